@@ -1,0 +1,51 @@
+//! Per-article analysis: pure functions of one [`Article`], no I/O and no shared state, so
+//! articles can be analysed in any order on any thread and the results merged afterwards.
+
+pub mod words;
+
+use crate::article::Article;
+use crate::text::stopwords::StopWords;
+
+/// Settings the analyses need, fixed for a whole run.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    pub stopwords: &'a StopWords,
+}
+
+/// Everything the reports need from one article; the article's text is dropped after this.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleAnalysis {
+    pub row: ArticleRow,
+    pub words: words::WordCounts,
+}
+
+/// One row of `articles.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleRow {
+    pub article: String,
+    pub title: String,
+    pub encoding: &'static str,
+    pub bytes: u64,
+    pub words: u64,
+    pub sentences: u64,
+    pub paragraphs: u64,
+    pub quotes: u64,
+    pub mentions: u64,
+}
+
+/// Runs every analysis on one article.
+pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
+    let words = words::count(a, opts.stopwords);
+    let row = ArticleRow {
+        article: a.id.clone(),
+        title: a.title().to_string(),
+        encoding: a.encoding.name(),
+        bytes: a.text.len() as u64,
+        words: words.tokens,
+        sentences: a.sentences.len() as u64,
+        paragraphs: a.paragraphs.len() as u64,
+        quotes: 0,
+        mentions: 0,
+    };
+    ArticleAnalysis { row, words }
+}

@@ -1,0 +1,110 @@
+//! Word and two-word-phrase counts of one article.
+
+use crate::article::Article;
+use crate::text::stopwords::StopWords;
+use crate::text::tokenize;
+use rustc_hash::FxHashMap;
+
+/// Counts for one article. `terms` and `bigrams` hold folded forms with stop words and
+/// numbers left out; `tokens` counts every word the segmenter found (the `words` column).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WordCounts {
+    pub tokens: u64,
+    pub terms: FxHashMap<String, u32>,
+    pub bigrams: FxHashMap<String, u32>,
+}
+
+/// Counts the words of every sentence of `a`.
+///
+/// A bigram is two adjacent words of one sentence, neither a stop word nor a number, with
+/// nothing but white space or a hyphen between them: "president of iran" and "Syria, Iran"
+/// give no phrase while "supreme leader" and "Okonkwo-Reyes" do.
+pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
+    let mut counts = WordCounts::default();
+    for s in &a.sentences {
+        let sentence = s.span.slice(&a.text);
+        let mut prev: Option<String> = None;
+        let mut prev_end = 0;
+        for (at, token) in tokenize::words(sentence) {
+            counts.tokens += 1;
+            if !joins_phrase(&sentence[prev_end..at]) {
+                prev = None;
+            }
+            prev_end = at + token.len();
+            let kept = tokenize::fold(token).filter(|w| !stopwords.contains(w));
+            let Some(word) = kept else {
+                prev = None;
+                continue;
+            };
+            bump(&mut counts.terms, &word);
+            if let Some(p) = &prev {
+                let mut phrase = String::with_capacity(p.len() + 1 + word.len());
+                phrase.push_str(p);
+                phrase.push(' ');
+                phrase.push_str(&word);
+                *counts.bigrams.entry(phrase).or_insert(0) += 1;
+            }
+            prev = Some(word.into_owned());
+        }
+    }
+    counts
+}
+
+fn joins_phrase(gap: &str) -> bool {
+    gap.chars().all(|c| c.is_whitespace() || c == '-')
+}
+
+/// Increments without allocating when the word is already known (the common case).
+fn bump(map: &mut FxHashMap<String, u32>, word: &str) {
+    if let Some(n) = map.get_mut(word) {
+        *n += 1;
+    } else {
+        map.insert(word.to_string(), 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Encoding;
+
+    fn counts(text: &str) -> WordCounts {
+        let a = Article::new("t".into(), text.into(), Encoding::Utf8);
+        count(&a, StopWords::english())
+    }
+
+    #[test]
+    fn stop_words_numbers_and_possessives() {
+        let c = counts("Title\n\nIran's leader met the leader of Syria in 2011. Iran’s ally.");
+        assert_eq!(c.terms["iran"], 2);
+        assert_eq!(c.terms["leader"], 2);
+        assert_eq!(c.terms["syria"], 1);
+        assert!(!c.terms.contains_key("the") && !c.terms.contains_key("2011"));
+        // Title, Iran's, leader, met, the, leader, of, Syria, in, 2011, Iran’s, ally
+        assert_eq!(c.tokens, 12);
+    }
+
+    #[test]
+    fn bigrams_stay_inside_sentences_and_skip_stop_words() {
+        let c = counts("T\n\nSupreme leader spoke. Leader spoke of supreme leader.");
+        assert_eq!(c.bigrams["supreme leader"], 2);
+        assert_eq!(c.bigrams["leader spoke"], 2);
+        // "spoke. Leader" crosses a sentence end; "spoke of supreme" has a stop word between.
+        assert!(!c.bigrams.contains_key("spoke leader"));
+        assert!(!c.bigrams.contains_key("spoke supreme"));
+    }
+
+    #[test]
+    fn punctuation_breaks_a_phrase_but_a_hyphen_does_not() {
+        let c = counts("T\n\nSyria, Iran; Okonkwo-Reyes (leader) spoke");
+        assert_eq!(c.bigrams.keys().collect::<Vec<_>>(), vec!["okonkwo reyes"]);
+    }
+
+    #[test]
+    fn keeping_stop_words_counts_everything() {
+        let a = Article::new("t".into(), "The end".into(), Encoding::Utf8);
+        let c = count(&a, &StopWords::none());
+        assert_eq!(c.terms["the"], 1);
+        assert_eq!(c.bigrams["the end"], 1);
+    }
+}

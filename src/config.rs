@@ -1,0 +1,107 @@
+//! Command-line options and the validated [`Config`] a run is made from.
+
+use crate::text::stopwords::StopWords;
+use crate::Error;
+use clap::Parser;
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+Examples:
+  broadsheet input                         analyse ./input, write ./reports
+  broadsheet news/2024 news/2025 --out out  several folders into one report
+  broadsheet input --jobs 1 --top 30       one thread, 30 bars per chart
+  broadsheet input --stopwords my-list.txt replace the built-in stop words
+
+Folders are read recursively (.txt and .md files; hidden files skipped). Every file ends up
+in articles.csv or skipped.csv. Reports are replaced atomically at the end of the run.
+
+Exit codes: 0 every file read; 1 some files skipped (see skipped.csv); 2 usage or fatal
+error (missing input, output folder not writable).";
+
+/// Word frequencies, quotations and named entities across a folder of news articles,
+/// written as CSV tables and PNG charts.
+#[derive(Debug, Parser)]
+#[command(name = "broadsheet", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// Folders or files to analyse (folders are walked recursively).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Folder the reports are written to; created if missing.
+    #[arg(short, long, value_name = "DIR", default_value = "reports")]
+    pub out: PathBuf,
+
+    /// Threads to analyse with; 0 means one per CPU core.
+    #[arg(short, long, value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
+
+    /// Bars in each chart.
+    #[arg(long, value_name = "N", default_value_t = 20,
+          value_parser = clap::value_parser!(u32).range(1..=200))]
+    pub top: u32,
+
+    /// Keywords listed per article in keywords.csv.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub keywords: usize,
+
+    /// Leave out of bigrams.csv the phrases seen fewer than N times.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min_bigram: u64,
+
+    /// Replace the built-in English stop words with the words in FILE (one per line, lines
+    /// starting with # ignored).
+    #[arg(long, value_name = "FILE", conflicts_with = "keep_stopwords")]
+    pub stopwords: Option<PathBuf>,
+
+    /// Count every word, stop words included.
+    #[arg(long)]
+    pub keep_stopwords: bool,
+
+    /// Print nothing but errors (no progress bar, no summary line).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// A run's settings, checked: inputs exist, the stop word list is loaded.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub inputs: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub jobs: usize,
+    pub top: usize,
+    pub keywords: usize,
+    pub min_bigram: u64,
+    pub stopwords: StopWords,
+    pub quiet: bool,
+}
+
+impl Config {
+    pub fn from_cli(cli: Cli) -> Result<Config, Error> {
+        for input in &cli.inputs {
+            if std::fs::metadata(input).is_err() {
+                return Err(Error::InputNotFound(input.clone()));
+            }
+        }
+        let stopwords = match (&cli.stopwords, cli.keep_stopwords) {
+            (_, true) => StopWords::none(),
+            (Some(path), false) => {
+                let list = std::fs::read_to_string(path).map_err(|source| Error::StopWords {
+                    path: path.clone(),
+                    source,
+                })?;
+                StopWords::parse(&list)
+            }
+            (None, false) => StopWords::english().clone(),
+        };
+        Ok(Config {
+            inputs: cli.inputs,
+            out: cli.out,
+            jobs: cli.jobs,
+            top: cli.top as usize,
+            keywords: cli.keywords,
+            min_bigram: cli.min_bigram.max(1),
+            stopwords,
+            quiet: cli.quiet,
+        })
+    }
+}

@@ -1,0 +1,306 @@
+//! From paths to articles: finding the input files, reading and decoding them.
+//!
+//! Nothing here aborts a batch: a file that cannot become an article becomes a [`Skip`]
+//! with a reason a user can act on, and lands in `skipped.csv`.
+
+use crate::article::{Article, Encoding};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Extensions read as articles when a folder is walked (files named explicitly are read
+/// whatever their extension).
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// One input file to read, with the name it is reported under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: PathBuf,
+    /// The `article` column: path relative to its input folder, `/`-separated.
+    pub id: String,
+}
+
+/// An input file that was not analysed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    pub id: String,
+    pub reason: SkipReason,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    Unreadable(String),
+    Empty,
+    Binary,
+    UnsupportedExtension,
+    NotAFile,
+    /// The analysis of this file panicked; the batch went on without it.
+    AnalysisFailed(String),
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::Unreadable(e) => write!(f, "unreadable: {e}"),
+            SkipReason::Empty => write!(f, "empty: no text"),
+            SkipReason::Binary => write!(f, "binary: contains NUL bytes, not text"),
+            SkipReason::UnsupportedExtension => write!(
+                f,
+                "not an article: only .{} files are read from folders",
+                ARTICLE_EXTENSIONS.join(" and .")
+            ),
+            SkipReason::NotAFile => write!(f, "not a regular file (device, FIFO or socket)"),
+            SkipReason::AnalysisFailed(e) => write!(f, "analysis failed: {e}"),
+        }
+    }
+}
+
+/// The result of walking the inputs: files to read, and files already known to be skipped.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub sources: Vec<Source>,
+    pub skipped: Vec<Skip>,
+}
+
+/// Every input file under `inputs`, in a deterministic order (sorted by reported name).
+///
+/// Folders are walked recursively, following symbolic links (loops are reported, not
+/// followed); hidden files and folders (name starting with `.`) and the folder `exclude`
+/// (the output folder, when it lies inside an input) are left out.
+pub fn discover(inputs: &[PathBuf], exclude: Option<&Path>) -> Discovered {
+    let mut found = Discovered::default();
+    let several = inputs.len() > 1;
+    for input in inputs {
+        if input.is_file() || !input.is_dir() {
+            let id = if several {
+                slashed(input)
+            } else {
+                input
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| slashed(input))
+            };
+            found.sources.push(Source {
+                path: input.clone(),
+                id,
+            });
+            continue;
+        }
+        let walker = WalkDir::new(input)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                e.depth() == 0
+                    || !(is_hidden(e.file_name())
+                        || exclude.is_some_and(|x| same_file(e.path(), x)))
+            });
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(err) => {
+                    let path = err.path().unwrap_or(input).to_path_buf();
+                    found.skipped.push(Skip {
+                        id: report_id(input, &path, several),
+                        reason: SkipReason::Unreadable(walk_error_message(&err)),
+                    });
+                    continue;
+                }
+            };
+            let ft = entry.file_type();
+            if ft.is_dir() {
+                continue;
+            }
+            let id = report_id(input, entry.path(), several);
+            if !ft.is_file() {
+                found.skipped.push(Skip {
+                    id,
+                    reason: SkipReason::NotAFile,
+                });
+            } else if !has_article_extension(entry.path()) {
+                found.skipped.push(Skip {
+                    id,
+                    reason: SkipReason::UnsupportedExtension,
+                });
+            } else {
+                found.sources.push(Source {
+                    path: entry.into_path(),
+                    id,
+                });
+            }
+        }
+    }
+    found.sources.sort_by(|a, b| a.id.cmp(&b.id));
+    found.skipped.sort_by(|a, b| a.id.cmp(&b.id));
+    found
+}
+
+fn walk_error_message(err: &walkdir::Error) -> String {
+    if err.loop_ancestor().is_some() {
+        "symbolic link loop, not followed".to_string()
+    } else if let Some(io) = err.io_error() {
+        io.to_string()
+    } else {
+        err.to_string()
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// The name a file is reported under: relative to its input folder, or, when several
+/// inputs were given, prefixed with that input as written so names stay unique.
+fn report_id(input: &Path, path: &Path, several: bool) -> String {
+    if several {
+        return slashed(path);
+    }
+    match path.strip_prefix(input) {
+        Ok(rel) if !rel.as_os_str().is_empty() => slashed(rel),
+        _ => slashed(path),
+    }
+}
+
+fn slashed(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+        .replace("//", "/")
+}
+
+/// Reads and decodes one file into an [`Article`].
+pub fn load(source: &Source) -> Result<Article, Skip> {
+    let skip = |reason| Skip {
+        id: source.id.clone(),
+        reason,
+    };
+    let meta =
+        std::fs::metadata(&source.path).map_err(|e| skip(SkipReason::Unreadable(e.to_string())))?;
+    if !meta.is_file() {
+        return Err(skip(if meta.is_dir() {
+            SkipReason::Unreadable("is a folder".to_string())
+        } else {
+            SkipReason::NotAFile
+        }));
+    }
+    let bytes =
+        std::fs::read(&source.path).map_err(|e| skip(SkipReason::Unreadable(e.to_string())))?;
+    let (text, encoding) = decode(&bytes).map_err(skip)?;
+    Ok(Article::new(source.id.clone(), text, encoding))
+}
+
+/// Bytes to text: UTF-16 with a BOM, UTF-8 (a BOM removed), else Windows-1252.
+/// NUL bytes in a file without a UTF-16 BOM mean it is not text; so does a file with no
+/// visible characters.
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), SkipReason> {
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        let (t, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(rest);
+        (t.into_owned(), Encoding::Utf16Le)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let (t, _) = encoding_rs::UTF_16BE.decode_without_bom_handling(rest);
+        (t.into_owned(), Encoding::Utf16Be)
+    } else {
+        if memchr_nul(bytes) {
+            return Err(SkipReason::Binary);
+        }
+        match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+            Some(rest) => match std::str::from_utf8(rest) {
+                Ok(t) => (t.to_string(), Encoding::Utf8Bom),
+                Err(_) => windows_1252(rest),
+            },
+            None => match std::str::from_utf8(bytes) {
+                Ok(t) => (t.to_string(), Encoding::Utf8),
+                Err(_) => windows_1252(bytes),
+            },
+        }
+    };
+    if text.contains('\0') {
+        return Err(SkipReason::Binary);
+    }
+    if text.trim().is_empty() {
+        return Err(SkipReason::Empty);
+    }
+    Ok((text, encoding))
+}
+
+fn windows_1252(bytes: &[u8]) -> (String, Encoding) {
+    let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    (t.into_owned(), Encoding::Windows1252)
+}
+
+fn memchr_nul(bytes: &[u8]) -> bool {
+    bytes.contains(&0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(
+            decode(b"caf\xC3\xA9").unwrap(),
+            ("café".to_string(), Encoding::Utf8)
+        );
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFcaf\xC3\xA9").unwrap(),
+            ("café".to_string(), Encoding::Utf8Bom)
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_falls_back_to_windows_1252() {
+        // 0xA3 is the pound sign in Latin-1 and Windows-1252; 0x93/0x94 are curly quotes.
+        assert_eq!(
+            decode(b"\xA35m \x93deal\x94").unwrap(),
+            ("£5m “deal”".to_string(), Encoding::Windows1252)
+        );
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        assert_eq!(
+            decode(b"\xFF\xFEh\0i\0").unwrap(),
+            ("hi".to_string(), Encoding::Utf16Le)
+        );
+        assert_eq!(
+            decode(b"\xFE\xFF\0h\0i").unwrap(),
+            ("hi".to_string(), Encoding::Utf16Be)
+        );
+    }
+
+    #[test]
+    fn nul_bytes_are_binary_and_blank_is_empty() {
+        assert_eq!(decode(b"PK\x03\x04\0\0"), Err(SkipReason::Binary));
+        assert_eq!(decode(b""), Err(SkipReason::Empty));
+        assert_eq!(decode(b" \n\t\r\n"), Err(SkipReason::Empty));
+        assert_eq!(decode(b"\xEF\xBB\xBF"), Err(SkipReason::Empty));
+    }
+
+    #[test]
+    fn report_ids_are_relative_and_slashed() {
+        let input = Path::new("corpus");
+        assert_eq!(
+            report_id(input, Path::new("corpus/world/a.txt"), false),
+            "world/a.txt"
+        );
+        assert_eq!(
+            report_id(input, Path::new("corpus/world/a.txt"), true),
+            "corpus/world/a.txt"
+        );
+    }
+}

@@ -1,0 +1,24 @@
+//! The `broadsheet` command: parse arguments, run, map the outcome to an exit code.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = broadsheet::config::Cli::parse();
+    let quiet = cli.quiet;
+    let outcome = broadsheet::config::Config::from_cli(cli)
+        .map_err(anyhow::Error::from)
+        .and_then(|config| broadsheet::run(&config));
+    match outcome {
+        Ok(summary) => {
+            if !quiet {
+                eprintln!("broadsheet: {}", summary.line());
+            }
+            ExitCode::from(if summary.skipped > 0 { 1 } else { 0 })
+        }
+        Err(e) => {
+            eprintln!("broadsheet: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! PNG charts, drawn with plotters into memory and encoded here, with the DejaVu Sans font
+//! compiled into the binary so charts render the same on a machine with no fonts installed.
+
+use super::tables::WordOut;
+use anyhow::{anyhow, Context, Result};
+use plotters::coord::ranged1d::SegmentValue;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontStyle;
+use std::sync::Once;
+
+const BAR: RGBColor = RGBColor(46, 110, 168);
+const INK: RGBColor = RGBColor(40, 40, 40);
+const FONT: &str = "sans-serif";
+
+/// Registers the embedded font once per process; plotters looks fonts up by family name.
+fn fonts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // The font bytes are a compile-time constant known to parse; failure is a build bug.
+        plotters::style::register_font(FONT, FontStyle::Normal, dejavu::sans::regular())
+            .unwrap_or_else(|_| panic!("embedded DejaVu Sans failed to load"));
+        plotters::style::register_font(FONT, FontStyle::Bold, dejavu::sans::bold())
+            .unwrap_or_else(|_| panic!("embedded DejaVu Sans Bold failed to load"));
+    });
+}
+
+/// `top_words.png`: the `top` most frequent words as horizontal bars.
+pub fn top_words(words: &[WordOut], articles: usize, top: usize) -> Result<Vec<u8>> {
+    let bars: Vec<(String, u64)> = words
+        .iter()
+        .take(top)
+        .map(|w| (w.word.clone(), w.count))
+        .collect();
+    let title = format!(
+        "Top {} words in {} article{}",
+        bars.len(),
+        articles,
+        if articles == 1 { "" } else { "s" }
+    );
+    horizontal_bars(&title, "occurrences (stop words removed)", &bars)
+}
+
+/// A horizontal bar chart, largest bar on top, each bar labelled with its value.
+pub fn horizontal_bars(title: &str, x_label: &str, bars: &[(String, u64)]) -> Result<Vec<u8>> {
+    fonts();
+    let n = bars.len().max(1);
+    let (width, height) = (1200u32, (160 + 34 * n as u32).max(400));
+    let mut rgb = vec![255u8; (width * height * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, (width, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1);
+        let label_width = bars
+            .iter()
+            .map(|b| b.0.chars().count())
+            .max()
+            .unwrap_or(4)
+            .clamp(4, 40) as u32
+            * 11
+            + 20;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                title,
+                (FONT, 30).into_font().style(FontStyle::Bold).color(&INK),
+            )
+            .margin(20)
+            .margin_right(60)
+            .x_label_area_size(50)
+            .y_label_area_size(label_width)
+            .build_cartesian_2d(0u64..headroom(max), (0..n as i32 - 1).into_segmented())
+            .map_err(draw_err)?;
+        let names: Vec<&str> = bars.iter().map(|b| b.0.as_str()).collect();
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .light_line_style(WHITE.mix(0.0))
+            .bold_line_style(RGBColor(220, 220, 220))
+            .y_labels(n)
+            .y_label_formatter(&|v| match v {
+                // Row 0 is drawn at the bottom: put the largest bar (index 0) on top.
+                SegmentValue::CenterOf(i) => usize::try_from(*i)
+                    .ok()
+                    .and_then(|i| (n - 1).checked_sub(i))
+                    .and_then(|row| names.get(row))
+                    .map_or(String::new(), |s| truncate(s, 40)),
+                _ => String::new(),
+            })
+            .x_desc(x_label)
+            .x_label_formatter(&|x| x.to_string())
+            .label_style((FONT, 18).into_font().color(&INK))
+            .axis_desc_style((FONT, 20).into_font().color(&INK))
+            .draw()
+            .map_err(draw_err)?;
+        chart
+            .draw_series(bars.iter().enumerate().map(|(i, (_, v))| {
+                let row = (n - 1 - i) as i32;
+                let mut r = Rectangle::new(
+                    [
+                        (0, SegmentValue::Exact(row)),
+                        (*v, SegmentValue::Exact(row + 1)),
+                    ],
+                    BAR.filled(),
+                );
+                r.set_margin(4, 4, 0, 0);
+                r
+            }))
+            .map_err(draw_err)?;
+        chart
+            .draw_series(bars.iter().enumerate().map(|(i, (_, v))| {
+                let row = (n - 1 - i) as i32;
+                Text::new(
+                    format!(" {v}"),
+                    (*v, SegmentValue::CenterOf(row)),
+                    (FONT, 17)
+                        .into_font()
+                        .color(&INK)
+                        .pos(Pos::new(HPos::Left, VPos::Center)),
+                )
+            }))
+            .map_err(draw_err)?;
+        if bars.is_empty() {
+            root.draw(&Text::new(
+                "nothing to show",
+                (width as i32 / 2 - 80, height as i32 / 2),
+                (FONT, 24).into_font().color(&INK),
+            ))
+            .map_err(draw_err)?;
+        }
+        root.present().map_err(draw_err)?;
+    }
+    encode_png(rgb, width, height)
+}
+
+/// Room to the right of the longest bar for its value label.
+fn headroom(max: u64) -> u64 {
+    max + (max / 8).max(1)
+}
+
+fn truncate(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max_chars - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn draw_err<E: std::fmt::Debug>(e: E) -> anyhow::Error {
+    anyhow!("drawing a chart failed: {e:?}")
+}
+
+pub(crate) fn encode_png(rgb: Vec<u8>, width: u32, height: u32) -> Result<Vec<u8>> {
+    let img = image::RgbImage::from_raw(width, height, rgb).context("chart buffer size")?;
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageOutputFormat::Png)
+        .context("encoding a chart as PNG")?;
+    Ok(out.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_a_png_with_and_without_bars() {
+        let bars = vec![("iran".to_string(), 12), ("syria".to_string(), 9)];
+        let png = horizontal_bars("t", "x", &bars).unwrap();
+        assert_eq!(&png[1..4], b"PNG");
+        let empty = horizontal_bars("t", "x", &[]).unwrap();
+        assert_eq!(&empty[1..4], b"PNG");
+    }
+
+    #[test]
+    fn long_labels_are_shortened() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 4), "abc");
+    }
+}

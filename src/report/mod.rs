@@ -1,0 +1,75 @@
+//! The only code that writes: turns the merged [`Corpus`] into report files.
+//!
+//! Every report is first rendered to bytes in memory ([`render`]); only when all of them
+//! exist are they written, each to a temp file in the output folder and then renamed over
+//! the old one ([`write_atomically`]). A run that fails or is interrupted before that point
+//! leaves the previous reports untouched, and no reader ever sees a half-written file.
+
+pub mod charts;
+pub mod tables;
+
+use crate::corpus::Corpus;
+use std::io::Write;
+use std::path::Path;
+
+/// Settings that shape the reports but not the analysis.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportOptions {
+    /// Bars in each chart.
+    pub top: usize,
+    /// Keywords listed per article.
+    pub keywords: usize,
+    /// Phrases seen fewer times than this are left out of `bigrams.csv`.
+    pub min_bigram: u64,
+}
+
+/// A report file, rendered, waiting to be written.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    pub name: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// Renders every report of the corpus.
+pub fn render(corpus: &Corpus, opts: &ReportOptions) -> anyhow::Result<Vec<OutputFile>> {
+    let t = tables::Tables::build(corpus, opts);
+    let mut files = t.render()?;
+    files.push(OutputFile {
+        name: "top_words.png",
+        bytes: charts::top_words(&t.words, corpus.articles.len(), opts.top)?,
+    });
+    Ok(files)
+}
+
+/// Writes `files` into `dir`, each through a temp file and a rename.
+pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), crate::Error> {
+    for f in files {
+        let target = dir.join(f.name);
+        let fail = |source: std::io::Error| crate::Error::WriteReport {
+            path: target.clone(),
+            source,
+        };
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".broadsheet-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(fail)?;
+        tmp.write_all(&f.bytes).map_err(fail)?;
+        readable_by_all(tmp.as_file()).map_err(fail)?;
+        tmp.as_file().sync_all().map_err(fail)?;
+        tmp.persist(&target).map_err(|e| fail(e.error))?;
+    }
+    Ok(())
+}
+
+/// Temp files are created private (0600); reports are ordinary files (0644 on Unix).
+#[cfg(unix)]
+fn readable_by_all(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn readable_by_all(_file: &std::fs::File) -> std::io::Result<()> {
+    Ok(())
+}

@@ -1,0 +1,238 @@
+//! The CSV tables: rows built from the corpus, sorted into their documented order, and
+//! serialised. Column names are a contract (`docs` in the README); add, never rename.
+
+use super::{OutputFile, ReportOptions};
+use crate::corpus::{Corpus, Tally};
+use serde::Serialize;
+use std::cmp::Reverse;
+
+#[derive(Debug, Serialize)]
+pub struct ArticleOut<'a> {
+    pub article: &'a str,
+    pub title: &'a str,
+    pub bytes: u64,
+    pub words: u64,
+    pub sentences: u64,
+    pub paragraphs: u64,
+    pub quotes: u64,
+    pub mentions: u64,
+    pub encoding: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SkippedOut {
+    pub path: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize, Clone, PartialEq)]
+pub struct WordOut {
+    pub word: String,
+    pub count: u64,
+    pub articles: u64,
+    /// Occurrences per million word tokens of the corpus, two decimals.
+    pub per_million: String,
+}
+
+#[derive(Debug, Serialize, Clone, PartialEq)]
+pub struct BigramOut {
+    pub phrase: String,
+    pub count: u64,
+    pub articles: u64,
+}
+
+#[derive(Debug, Serialize, Clone, PartialEq)]
+pub struct KeywordOut {
+    pub article: String,
+    pub rank: usize,
+    pub word: String,
+    pub count: u32,
+    /// Four decimals; see [`tfidf`].
+    pub tfidf: String,
+}
+
+/// Every table, rows in output order.
+pub struct Tables<'c> {
+    pub corpus: &'c Corpus,
+    pub articles: Vec<&'c crate::analyze::ArticleRow>,
+    pub skipped: Vec<SkippedOut>,
+    pub words: Vec<WordOut>,
+    pub bigrams: Vec<BigramOut>,
+    pub keywords: Vec<KeywordOut>,
+}
+
+impl<'c> Tables<'c> {
+    pub fn build(corpus: &'c Corpus, opts: &ReportOptions) -> Tables<'c> {
+        let mut articles: Vec<_> = corpus.articles.iter().collect();
+        articles.sort_by(|a, b| a.article.cmp(&b.article));
+        let mut skipped: Vec<SkippedOut> = corpus
+            .skipped
+            .iter()
+            .map(|s| SkippedOut {
+                path: s.id.clone(),
+                reason: s.reason.to_string(),
+            })
+            .collect();
+        skipped.sort_by(|a, b| a.path.cmp(&b.path).then(a.reason.cmp(&b.reason)));
+        let words = by_count(&corpus.words)
+            .into_iter()
+            .map(|(w, t)| WordOut {
+                word: w.to_string(),
+                count: t.count,
+                articles: t.articles,
+                per_million: format!("{:.2}", per_million(t.count, corpus.tokens)),
+            })
+            .collect();
+        let bigrams = by_count(&corpus.bigrams)
+            .into_iter()
+            .filter(|(_, t)| t.count >= opts.min_bigram)
+            .map(|(p, t)| BigramOut {
+                phrase: p.to_string(),
+                count: t.count,
+                articles: t.articles,
+            })
+            .collect();
+        Tables {
+            corpus,
+            articles,
+            skipped,
+            words,
+            bigrams,
+            keywords: keywords(corpus, opts.keywords),
+        }
+    }
+
+    pub fn render(&self) -> anyhow::Result<Vec<OutputFile>> {
+        let articles = self.articles.iter().map(|a| ArticleOut {
+            article: &a.article,
+            title: &a.title,
+            bytes: a.bytes,
+            words: a.words,
+            sentences: a.sentences,
+            paragraphs: a.paragraphs,
+            quotes: a.quotes,
+            mentions: a.mentions,
+            encoding: a.encoding,
+        });
+        Ok(vec![
+            csv_file(
+                "articles.csv",
+                &[
+                    "article",
+                    "title",
+                    "bytes",
+                    "words",
+                    "sentences",
+                    "paragraphs",
+                    "quotes",
+                    "mentions",
+                    "encoding",
+                ],
+                articles,
+            )?,
+            csv_file("skipped.csv", &["path", "reason"], &self.skipped)?,
+            csv_file(
+                "words.csv",
+                &["word", "count", "articles", "per_million"],
+                &self.words,
+            )?,
+            csv_file(
+                "bigrams.csv",
+                &["phrase", "count", "articles"],
+                &self.bigrams,
+            )?,
+            csv_file(
+                "keywords.csv",
+                &["article", "rank", "word", "count", "tfidf"],
+                &self.keywords,
+            )?,
+        ])
+    }
+}
+
+/// Entries by count descending, ties alphabetical.
+fn by_count(map: &rustc_hash::FxHashMap<String, Tally>) -> Vec<(&str, Tally)> {
+    let mut v: Vec<(&str, Tally)> = map.iter().map(|(k, t)| (k.as_str(), *t)).collect();
+    v.sort_unstable_by(|a, b| (Reverse(a.1.count), a.0).cmp(&(Reverse(b.1.count), b.0)));
+    v
+}
+
+fn per_million(count: u64, total: u64) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        count as f64 * 1e6 / total as f64
+    }
+}
+
+/// TF-IDF of a word in an article: `count × (ln((1 + N) / (1 + df)) + 1)`, with N the
+/// articles in the corpus and df the articles containing the word (the smoothed form, so a
+/// one-article corpus still ranks its words by count instead of scoring them all zero).
+pub fn tfidf(count: u32, articles: u64, df: u64) -> f64 {
+    f64::from(count) * (((1 + articles) as f64 / (1 + df) as f64).ln() + 1.0)
+}
+
+/// The top `k` words of each article by TF-IDF, ties broken by word; rows by article, rank.
+fn keywords(corpus: &Corpus, k: usize) -> Vec<KeywordOut> {
+    let n = corpus.articles.len() as u64;
+    let mut docs: Vec<_> = corpus.doc_terms.iter().collect();
+    docs.sort_by(|a, b| a.article.cmp(&b.article));
+    let mut out = Vec::new();
+    for doc in docs {
+        let mut scored: Vec<(f64, &str, u32)> = doc
+            .terms
+            .iter()
+            .map(|(w, c)| {
+                let df = corpus.words.get(w).map_or(1, |t| t.articles);
+                (tfidf(*c, n, df), w.as_str(), *c)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        for (rank, (score, word, count)) in scored.into_iter().take(k).enumerate() {
+            out.push(KeywordOut {
+                article: doc.article.clone(),
+                rank: rank + 1,
+                word: word.to_string(),
+                count,
+                tfidf: format!("{score:.4}"),
+            });
+        }
+    }
+    out
+}
+
+/// One CSV file: header row, RFC 4180 quoting, `\n` line ends. The header is written
+/// explicitly (not derived from the first row) so that a table with no rows still has one.
+pub fn csv_file<T: Serialize>(
+    name: &'static str,
+    header: &[&str],
+    rows: impl IntoIterator<Item = T>,
+) -> anyhow::Result<OutputFile> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .has_headers(false)
+        .from_writer(Vec::new());
+    w.write_record(header)?;
+    for row in rows {
+        w.serialize(row)?;
+    }
+    Ok(OutputFile {
+        name,
+        bytes: w.into_inner()?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tfidf_rewards_rare_words() {
+        // 10 articles: a word in 1 of them beats one in all 10 at the same count.
+        assert!(tfidf(2, 10, 1) > tfidf(2, 10, 10));
+        // One article: score is the count.
+        assert!((tfidf(3, 1, 1) - 3.0).abs() < 1e-12);
+        let expected = 2.0 * ((11.0f64 / 2.0).ln() + 1.0);
+        assert!((tfidf(2, 10, 1) - expected).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,85 @@
+//! Stop words: the built-in English list (generated into `data/stopwords_en.txt`, see
+//! `data/SOURCES.md`) or a user's own file.
+
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+const BUILT_IN: &str = include_str!("../../data/stopwords_en.txt");
+
+/// A set of folded words that the word tables leave out.
+#[derive(Debug, Clone, Default)]
+pub struct StopWords {
+    words: FxHashSet<String>,
+}
+
+impl StopWords {
+    /// The built-in English list.
+    pub fn english() -> &'static StopWords {
+        static ENGLISH: OnceLock<StopWords> = OnceLock::new();
+        ENGLISH.get_or_init(|| StopWords::parse(BUILT_IN))
+    }
+
+    /// No stop words at all (`--keep-stopwords`).
+    pub fn none() -> StopWords {
+        StopWords::default()
+    }
+
+    /// One word per line; blank lines and lines starting with `#` are ignored. Words are
+    /// folded the same way tokens are, so a list may be written in any case.
+    pub fn parse(list: &str) -> StopWords {
+        let words = list
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| {
+                l.chars()
+                    .map(|c| {
+                        if super::tokenize::is_apostrophe(c) {
+                            '\''
+                        } else {
+                            c
+                        }
+                    })
+                    .collect::<String>()
+                    .to_lowercase()
+            })
+            .collect();
+        StopWords { words }
+    }
+
+    pub fn contains(&self, folded_word: &str) -> bool {
+        self.words.contains(folded_word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_list_has_function_words_not_content_words() {
+        let sw = StopWords::english();
+        for w in ["the", "and", "of", "he", "she", "was", "that"] {
+            assert!(sw.contains(w), "{w} should be a stop word");
+        }
+        for w in ["iran", "syria", "government", "leader", "minister"] {
+            assert!(!sw.contains(w), "{w} should not be a stop word");
+        }
+    }
+
+    #[test]
+    fn user_list_is_folded_and_skips_comments() {
+        let sw = StopWords::parse("# my list\nThe\n\n  Don’t \n");
+        assert!(sw.contains("the"));
+        assert!(sw.contains("don't"));
+        assert_eq!(sw.len(), 2);
+    }
+}

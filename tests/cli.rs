@@ -1,0 +1,290 @@
+//! Integration tests: the real `broadsheet` binary on small fixtures whose expected values
+//! were worked out by hand (the arithmetic is in the comments).
+
+mod util;
+
+use util::{read_csv, Fixture};
+
+/// Two short articles and a stop list of our own, so every count below can be checked on
+/// paper without knowing the built-in list.
+fn two_articles() -> Fixture {
+    let f = Fixture::new();
+    // Tokens: Iran and Syria talks | Iran's leader met Syria's leader. | The leader said
+    // Iran would help.  => 4 + 5 + 6 = 15 words, 3 sentences (title + 2), 2 paragraphs.
+    // Bytes: 20 + 2 + 33 + 1 + 32 + 1 = 89.
+    f.file(
+        "a.txt",
+        "Iran and Syria talks\n\nIran's leader met Syria's leader. The leader said Iran would help.\n",
+    );
+    // Tokens: Syria | Syria, Syria and Iraq 2011.  => 1 + 5 = 6 words, 2 sentences.
+    // Bytes: 5 + 2 + 27 = 34.
+    f.file("sub/b.txt", "Syria\n\nSyria, Syria and Iraq 2011.");
+    f.file("stop.txt", "# test list\nand\nthe\nwould\n");
+    f
+}
+
+#[test]
+fn word_tables_match_hand_counts() {
+    let f = two_articles();
+    let out = f.run(&["in", "--stopwords", "stop.txt", "--min-bigram", "1"]);
+    assert_eq!(out.code, 0, "stderr: {}", out.stderr);
+
+    // 21 tokens in all. syria: title a, Syria's, title b, Syria, Syria = 5 in 2 articles;
+    // per million = 5 / 21 * 1e6 = 238095.238...
+    let words = read_csv(&f.out("words.csv"));
+    assert_eq!(words[0], ["word", "count", "articles", "per_million"]);
+    let expected = [
+        ["syria", "5", "2", "238095.24"],
+        ["iran", "3", "1", "142857.14"],
+        ["leader", "3", "1", "142857.14"],
+        ["help", "1", "1", "47619.05"],
+        ["iraq", "1", "1", "47619.05"],
+        ["met", "1", "1", "47619.05"],
+        ["said", "1", "1", "47619.05"],
+        ["talks", "1", "1", "47619.05"],
+    ];
+    assert_eq!(words[1..], expected.map(|r| r.map(String::from)));
+
+    // Adjacent kept words in one sentence; "Syria, Syria" is split by the comma and
+    // "Iraq 2011" by the number.
+    let bigrams = read_csv(&f.out("bigrams.csv"));
+    let phrases: Vec<&str> = bigrams[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        phrases,
+        [
+            "iran leader",
+            "leader met",
+            "leader said",
+            "met syria",
+            "said iran",
+            "syria leader",
+            "syria talks"
+        ]
+    );
+    assert!(bigrams[1..].iter().all(|r| r[1] == "1" && r[2] == "1"));
+
+    // tfidf = count * (ln((1+N)/(1+df)) + 1), N = 2: df 1 -> 1.405465, df 2 -> 1.
+    let kw = read_csv(&f.out("keywords.csv"));
+    assert_eq!(kw[0], ["article", "rank", "word", "count", "tfidf"]);
+    let rows: Vec<String> = kw[1..].iter().map(|r| r.join(",")).collect();
+    assert_eq!(
+        rows[..4],
+        [
+            "a.txt,1,iran,3,4.2164",
+            "a.txt,2,leader,3,4.2164",
+            "a.txt,3,syria,2,2.0000",
+            "a.txt,4,help,1,1.4055",
+        ]
+    );
+    assert_eq!(
+        rows[rows.len() - 2..],
+        ["sub/b.txt,1,syria,3,3.0000", "sub/b.txt,2,iraq,1,1.4055"]
+    );
+
+    let articles = read_csv(&f.out("articles.csv"));
+    assert_eq!(
+        articles[0][..8],
+        [
+            "article",
+            "title",
+            "bytes",
+            "words",
+            "sentences",
+            "paragraphs",
+            "quotes",
+            "mentions"
+        ]
+    );
+    assert_eq!(
+        articles[1][..6],
+        ["a.txt", "Iran and Syria talks", "89", "15", "3", "2"]
+    );
+    assert_eq!(
+        articles[2][..6],
+        ["sub/b.txt", "Syria", "34", "6", "2", "2"]
+    );
+    assert_eq!(read_csv(&f.out("skipped.csv")), [["path", "reason"]]);
+    assert!(
+        out.stderr.contains("2 articles read, 0 skipped, 21 words"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn bad_files_are_skipped_with_reasons_and_exit_code_1() {
+    let f = Fixture::new();
+    f.file("good.txt", "Title\n\nSome words here.");
+    f.file("empty.txt", "");
+    f.file("blank.md", "  \n\n ");
+    f.bytes("binary.txt", b"PK\x03\x04\0\0\0");
+    f.bytes("latin1.txt", b"Caf\xe9 prices\n\nA \xa35 rise.");
+    f.file("photo.jpg", "not an article");
+    f.file(".hidden.txt", "never read");
+    f.file(".git/config.txt", "never read");
+    let out = f.run(&["in"]);
+    assert_eq!(out.code, 1, "stderr: {}", out.stderr);
+
+    let skipped = read_csv(&f.out("skipped.csv"));
+    let got: Vec<(&str, &str)> = skipped[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].split(':').next().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("binary.txt", "binary"),
+            ("blank.md", "empty"),
+            ("empty.txt", "empty"),
+            ("photo.jpg", "not an article")
+        ]
+    );
+    let articles = read_csv(&f.out("articles.csv"));
+    let names: Vec<(&str, &str)> = articles[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[8].as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [("good.txt", "utf-8"), ("latin1.txt", "windows-1252")]
+    );
+    // "Café" decoded from Windows-1252, the pound sign is not a word, "5" is a number.
+    let words = read_csv(&f.out("words.csv"));
+    assert!(words.iter().any(|r| r[0] == "café"));
+    assert!(
+        out.stderr.contains("2 articles read, 4 skipped"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn same_reports_with_one_and_two_threads() {
+    let f = Fixture::new();
+    let input = concat!(env!("CARGO_MANIFEST_DIR"), "/input");
+    let one = f.run(&[input, "--out", "one", "--jobs", "1"]);
+    let two = f.run(&[input, "--out", "two", "--jobs", "2"]);
+    assert_eq!(
+        (one.code, two.code),
+        (0, 0),
+        "{} {}",
+        one.stderr,
+        two.stderr
+    );
+    let names = f.list("one");
+    assert!(names.len() >= 6, "{names:?}");
+    assert_eq!(names, f.list("two"));
+    for name in names {
+        let a = std::fs::read(f.path(&format!("one/{name}"))).unwrap();
+        let b = std::fs::read(f.path(&format!("two/{name}"))).unwrap();
+        assert!(a == b, "{name} differs between --jobs 1 and --jobs 2");
+    }
+}
+
+#[test]
+fn missing_input_is_a_fatal_error_naming_it_and_keeps_old_reports() {
+    let f = Fixture::new();
+    f.file("out/words.csv", "previous report\n");
+    let out = f.run(&["no-such-folder"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("no-such-folder"), "{}", out.stderr);
+    assert_eq!(out.stderr.trim().lines().count(), 1, "{}", out.stderr);
+    assert_eq!(
+        std::fs::read_to_string(f.out("words.csv")).unwrap(),
+        "previous report\n"
+    );
+}
+
+#[test]
+fn output_that_is_a_file_or_the_input_itself_is_refused() {
+    let f = Fixture::new();
+    f.file("in/a.txt", "Title\n\nText.");
+    f.file("taken", "a file");
+    let out = f.run(&["in", "--out", "taken"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("taken"), "{}", out.stderr);
+    let out = f.run(&["in", "--out", "in"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("input folder"), "{}", out.stderr);
+}
+
+#[test]
+fn output_inside_input_is_not_read_back() {
+    let f = Fixture::new();
+    f.file("in/a.txt", "Title\n\nText.");
+    let first = f.run(&["in", "--out", "in/reports"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let second = f.run(&["in", "--out", "in/reports"]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    let articles = read_csv(&f.path("in/reports/articles.csv"));
+    assert_eq!(articles.len(), 2, "only a.txt: {articles:?}");
+}
+
+#[test]
+fn reports_replace_old_ones_without_leaving_temp_files() {
+    let f = Fixture::new();
+    f.file("in/a.txt", "Title\n\nText.");
+    f.file("out/words.csv", "stale\n");
+    let out = f.run(&["in"]);
+    assert_eq!(out.code, 0);
+    assert!(std::fs::read_to_string(f.out("words.csv"))
+        .unwrap()
+        .starts_with("word,count"));
+    let leftovers: Vec<String> = f
+        .list("out")
+        .into_iter()
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn keep_stopwords_counts_function_words() {
+    let f = Fixture::new();
+    f.file("in/a.txt", "The end\n\nThe cat and the dog.");
+    let out = f.run(&["in", "--keep-stopwords"]);
+    assert_eq!(out.code, 0);
+    let words = read_csv(&f.out("words.csv"));
+    assert_eq!(words[1][..2], ["the", "3"]);
+}
+
+#[test]
+fn chart_is_a_png_of_the_documented_size() {
+    let f = Fixture::new();
+    f.file("in/a.txt", "Title\n\nIran Iran Syria.");
+    let out = f.run(&["in", "--top", "2"]);
+    assert_eq!(out.code, 0);
+    let png = std::fs::read(f.out("top_words.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    // IHDR: width and height, big-endian, at bytes 16..24.
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    assert_eq!(width, 1200);
+}
+
+#[test]
+fn help_explains_every_option_with_an_example() {
+    let f = Fixture::new();
+    let out = f.run(&["--help"]);
+    assert_eq!(out.code, 0);
+    for opt in [
+        "--out",
+        "--jobs",
+        "--top",
+        "--stopwords",
+        "--keep-stopwords",
+        "--quiet",
+        "Examples:",
+        "Exit codes",
+    ] {
+        assert!(out.stdout.contains(opt), "--help lacks {opt}");
+    }
+}
+
+#[test]
+fn quiet_prints_nothing_on_success() {
+    let f = Fixture::new();
+    f.file("in/a.txt", "Title\n\nText.");
+    let out = f.run(&["in", "--quiet"]);
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stderr, "");
+}
