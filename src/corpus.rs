@@ -4,6 +4,7 @@
 //! one corpus per thread and reduce those without locks, in any grouping. Anything whose
 //! order depends on that grouping (vectors, hash maps) is sorted by the report stage.
 
+use crate::analyze::names::{self, EntityType};
 use crate::analyze::{ArticleAnalysis, ArticleRow};
 use crate::ingest::Skip;
 use rustc_hash::FxHashMap;
@@ -36,6 +37,9 @@ pub struct Corpus {
     pub words: FxHashMap<String, Tally>,
     pub bigrams: FxHashMap<String, Tally>,
     pub doc_terms: Vec<DocTerms>,
+    /// Mentions per canonical name (as resolved within each article) and type: the
+    /// evidence for merging aliases across articles ([`Corpus::aliases`]).
+    pub names: FxHashMap<(String, EntityType), u64>,
     /// Every word token read, stop words and numbers included.
     pub tokens: u64,
     pub bytes: u64,
@@ -54,6 +58,9 @@ impl Corpus {
                 }
                 for (p, &n) in &a.words.bigrams {
                     add_count(&mut self.bigrams, p, n);
+                }
+                for m in &a.mentions {
+                    *self.names.entry((m.canonical.clone(), m.kind)).or_insert(0) += 1;
                 }
                 let mut terms: Vec<(String, u32)> = a.words.terms.into_iter().collect();
                 terms.shrink_to_fit();
@@ -83,7 +90,17 @@ impl Corpus {
         big.bytes += small.bytes;
         merge_tallies(&mut big.words, small.words);
         merge_tallies(&mut big.bigrams, small.bigrams);
+        for (k, n) in small.names {
+            *big.names.entry(k).or_insert(0) += n;
+        }
         big
+    }
+
+    /// Corpus-level aliases: name as resolved in one article -> the one canonical name
+    /// used in every table ("Assad" -> "Bashar Al-Assad" when that full name occurs
+    /// somewhere in the corpus). Names missing from the map are already canonical.
+    pub fn aliases(&self) -> FxHashMap<String, String> {
+        names::corpus_aliases(self.names.iter().map(|((n, k), c)| (n.as_str(), *k, *c)))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Per-article analysis: pure functions of one [`Article`], no I/O and no shared state, so
 //! articles can be analysed in any order on any thread and the results merged afterwards.
 
+pub mod names;
 pub mod words;
 
 use crate::article::Article;
@@ -17,6 +18,8 @@ pub struct Options<'a> {
 pub struct ArticleAnalysis {
     pub row: ArticleRow,
     pub words: words::WordCounts,
+    /// Every name found, resolved within the article ([`names::find`]).
+    pub mentions: Vec<names::Mention>,
 }
 
 /// One row of `articles.csv`.
@@ -36,6 +39,8 @@ pub struct ArticleRow {
 /// Runs every analysis on one article.
 pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
     let words = words::count(a, opts.stopwords);
+    // Names are found once and shared by every stage that needs them.
+    let mentions = names::find(a);
     let row = ArticleRow {
         article: a.id.clone(),
         title: a.title().to_string(),
@@ -47,5 +52,9 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
         quotes: 0,
         mentions: 0,
     };
-    ArticleAnalysis { row, words }
+    ArticleAnalysis {
+        row,
+        words,
+        mentions,
+    }
 }
