@@ -31,11 +31,15 @@ pub fn fold(token: &str) -> Option<Cow<'_, str>> {
     if !needs_work {
         return Some(Cow::Borrowed(token));
     }
-    let mut folded: String = token
-        .chars()
-        .map(|c| if is_apostrophe(c) { '\'' } else { c })
-        .collect::<String>()
-        .to_lowercase();
+    let mut folded = if token.is_ascii() {
+        token.to_ascii_lowercase()
+    } else {
+        token
+            .chars()
+            .map(|c| if is_apostrophe(c) { '\'' } else { c })
+            .collect::<String>()
+            .to_lowercase()
+    };
     if folded.ends_with("'s") && folded.len() > 2 {
         folded.truncate(folded.len() - 2);
     }
