@@ -100,6 +100,18 @@ pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), crate::E
     Ok(())
 }
 
+/// Temp files are created private (0600); reports are ordinary files (0644 on Unix).
+#[cfg(unix)]
+fn readable_by_all(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn readable_by_all(_file: &std::fs::File) -> std::io::Result<()> {
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,16 +131,4 @@ mod tests {
         let raw = b"q\n\"a, \"\"b\"\"\nc\"\n";
         assert_eq!(neutralise_formulas(raw).unwrap(), raw.to_vec());
     }
-}
-
-/// Temp files are created private (0600); reports are ordinary files (0644 on Unix).
-#[cfg(unix)]
-fn readable_by_all(file: &std::fs::File) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    file.set_permissions(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn readable_by_all(_file: &std::fs::File) -> std::io::Result<()> {
-    Ok(())
 }
