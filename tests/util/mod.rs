@@ -1,4 +1,7 @@
 //! Helpers for the integration tests: a temp folder with an `in/` input and an `out/`
+
+// Each test binary uses a different subset of these helpers.
+#![allow(dead_code)]
 //! output, and a runner for the real binary.
 
 use std::path::PathBuf;
