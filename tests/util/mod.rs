@@ -1,8 +1,8 @@
 //! Helpers for the integration tests: a temp folder with an `in/` input and an `out/`
+//! output, and a runner for the real binary.
 
 // Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
-//! output, and a runner for the real binary.
 
 use std::path::PathBuf;
 
