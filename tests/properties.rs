@@ -5,6 +5,7 @@ use broadsheet::analyze::{self, Options};
 use broadsheet::article::{Article, Encoding};
 use broadsheet::ingest;
 use broadsheet::text::stopwords::StopWords;
+use broadsheet::text::tokenize;
 use broadsheet::text::Span;
 use proptest::prelude::*;
 
@@ -86,5 +87,16 @@ proptest! {
             prop_assert!(!text.trim().is_empty());
             prop_assert!(!text.contains('\0'));
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn ascii_fast_path_gives_the_unicode_tokens(text in "[a-zA-Z0-9_ .,;:'\"!?()\\-\n\t]{0,80}") {
+        let fast: Vec<(usize, &str)> = tokenize::words(&text).collect();
+        let unicode: Vec<(usize, &str)> = tokenize::unicode_words(&text).collect();
+        prop_assert_eq!(fast, unicode);
     }
 }
