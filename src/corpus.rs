@@ -30,6 +30,61 @@ pub struct DocTerms {
     pub terms: Vec<(String, u32)>,
 }
 
+/// An entity as resolved within one article: canonical name and type.
+pub type EntityKey = (String, EntityType);
+
+/// In how many sentences, paragraphs and articles something was seen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Units {
+    pub sentences: u64,
+    pub paragraphs: u64,
+    pub articles: u64,
+}
+
+impl Units {
+    fn add(&mut self, o: Units) {
+        self.sentences += o.sentences;
+        self.paragraphs += o.paragraphs;
+        self.articles += o.articles;
+    }
+
+    /// The count at one co-occurrence window.
+    pub fn at(&self, w: Window) -> u64 {
+        match w {
+            Window::Sentence => self.sentences,
+            Window::Paragraph => self.paragraphs,
+            Window::Article => self.articles,
+        }
+    }
+}
+
+/// The unit two entities must share to count as seen together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Window {
+    Sentence,
+    #[default]
+    Paragraph,
+    Article,
+}
+
+/// One mention kept for `mentions.csv`: the canonical name is the article-level one until
+/// the report maps it through the corpus aliases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionRec {
+    pub start: usize,
+    pub end: usize,
+    pub written: String,
+    pub canonical: String,
+    pub kind: EntityType,
+}
+
+/// The mentions of one article, in text order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleMentions {
+    pub article: String,
+    pub mentions: Vec<MentionRec>,
+}
+
 #[derive(Debug, Default)]
 pub struct Corpus {
     pub articles: Vec<ArticleRow>,
@@ -40,6 +95,17 @@ pub struct Corpus {
     /// Mentions per canonical name (as resolved within each article) and type: the
     /// evidence for merging aliases across articles ([`Corpus::aliases`]).
     pub names: FxHashMap<(String, EntityType), u64>,
+    /// Units (sentences, paragraphs, articles) each entity appears in.
+    pub entity_units: FxHashMap<EntityKey, Units>,
+    /// Units each pair of entities shares, keyed with the smaller key first. Built from
+    /// per-article pair sets, so memory grows with distinct pairs, not with the corpus.
+    pub pairs: FxHashMap<(EntityKey, EntityKey), Units>,
+    /// Units in the corpus: the denominators of the co-occurrence probabilities.
+    pub units: Units,
+    /// Lower-case occurrences of each word form: a capitalised word that is common in lower
+    /// case elsewhere is evidence that it is no name ([`names::is_common_word`]).
+    pub lowercase: FxHashMap<String, u64>,
+    pub mentions: Vec<ArticleMentions>,
     /// Every word token read, stop words and numbers included.
     pub tokens: u64,
     pub bytes: u64,
@@ -62,6 +128,36 @@ impl Corpus {
                 for m in &a.mentions {
                     *self.names.entry((m.canonical.clone(), m.kind)).or_insert(0) += 1;
                 }
+                self.units.add(Units {
+                    sentences: a.row.sentences,
+                    paragraphs: a.row.paragraphs,
+                    articles: 1,
+                });
+                let (ents, pairs) = cooccurrences(&a.mentions);
+                for (k, u) in ents {
+                    self.entity_units.entry(k).or_default().add(u);
+                }
+                for (k, u) in pairs {
+                    self.pairs.entry(k).or_default().add(u);
+                }
+                for (w, n) in a.lowercase {
+                    *self.lowercase.entry(w).or_insert(0) += u64::from(n);
+                }
+                self.mentions.push(ArticleMentions {
+                    article: a.row.article.clone(),
+                    mentions: a
+                        .mentions
+                        .iter()
+                        .zip(&a.mention_texts)
+                        .map(|(m, w)| MentionRec {
+                            start: m.span.start,
+                            end: m.span.end,
+                            written: w.clone(),
+                            canonical: m.canonical.clone(),
+                            kind: m.kind,
+                        })
+                        .collect(),
+                });
                 let mut terms: Vec<(String, u32)> = a.words.terms.into_iter().collect();
                 terms.shrink_to_fit();
                 self.doc_terms.push(DocTerms {
@@ -93,6 +189,17 @@ impl Corpus {
         for (k, n) in small.names {
             *big.names.entry(k).or_insert(0) += n;
         }
+        for (k, u) in small.entity_units {
+            big.entity_units.entry(k).or_default().add(u);
+        }
+        for (k, u) in small.pairs {
+            big.pairs.entry(k).or_default().add(u);
+        }
+        for (k, n) in small.lowercase {
+            *big.lowercase.entry(k).or_insert(0) += n;
+        }
+        big.units.add(small.units);
+        big.mentions.extend(small.mentions);
         big
     }
 
@@ -102,6 +209,59 @@ impl Corpus {
     pub fn aliases(&self) -> FxHashMap<String, String> {
         names::corpus_aliases(self.names.iter().map(|((n, k), c)| (n.as_str(), *k, *c)))
     }
+}
+
+/// One article's entities and entity pairs with the number of its sentences, paragraphs
+/// (0 or more) and articles (1) each is seen in.
+#[allow(clippy::type_complexity)]
+fn cooccurrences(
+    mentions: &[names::Mention],
+) -> (
+    FxHashMap<EntityKey, Units>,
+    FxHashMap<(EntityKey, EntityKey), Units>,
+) {
+    let mut keys: Vec<EntityKey> = mentions
+        .iter()
+        .map(|m| (m.canonical.clone(), m.kind))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let id = |m: &names::Mention| {
+        keys.binary_search_by(|k| (k.0.as_str(), k.1).cmp(&(m.canonical.as_str(), m.kind)))
+            .unwrap_or(0)
+    };
+    // Entity ids per sentence and per paragraph.
+    let mut by_sentence: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
+    let mut by_paragraph: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        by_sentence.push((m.sentence, id(m)));
+        by_paragraph.push((m.paragraph, id(m)));
+    }
+    let n = keys.len();
+    let mut ent = vec![Units::default(); n];
+    let mut pair: FxHashMap<(usize, usize), Units> = FxHashMap::default();
+    let mut tally = |groups: &mut Vec<(usize, usize)>, bump: fn(&mut Units)| {
+        groups.sort_unstable();
+        groups.dedup();
+        for g in groups.chunk_by(|a, b| a.0 == b.0) {
+            for (i, a) in g.iter().enumerate() {
+                bump(&mut ent[a.1]);
+                for b in &g[i + 1..] {
+                    bump(pair.entry((a.1, b.1)).or_default());
+                }
+            }
+        }
+    };
+    tally(&mut by_sentence, |u| u.sentences += 1);
+    tally(&mut by_paragraph, |u| u.paragraphs += 1);
+    let mut all: Vec<(usize, usize)> = (0..n).map(|i| (0, i)).collect();
+    tally(&mut all, |u| u.articles += 1);
+    let ents = keys.iter().cloned().zip(ent).collect();
+    let pairs = pair
+        .into_iter()
+        .map(|((a, b), u)| ((keys[a].clone(), keys[b].clone()), u))
+        .collect();
+    (ents, pairs)
 }
 
 fn add_count(map: &mut FxHashMap<String, Tally>, key: &str, n: u32) {

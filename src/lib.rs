@@ -120,6 +120,8 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
             top: config.top,
             keywords: config.keywords,
             min_bigram: config.min_bigram,
+            min_count: config.min_count,
+            window: config.window,
         },
     )?;
     report::write_atomically(&config.out, &files)?;

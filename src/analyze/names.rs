@@ -308,6 +308,41 @@ fn lowercase_words(text: &str) -> FxHashSet<&str> {
         .collect()
 }
 
+/// Counts of the lower-case word forms of a text, for the corpus-wide evidence against a
+/// capitalised word ([`is_common_word`]). Allocates once per distinct word, not per token.
+pub fn lowercase_counts(text: &str) -> FxHashMap<String, u32> {
+    let mut out: FxHashMap<String, u32> = FxHashMap::default();
+    for (_, w) in tokenize::words(text) {
+        if !w.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        match out.get_mut(w) {
+            Some(n) => *n += 1,
+            None => {
+                out.insert(w.to_string(), 1);
+            }
+        }
+    }
+    out
+}
+
+/// Whether a one-word name is more likely a common word: across the corpus it is written
+/// in lower case at least as often as it was taken for a name. Names the gazetteers know
+/// ("Bush" the president, "Turkey") and acronyms are kept whatever the corpus says, since
+/// there the list is better evidence than the counts.
+pub fn is_common_word(name: &str, kind: EntityType, mentions: u64, lowercase: u64) -> bool {
+    let g = Gazetteer::get();
+    if name.contains(|c: char| c.is_whitespace()) || is_acronym(name) {
+        return false;
+    }
+    let known = match kind {
+        EntityType::Place => g.place(name).is_some(),
+        EntityType::Org => g.org(name).is_some(),
+        EntityType::Person => false,
+    };
+    !known && lowercase >= mentions.max(1)
+}
+
 /// Runs of capitalised tokens joined by spaces, hyphens, initials' periods or connectors.
 fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
     let mut out = Vec::new();

@@ -6,6 +6,7 @@
 //! leaves the previous reports untouched, and no reader ever sees a half-written file.
 
 pub mod charts;
+pub mod entities;
 pub mod tables;
 
 use crate::corpus::Corpus;
@@ -21,6 +22,11 @@ pub struct ReportOptions {
     pub keywords: usize,
     /// Phrases seen fewer times than this are left out of `bigrams.csv`.
     pub min_bigram: u64,
+    /// Pairs seen together in fewer units of the window than this are left out of
+    /// `cooccurrence.csv`, the heatmap and the graph.
+    pub min_count: u64,
+    /// The unit the association score, the heatmap and the graph use.
+    pub window: crate::corpus::Window,
 }
 
 /// A report file, rendered, waiting to be written.
@@ -37,6 +43,35 @@ pub fn render(corpus: &Corpus, opts: &ReportOptions) -> anyhow::Result<Vec<Outpu
     files.push(OutputFile {
         name: "top_words.png",
         bytes: charts::top_words(&t.words, corpus.articles.len(), opts.top)?,
+    });
+    let e = entities::EntityTables::build(corpus, opts.window, opts.min_count);
+    files.push(tables::csv_file(
+        "mentions.csv",
+        &["article", "start", "end", "mention", "entity", "type"],
+        &e.mentions,
+    )?);
+    files.push(tables::csv_file(
+        "entities.csv",
+        &["entity", "type", "mentions", "articles", "aliases"],
+        &e.entities,
+    )?);
+    files.push(tables::csv_file(
+        "cooccurrence.csv",
+        &[
+            "entity_a",
+            "type_a",
+            "entity_b",
+            "type_b",
+            "sentences",
+            "paragraphs",
+            "articles",
+            "npmi",
+        ],
+        &e.pairs,
+    )?);
+    files.push(OutputFile {
+        name: "cooccurrence.gexf",
+        bytes: e.gexf().into_bytes(),
     });
     Ok(files)
 }
