@@ -126,7 +126,7 @@ impl Corpus {
                     add_count(&mut self.bigrams, p, n);
                 }
                 for m in &a.mentions {
-                    *self.names.entry((m.canonical.clone(), m.kind)).or_insert(0) += 1;
+                    *self.names.entry(names::entity_key(m)).or_insert(0) += 1;
                 }
                 self.units.add(Units {
                     sentences: a.row.sentences,
@@ -153,7 +153,7 @@ impl Corpus {
                             start: m.span.start,
                             end: m.span.end,
                             written: w.clone(),
-                            canonical: m.canonical.clone(),
+                            canonical: names::entity_key(m).0,
                             kind: m.kind,
                         })
                         .collect(),
@@ -222,14 +222,11 @@ fn cooccurrences(
 ) {
     let mut keys: Vec<EntityKey> = mentions
         .iter()
-        .map(|m| (m.canonical.clone(), m.kind))
+        .map(names::entity_key)
         .collect();
     keys.sort();
     keys.dedup();
-    let id = |m: &names::Mention| {
-        keys.binary_search_by(|k| (k.0.as_str(), k.1).cmp(&(m.canonical.as_str(), m.kind)))
-            .unwrap_or(0)
-    };
+    let id = |m: &names::Mention| keys.binary_search(&names::entity_key(m)).unwrap_or(0);
     // Entity ids per sentence and per paragraph.
     let mut by_sentence: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
     let mut by_paragraph: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());

@@ -56,6 +56,26 @@ pub struct Mention {
     pub sentence: usize,
     /// Index into `Article::paragraphs`.
     pub paragraph: usize,
+    /// A lone unknown word at a sentence start, where a capital says nothing: it stays a
+    /// name only if the corpus never writes it in lower case ([`entity_key`]).
+    pub weak: bool,
+}
+
+/// Marks a weak mention's name in corpus tallies, so the report can decide on it once
+/// the whole corpus's lower-case evidence is in. Never part of a reported name.
+pub const WEAK_MARK: char = '\u{1}';
+
+/// The key an article-level mention is tallied under in the corpus: its canonical name and
+/// type, the name prefixed with [`WEAK_MARK`] when the mention is weak.
+pub fn entity_key(m: &Mention) -> (String, EntityType) {
+    if m.weak {
+        let mut k = String::with_capacity(m.canonical.len() + 1);
+        k.push(WEAK_MARK);
+        k.push_str(&m.canonical);
+        (k, m.kind)
+    } else {
+        (m.canonical.clone(), m.kind)
+    }
 }
 
 /// The word lists recognition relies on, parsed once per process.
@@ -104,6 +124,62 @@ const NEVER_NAMES: &[&str] = &[
     "mrs",
     "ms",
     "dr",
+    // Sentence-initial prepositions and adverbs that the stop word list lacks.
+    "near",
+    "despite",
+    "following",
+    "meanwhile",
+    "however",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "earlier",
+    "later",
+    "according",
+    "including",
+    "unlike",
+    "amid",
+    "asked",
+    "overall",
+];
+
+/// Last words that make an unknown name a place: "Wall Street", "Gaza Strip".
+const PLACE_WORDS: &[&str] = &[
+    "Street",
+    "Avenue",
+    "Road",
+    "Square",
+    "Island",
+    "Islands",
+    "River",
+    "Sea",
+    "Ocean",
+    "Lake",
+    "Bay",
+    "Gulf",
+    "Mountains",
+    "Mountain",
+    "Valley",
+    "Strait",
+    "Straits",
+    "Peninsula",
+    "Desert",
+    "Coast",
+    "Province",
+    "County",
+    "Heights",
+    "Canal",
+    "Park",
+    "Hill",
+    "Hills",
+    "Beach",
+    "Stadium",
+    "Airport",
+    "Plain",
+    "Plains",
+    "Basin",
+    "Delta",
 ];
 
 /// Lower-case words allowed inside a name between capitalised words.
@@ -238,6 +314,22 @@ fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+fn is_adjective_like(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ist", "ists", "ian", "ians", "ish", "ese", "ic", "ics", "ism", "ean", "eans",
+    ];
+    w.chars().count() > 4
+        && w.chars().skip(1).all(char::is_lowercase)
+        && ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+/// "U.S", "U.K", "e.g": single letters joined by periods.
+fn is_dotted_abbreviation(w: &str) -> bool {
+    w.contains('.')
+        && w.split('.').all(|p| p.chars().count() <= 1)
+        && w.chars().any(char::is_uppercase)
+}
+
 fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
@@ -262,11 +354,20 @@ pub fn find(article: &Article) -> Vec<Mention> {
     let text = &article.text;
     let lowercase_seen = lowercase_words(text);
     let mut mentions = Vec::new();
+    let mut weak = Vec::new();
     for (si, s) in article.sentences.iter().enumerate() {
         let toks: Vec<Tok> = tokenize::words(s.span.slice(text))
-            .map(|(at, w)| Tok {
-                span: Span::new(s.span.start + at, s.span.start + at + w.len()),
-                text: w,
+            .map(|(at, w)| {
+                let start = s.span.start + at;
+                let mut end = start + w.len();
+                // "U.S." and "U.N.": the segmenter leaves the final period out.
+                if is_dotted_abbreviation(w) && text[end..].starts_with('.') {
+                    end += 1;
+                }
+                Tok {
+                    span: Span::new(start, end),
+                    text: &text[start..end],
+                }
             })
             .collect();
         let all_caps_sentence = toks.len() > 2
@@ -274,7 +375,10 @@ pub fn find(article: &Article) -> Vec<Mention> {
                 .iter()
                 .filter(|t| t.text.chars().any(char::is_alphabetic))
                 .all(|t| !t.text.chars().any(char::is_lowercase));
-        for run in runs(text, &toks) {
+        if is_footer(text, s.span, &toks) {
+            continue;
+        }
+        for run in runs(text, &toks).into_iter().flat_map(|r| split_credit(g, text, r)) {
             let sentence_initial = run
                 .first()
                 .is_some_and(|t| t.span.start == toks[0].span.start);
@@ -287,15 +391,37 @@ pub fn find(article: &Article) -> Vec<Mention> {
                 all_caps_sentence,
                 &lowercase_seen,
             ) {
+                // An unknown lone word at a sentence start is as likely a common word.
+                weak.push(m.canonical.is_empty() && m.span.start == toks[0].span.start);
                 mentions.push(Mention {
                     sentence: si,
                     paragraph: s.paragraph,
+                    weak: *weak.last().unwrap_or(&false),
                     ..m
                 });
             }
         }
     }
     resolve_in_article(text, &mut mentions);
+    // A weak one stops being weak if the alias pass found what it refers to, or the article
+    // also writes it capitalised where capitals say nothing about sentence starts.
+    let strong: FxHashSet<&str> = mentions
+        .iter()
+        .filter(|m| !m.weak)
+        .map(|m| m.span.slice(text))
+        .collect();
+    let resolved: Vec<bool> = mentions
+        .iter()
+        .map(|m| {
+            let written = m.span.slice(text);
+            m.canonical != written || strong.contains(written)
+        })
+        .collect();
+    for (m, r) in mentions.iter_mut().zip(resolved) {
+        if r {
+            m.weak = false;
+        }
+    }
     mentions
 }
 
@@ -341,6 +467,38 @@ pub fn is_common_word(name: &str, kind: EntityType, mentions: u64, lowercase: u6
         EntityType::Person => false,
     };
     !known && lowercase >= mentions.max(1)
+}
+
+/// "... Ali Khamenei Reuters": a photo caption ends in the agency's name, which runs on
+/// from the caption's last name. A known organisation at the end of a longer run that is
+/// itself no known name is split off.
+fn split_credit<'a>(g: &Gazetteer, text: &str, run: Vec<Tok<'a>>) -> Vec<Vec<Tok<'a>>> {
+    if run.len() < 2 {
+        return vec![run];
+    }
+    let last = run[run.len() - 1];
+    let whole = written(text, &run);
+    if g.org(last.text).is_none() || g.org(&whole).is_some() || g.place(&whole).is_some() {
+        return vec![run];
+    }
+    let mut head = run;
+    let tail = head.split_off(head.len() - 1);
+    vec![head, tail]
+}
+
+/// Calls to action a site adds under every article ("Join our official WhatsApp group",
+/// "Follow us on X"): a short sentence opening with such a verb and addressing the reader
+/// as "our"/"us". Names in it are the site's furniture, not the story's.
+fn is_footer(text: &str, sentence: Span, toks: &[Tok]) -> bool {
+    const VERBS: &[&str] = &[
+        "Join", "Follow", "Subscribe", "Like", "Download", "Sign", "Click", "Get", "Share",
+        "Contact", "Listen", "Watch",
+    ];
+    const READER: &[&str] = &["our", "us", "here", "newsletter"];
+    toks.len() <= 14
+        && toks.first().is_some_and(|t| VERBS.contains(&t.text))
+        && toks.iter().any(|t| READER.contains(&t.text))
+        && !sentence.slice(text).contains(['"', '“', '”'])
 }
 
 /// Runs of capitalised tokens joined by spaces, hyphens, initials' periods or connectors.
@@ -414,9 +572,28 @@ fn classify(
         last.span.end = last.span.start + stem.len();
         last.text = stem;
     }
-    // Leading function words: "The Syrian presidency", "But Assad".
-    while toks.len() > 1 && stop.contains(&toks[0].text.to_lowercase()) {
+    // Leading function words: "The Syrian presidency", "But Assad"; at a sentence start
+    // also a word the article uses in lower case ("Results of ...", "Leading ...").
+    loop {
+        if toks.len() < 2 {
+            break;
+        }
+        let lower = toks[0].text.to_lowercase();
+        let common = stop.contains(&lower)
+            || (sentence_initial
+                && toks[0].span.start == run[0].span.start
+                && lowercase_seen.contains(lower.as_str())
+                && g.place(toks[0].text).is_none());
+        if !common {
+            break;
+        }
         toks.remove(0);
+        while toks.len() > 1 && CONNECTORS.contains(&toks[0].text) {
+            toks.remove(0);
+        }
+    }
+    if toks.len() == 1 && CONNECTORS.contains(&toks[0].text) {
+        return None;
     }
     if all_caps_sentence {
         // A headline in capitals: only names the gazetteers know, in either case.
@@ -467,12 +644,11 @@ fn classify(
             // A title on its own ("the President") names nobody by itself.
             return None;
         }
+        // "Syrian President ...", "Australian Tom Moody", "German Bundesbank": the
+        // demonym describes the name and is no part of it.
         if toks.len() > 1 && g.demonym(toks[0].text).is_some() {
-            let rest: Vec<&str> = toks[1..].iter().map(|t| t.text).collect();
-            if g.title_len(&rest).is_some() {
-                toks.remove(0);
-                continue;
-            }
+            toks.remove(0);
+            continue;
         }
         break;
     }
@@ -493,6 +669,16 @@ fn classify(
             return None;
         }
         if g.demonym(first).is_some() {
+            return None;
+        }
+        // "Zionist regime", "Kurdish forces", "Islamic law": adjectives and group nouns
+        // formed like demonyms; the gazetteers' names were checked above.
+        if is_adjective_like(first) && !g.is_surname(first) && g.first_name_gender(first).is_none()
+        {
+            return None;
+        }
+        // "Division", "Bank": an organisation word names nothing on its own.
+        if g.is_org_word(first) && !is_acronym(first) {
             return None;
         }
         if is_acronym(first) && !titled {
@@ -528,7 +714,25 @@ fn classify(
         }
         return Some(mention_of(g, text, &toks, EntityType::Person, gender));
     }
-    if titled || toks.len() <= 3 {
+    if titled {
+        return Some(mention_of(g, text, &toks, EntityType::Person, gender));
+    }
+    let last = toks[toks.len() - 1].text;
+    if PLACE_WORDS.contains(&last) {
+        return Some(mention_of(
+            g,
+            text,
+            &toks,
+            EntityType::Place,
+            Gender::Unknown,
+        ));
+    }
+    // A place inside a longer name is a club, airline or firm named after it ("Air
+    // France", "Dynamo Moscow"), unless the name ends in a surname.
+    if toks.iter().any(|t| g.place(t.text).is_some()) && !g.is_surname(last) {
+        return Some(mention_of(g, text, &toks, EntityType::Org, Gender::Unknown));
+    }
+    if toks.len() <= 3 {
         return Some(mention_of(g, text, &toks, EntityType::Person, gender));
     }
     Some(mention_of(g, text, &toks, EntityType::Org, Gender::Unknown))
@@ -563,6 +767,7 @@ fn mention_of(
         gender,
         sentence: 0,
         paragraph: 0,
+        weak: false,
     }
 }
 
@@ -574,7 +779,7 @@ fn written(text: &str, toks: &[Tok]) -> String {
 /// Within one article: a surname or partial name takes the full name it refers to; an
 /// acronym defined in parentheses takes its expansion; an unknown lone word that matches
 /// a person's name becomes that person.
-fn resolve_in_article(text: &str, mentions: &mut Vec<Mention>) {
+fn resolve_in_article(text: &str, mentions: &mut [Mention]) {
     let full_names: Vec<(usize, Vec<String>, String, Gender)> = mentions
         .iter()
         .filter(|m| m.kind == EntityType::Person && name_tokens(&m.canonical).len() >= 2)
@@ -585,6 +790,15 @@ fn resolve_in_article(text: &str, mentions: &mut Vec<Mention>) {
                 m.canonical.clone(),
                 m.gender,
             )
+        })
+        .collect();
+    // Organisations and places of several words, by their first word.
+    let others: Vec<(String, String, EntityType)> = mentions
+        .iter()
+        .filter(|m| m.kind != EntityType::Person && !m.canonical.is_empty())
+        .filter_map(|m| {
+            let toks = name_tokens(m.span.slice(text));
+            (toks.len() >= 2).then(|| (toks[0].clone(), m.canonical.clone(), m.kind))
         })
         .collect();
     // Acronyms defined in parentheses right after an organisation: "Council (SNSC)".
@@ -633,24 +847,20 @@ fn resolve_in_article(text: &str, mentions: &mut Vec<Mention>) {
                 m.gender = *gender;
             }
         } else if m.canonical.is_empty() {
-            m.canonical = normalise(written);
+            // "Real" after "Real Madrid": the short form of a longer name of the article.
+            let w = written.to_lowercase();
+            let longer = others
+                .iter()
+                .find(|(first, _, _)| *first == w)
+                .map(|(_, c, k)| (c.clone(), *k));
+            if let Some((canonical, kind)) = longer {
+                m.canonical = canonical;
+                m.kind = kind;
+            } else {
+                m.canonical = normalise(written);
+            }
         }
     }
-    // Lone unknown words with no person behind them stay out: too often a common word.
-    mentions.retain(|m| {
-        !(m.kind == EntityType::Org
-            && m.canonical == normalise(m.span.slice(text))
-            && is_lone_unknown(m, text))
-    });
-}
-
-fn is_lone_unknown(m: &Mention, text: &str) -> bool {
-    let written = m.span.slice(text);
-    let g = Gazetteer::get();
-    name_tokens(written).len() == 1
-        && !is_acronym(written)
-        && g.org(written).is_none()
-        && !g.is_org_word(written)
 }
 
 fn initials_match(expansion: &str, acronym: &str) -> bool {
@@ -759,6 +969,7 @@ mod tests {
         let a = Article::new("t".into(), text.into(), Encoding::Utf8);
         find(&a)
             .into_iter()
+            .filter(|m| !m.weak)
             .map(|m| {
                 (
                     m.span.slice(&a.text).to_string(),

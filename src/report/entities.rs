@@ -91,16 +91,28 @@ impl Resolver {
     pub fn new(corpus: &Corpus) -> Resolver {
         let aliases = corpus.aliases();
         let mut map = FxHashMap::default();
-        for ((name, kind), &count) in &corpus.names {
+        for ((key, kind), &count) in &corpus.names {
+            let (name, weak) = match key.strip_prefix(names::WEAK_MARK) {
+                Some(rest) => (rest, true),
+                None => (key.as_str(), false),
+            };
             let lower = name.to_lowercase();
             let lowercase = corpus.lowercase.get(&lower).copied().unwrap_or(0);
-            let target = if names::is_common_word(name, *kind, count, lowercase) {
+            let common = if weak {
+                lowercase > 0
+            } else {
+                names::is_common_word(name, *kind, count, lowercase)
+            };
+            let target = if common {
                 None
             } else {
-                let canonical = aliases.get(name).cloned().unwrap_or_else(|| name.clone());
+                let canonical = aliases
+                    .get(name)
+                    .cloned()
+                    .unwrap_or_else(|| name.to_string());
                 Some((canonical, *kind))
             };
-            map.insert((name.clone(), *kind), target);
+            map.insert((key.clone(), *kind), target);
         }
         Resolver { map }
     }
