@@ -220,10 +220,7 @@ fn cooccurrences(
     FxHashMap<EntityKey, Units>,
     FxHashMap<(EntityKey, EntityKey), Units>,
 ) {
-    let mut keys: Vec<EntityKey> = mentions
-        .iter()
-        .map(names::entity_key)
-        .collect();
+    let mut keys: Vec<EntityKey> = mentions.iter().map(names::entity_key).collect();
     keys.sort();
     keys.dedup();
     let id = |m: &names::Mention| keys.binary_search(&names::entity_key(m)).unwrap_or(0);

@@ -378,7 +378,10 @@ pub fn find(article: &Article) -> Vec<Mention> {
         if is_footer(text, s.span, &toks) {
             continue;
         }
-        for run in runs(text, &toks).into_iter().flat_map(|r| split_credit(g, text, r)) {
+        for run in runs(text, &toks)
+            .into_iter()
+            .flat_map(|r| split_credit(g, text, r))
+        {
             let sentence_initial = run
                 .first()
                 .is_some_and(|t| t.span.start == toks[0].span.start);
@@ -491,8 +494,18 @@ fn split_credit<'a>(g: &Gazetteer, text: &str, run: Vec<Tok<'a>>) -> Vec<Vec<Tok
 /// as "our"/"us". Names in it are the site's furniture, not the story's.
 fn is_footer(text: &str, sentence: Span, toks: &[Tok]) -> bool {
     const VERBS: &[&str] = &[
-        "Join", "Follow", "Subscribe", "Like", "Download", "Sign", "Click", "Get", "Share",
-        "Contact", "Listen", "Watch",
+        "Join",
+        "Follow",
+        "Subscribe",
+        "Like",
+        "Download",
+        "Sign",
+        "Click",
+        "Get",
+        "Share",
+        "Contact",
+        "Listen",
+        "Watch",
     ];
     const READER: &[&str] = &["our", "us", "here", "newsletter"];
     toks.len() <= 14

@@ -236,6 +236,40 @@ impl EntityTables {
         }
     }
 
+    /// The heatmap's rows: the `top` most mentioned entities that are in a kept pair,
+    /// labelled "name (TYPE)", and their pair counts at the window.
+    pub fn heatmap(&self, top: usize) -> (Vec<String>, Vec<Vec<u64>>) {
+        let mut paired: FxHashSet<(&str, &str)> = FxHashSet::default();
+        for p in &self.pairs {
+            paired.insert((&p.entity_a, p.type_a));
+            paired.insert((&p.entity_b, p.type_b));
+        }
+        let chosen: Vec<(&str, &str)> = self
+            .entities
+            .iter()
+            .map(|e| (e.entity.as_str(), e.kind))
+            .filter(|k| paired.contains(k))
+            .take(top)
+            .collect();
+        let index: FxHashMap<(&str, &str), usize> =
+            chosen.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        let mut counts = vec![vec![0u64; chosen.len()]; chosen.len()];
+        for p in &self.pairs {
+            if let (Some(&a), Some(&b)) = (
+                index.get(&(p.entity_a.as_str(), p.type_a)),
+                index.get(&(p.entity_b.as_str(), p.type_b)),
+            ) {
+                counts[a][b] = p.weight;
+                counts[b][a] = p.weight;
+            }
+        }
+        let labels = chosen
+            .iter()
+            .map(|(name, kind)| format!("{name} ({kind})"))
+            .collect();
+        (labels, counts)
+    }
+
     /// `cooccurrence.gexf`: every entity of a kept pair as a node (attributes `type` and
     /// `mentions`), every kept pair as an undirected edge weighted by its count at the
     /// window. GEXF 1.3, the format Gephi reads natively.

@@ -69,6 +69,16 @@ pub fn render(corpus: &Corpus, opts: &ReportOptions) -> anyhow::Result<Vec<Outpu
         ],
         &e.pairs,
     )?);
+    let (labels, counts) = e.heatmap(opts.top.min(30));
+    files.push(OutputFile {
+        name: "cooccurrence_heatmap.png",
+        bytes: charts::cooccurrence_heatmap(
+            &labels,
+            &counts,
+            entities::window_name(opts.window),
+            corpus.articles.len(),
+        )?,
+    });
     files.push(OutputFile {
         name: "cooccurrence.gexf",
         bytes: e.gexf().into_bytes(),
