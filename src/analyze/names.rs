@@ -269,6 +269,16 @@ impl Gazetteer {
         self.demonyms.get(word).map(String::as_str)
     }
 
+    /// Whether any list knows the word as (part of) a name or a title.
+    pub fn is_known_word(&self, word: &str) -> bool {
+        self.is_org_word(word)
+            || self.place(word).is_some()
+            || self.org(word).is_some()
+            || self.first_name_gender(word).is_some()
+            || self.is_surname(word)
+            || self.title_len(&[word]).is_some()
+    }
+
     pub fn is_org_word(&self, word: &str) -> bool {
         self.org_words.contains(word)
     }
@@ -587,11 +597,27 @@ fn classify(
     }
     // Leading function words: "The Syrian presidency", "But Assad"; at a sentence start
     // also a word the article uses in lower case ("Results of ...", "Leading ...").
+    let mut trimmed = false;
     loop {
         if toks.len() < 2 {
             break;
         }
         let lower = toks[0].text.to_lowercase();
+        // "Fans of Atletico Madrid": an unknown word opening the sentence, joined to the
+        // name by a connector, is a common noun.
+        if sentence_initial
+            && !trimmed
+            && toks[0].span.start == run[0].span.start
+            && CONNECTORS.contains(&toks[1].text)
+            && !g.is_known_word(toks[0].text)
+        {
+            toks.remove(0);
+            trimmed = true;
+            while toks.len() > 1 && CONNECTORS.contains(&toks[0].text) {
+                toks.remove(0);
+            }
+            continue;
+        }
         let common = stop.contains(&lower)
             || (sentence_initial
                 && toks[0].span.start == run[0].span.start
@@ -601,6 +627,7 @@ fn classify(
             break;
         }
         toks.remove(0);
+        trimmed = true;
         while toks.len() > 1 && CONNECTORS.contains(&toks[0].text) {
             toks.remove(0);
         }
@@ -742,7 +769,9 @@ fn classify(
     }
     // A place inside a longer name is a club, airline or firm named after it ("Air
     // France", "Dynamo Moscow"), unless the name ends in a surname.
-    if toks.iter().any(|t| g.place(t.text).is_some()) && !g.is_surname(last) {
+    if toks.iter().any(|t| g.place(t.text).is_some())
+        && !(g.is_surname(last) && g.place(last).is_none())
+    {
         return Some(mention_of(g, text, &toks, EntityType::Org, Gender::Unknown));
     }
     if toks.len() <= 3 {
@@ -1072,5 +1101,113 @@ mod tests {
             Some("Bashar Al-Assad")
         );
         assert_eq!(map.get("Smith"), None);
+    }
+
+    fn has(got: &[(String, &'static str, String)], w: &str, k: &'static str, c: &str) -> bool {
+        got.contains(&row(w, k, c))
+    }
+
+    #[test]
+    fn dotted_abbreviations_keep_their_final_period() {
+        let a = Article::new(
+            "t".into(),
+            "t\n\nTrade with the U.S. grew, the U.N. said.".into(),
+            Encoding::Utf8,
+        );
+        let ms: Vec<Mention> = find(&a).into_iter().filter(|m| !m.weak).collect();
+        let spans: Vec<&str> = ms.iter().map(|m| m.span.slice(&a.text)).collect();
+        assert_eq!(spans, ["U.S.", "U.N."], "{ms:?}");
+        assert_eq!(ms[0].kind, EntityType::Place);
+    }
+
+    #[test]
+    fn unknown_lone_words_are_kept_mid_sentence_and_weak_at_a_start() {
+        let a = Article::new(
+            "t".into(),
+            "t\n\nShares in Zorblax rose. Quillon fell.".into(),
+            Encoding::Utf8,
+        );
+        let ms = find(&a);
+        let zorblax = ms
+            .iter()
+            .find(|m| m.span.slice(&a.text) == "Zorblax")
+            .unwrap();
+        assert!(!zorblax.weak);
+        assert_eq!(zorblax.kind, EntityType::Org);
+        let quillon = ms
+            .iter()
+            .find(|m| m.span.slice(&a.text) == "Quillon")
+            .unwrap();
+        assert!(quillon.weak, "sentence-initial unknown word");
+        assert_eq!(entity_key(quillon).0, "\u{1}Quillon");
+        // "Shares" is written in lower case nowhere here, but it is weak, not strong.
+        assert!(ms
+            .iter()
+            .all(|m| m.span.slice(&a.text) != "Shares" || m.weak));
+    }
+
+    #[test]
+    fn a_weak_word_the_article_also_capitalises_mid_sentence_is_strong() {
+        let a = Article::new(
+            "t".into(),
+            "t\n\nQuillon fell. Analysts watched Quillon closely.".into(),
+            Encoding::Utf8,
+        );
+        let ms = find(&a);
+        let quillon: Vec<&Mention> = ms
+            .iter()
+            .filter(|m| m.span.slice(&a.text) == "Quillon")
+            .collect();
+        assert_eq!(quillon.len(), 2);
+        assert!(quillon.iter().all(|m| !m.weak), "{ms:?}");
+    }
+
+    #[test]
+    fn place_words_and_places_inside_longer_names() {
+        let got = names("t\n\nTraders on Wall Street watched Air France and Hyde Park.");
+        assert!(has(&got, "Wall Street", "PLACE", "Wall Street"), "{got:?}");
+        assert!(has(&got, "Air France", "ORG", "Air France"), "{got:?}");
+        assert!(has(&got, "Hyde Park", "PLACE", "Hyde Park"), "{got:?}");
+    }
+
+    #[test]
+    fn demonyms_before_a_name_are_not_part_of_it() {
+        let got = names("t\n\nThe winner was Canadian Jane Porter, ahead of the field.");
+        assert!(has(&got, "Jane Porter", "PERSON", "Jane Porter"), "{got:?}");
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn a_caption_credit_is_its_own_organisation() {
+        let got = names("Leaders meet\nJohn Smith greets Mary Jones Reuters\n\nThey met.");
+        assert!(has(&got, "Mary Jones", "PERSON", "Mary Jones"), "{got:?}");
+        assert!(has(&got, "Reuters", "ORG", "Reuters"), "{got:?}");
+    }
+
+    #[test]
+    fn site_footers_name_nothing() {
+        let got = names("t\n\nJohn Smith spoke.\n\nJoin our official Telegram channel");
+        assert_eq!(got, vec![row("John Smith", "PERSON", "John Smith")]);
+    }
+
+    #[test]
+    fn adjective_like_words_and_lone_organisation_words_are_not_names() {
+        let got = names("t\n\nThe rebels accused the Marxist regime and the Division of lying.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_short_form_takes_the_longer_name_of_the_article() {
+        let got = names("t\n\nFans of Atletico Madrid cheered. The coach said Atletico won.");
+        assert!(has(&got, "Atletico", "ORG", "Atletico Madrid"), "{got:?}");
+    }
+
+    #[test]
+    fn common_words_lose_to_the_corpus_lower_case_evidence() {
+        assert!(is_common_word("Will", EntityType::Person, 3, 40));
+        assert!(!is_common_word("Zorblax", EntityType::Org, 3, 0));
+        // Gazetteer places and acronyms stand whatever the counts.
+        assert!(!is_common_word("Turkey", EntityType::Place, 1, 5));
+        assert!(!is_common_word("NATO", EntityType::Org, 1, 5));
     }
 }
