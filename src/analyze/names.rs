@@ -124,6 +124,18 @@ const NEVER_NAMES: &[&str] = &[
     "mrs",
     "ms",
     "dr",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
     // Sentence-initial prepositions and adverbs that the stop word list lacks.
     "near",
     "despite",
@@ -392,6 +404,17 @@ pub fn find(article: &Article) -> Vec<Mention> {
             .into_iter()
             .flat_map(|r| split_credit(g, text, r))
         {
+            if all_caps_sentence {
+                for m in caps_names(g, text, &run) {
+                    weak.push(false);
+                    mentions.push(Mention {
+                        sentence: si,
+                        paragraph: s.paragraph,
+                        ..m
+                    });
+                }
+                continue;
+            }
             let sentence_initial = run
                 .first()
                 .is_some_and(|t| t.span.start == toks[0].span.start);
@@ -480,6 +503,49 @@ pub fn is_common_word(name: &str, kind: EntityType, mentions: u64, lowercase: u6
         EntityType::Person => false,
     };
     !known && lowercase >= mentions.max(1)
+}
+
+/// A line in capitals ("CRICKET - ENGLAND V SRI LANKA"): capitals say nothing there, so
+/// only names the gazetteers know count, found as the longest known stretches of the run.
+fn caps_names(g: &Gazetteer, text: &str, run: &[Tok]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < run.len() {
+        let mut found = None;
+        for j in (i..run.len()).rev() {
+            let (stem, _) = without_possessive(run[j].text);
+            let end = run[j].span.start + stem.len();
+            let whole = normalise(&text[run[i].span.start..end]);
+            let titled = title_case(&whole);
+            let hit = if let Some(p) = g.place(&whole).or(g.place(&titled)) {
+                Some((EntityType::Place, p))
+            } else {
+                g.org(&whole)
+                    .or(g.org(&titled))
+                    .map(|o| (EntityType::Org, o))
+            };
+            if let Some((kind, canonical)) = hit {
+                found = Some((j, end, kind, canonical.to_string()));
+                break;
+            }
+        }
+        match found {
+            Some((j, end, kind, canonical)) => {
+                out.push(Mention {
+                    span: Span::new(run[i].span.start, end),
+                    kind,
+                    canonical,
+                    gender: Gender::Unknown,
+                    sentence: 0,
+                    paragraph: 0,
+                    weak: false,
+                });
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
 /// "... Ali Khamenei Reuters": a photo caption ends in the agency's name, which runs on
@@ -655,6 +721,15 @@ fn classify(
     if g.org(&whole).is_some() {
         return Some(mention_of(g, text, &toks, EntityType::Org, Gender::Unknown));
     }
+    if toks.len() > 1 && g.place(&whole).is_some() {
+        return Some(mention_of(
+            g,
+            text,
+            &toks,
+            EntityType::Place,
+            Gender::Unknown,
+        ));
+    }
     let has_org_word = toks.iter().skip(1).any(|t| g.is_org_word(t.text))
         || (toks.len() > 1 && g.is_org_word(toks[0].text));
     if has_org_word {
@@ -686,7 +761,10 @@ fn classify(
         }
         // "Syrian President ...", "Australian Tom Moody", "German Bundesbank": the
         // demonym describes the name and is no part of it.
-        if toks.len() > 1 && g.demonym(toks[0].text).is_some() {
+        if toks.len() > 1 && g.demonym(toks[0].text).is_some() && {
+            let whole = written(text, &toks);
+            g.place(&whole).is_none() && g.org(&whole).is_none()
+        } {
             toks.remove(0);
             continue;
         }
@@ -709,6 +787,15 @@ fn classify(
             return None;
         }
         if g.demonym(first).is_some() {
+            return None;
+        }
+        // "N", "F": a lone letter is an initial or a label.
+        if first.chars().count() == 1 {
+            return None;
+        }
+        let after = text[toks[0].span.end..].trim_start_matches([' ', '\t']);
+        // "Attendance: 15,000", "Photo: ...": a label.
+        if sentence_initial && after.starts_with(':') && !is_acronym(first) {
             return None;
         }
         // "Zionist regime", "Kurdish forces", "Islamic law": adjectives and group nouns
@@ -736,7 +823,7 @@ fn classify(
             EntityType::Person
         } else {
             return Some(Mention {
-                kind: EntityType::Org,
+                kind: lone_word_kind(text, &toks[0]),
                 ..unresolved(g, text, &toks)
             });
         };
@@ -774,10 +861,35 @@ fn classify(
     {
         return Some(mention_of(g, text, &toks, EntityType::Org, Gender::Unknown));
     }
-    if toks.len() <= 3 {
+    if toks.len() <= 2 {
         return Some(mention_of(g, text, &toks, EntityType::Person, gender));
     }
     Some(mention_of(g, text, &toks, EntityType::Org, Gender::Unknown))
+}
+
+/// The type of an unknown lone word from its neighbours: "in Tavildara" is a place,
+/// "Frater said" a person; anything else is most often an organisation (a club, a firm).
+fn lone_word_kind(text: &str, tok: &Tok) -> EntityType {
+    const PLACE_BEFORE: &[&str] = &["in", "near", "at", "outside", "from", "across", "around"];
+    const SPEECH_AFTER: &[&str] = &["said", "says", "told", "added", "wrote", "asked"];
+    let before = text[..tok.span.start]
+        .trim_end_matches([' ', '\t'])
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let after_text = &text[tok.span.end..];
+    let after = after_text
+        .trim_start_matches([' ', ','])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if after_text.starts_with(' ') && SPEECH_AFTER.contains(&after) {
+        EntityType::Person
+    } else if PLACE_BEFORE.contains(&before) {
+        EntityType::Place
+    } else {
+        EntityType::Org
+    }
 }
 
 /// A mention the alias pass may retype: marked by a canonical that is still empty.
@@ -891,6 +1003,19 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention]) {
         } else if m.canonical.is_empty() {
             // "Real" after "Real Madrid": the short form of a longer name of the article.
             let w = written.to_lowercase();
+            // "Jansher" after "Jansher Khan": a first name standing for the one person of
+            // the article who has it.
+            let by_first: FxHashSet<&str> = full_names
+                .iter()
+                .filter(|f| f.1[0] == w)
+                .map(|f| f.2.as_str())
+                .collect();
+            if by_first.len() == 1 {
+                let full = by_first.into_iter().next().unwrap_or_default().to_string();
+                m.kind = EntityType::Person;
+                m.canonical = full;
+                continue;
+            }
             let longer = others
                 .iter()
                 .find(|(first, _, _)| *first == w)
@@ -1124,7 +1249,7 @@ mod tests {
     fn unknown_lone_words_are_kept_mid_sentence_and_weak_at_a_start() {
         let a = Article::new(
             "t".into(),
-            "t\n\nShares in Zorblax rose. Quillon fell.".into(),
+            "t\n\nInvestors bought Zorblax shares. Quillon fell.".into(),
             Encoding::Utf8,
         );
         let ms = find(&a);
@@ -1140,10 +1265,10 @@ mod tests {
             .unwrap();
         assert!(quillon.weak, "sentence-initial unknown word");
         assert_eq!(entity_key(quillon).0, "\u{1}Quillon");
-        // "Shares" is written in lower case nowhere here, but it is weak, not strong.
+        // "Investors" is written in lower case nowhere here, but it is weak, not strong.
         assert!(ms
             .iter()
-            .all(|m| m.span.slice(&a.text) != "Shares" || m.weak));
+            .all(|m| m.span.slice(&a.text) != "Investors" || m.weak));
     }
 
     #[test]
@@ -1209,5 +1334,34 @@ mod tests {
         // Gazetteer places and acronyms stand whatever the counts.
         assert!(!is_common_word("Turkey", EntityType::Place, 1, 5));
         assert!(!is_common_word("NATO", EntityType::Org, 1, 5));
+    }
+
+    #[test]
+    fn capitals_lines_give_only_known_names() {
+        let got = names("t\n\nRUGBY - ENGLAND BEAT NEW ZEALAND IN WELLINGTON");
+        assert!(has(&got, "ENGLAND", "PLACE", "England"), "{got:?}");
+        assert!(has(&got, "NEW ZEALAND", "PLACE", "New Zealand"), "{got:?}");
+        assert!(has(&got, "WELLINGTON", "PLACE", "Wellington"), "{got:?}");
+        assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn neighbours_type_an_unknown_lone_word() {
+        let got = names("t\n\nFighting broke out in Zarvaka, and Blenkin said so to Quorvex.");
+        assert!(has(&got, "Zarvaka", "PLACE", "Zarvaka"), "{got:?}");
+        assert!(has(&got, "Blenkin", "PERSON", "Blenkin"), "{got:?}");
+        assert!(has(&got, "Quorvex", "ORG", "Quorvex"), "{got:?}");
+    }
+
+    #[test]
+    fn a_first_name_alone_stands_for_the_one_person_who_has_it() {
+        let got = names("t\n\nJansher Khan won. The crowd cheered Jansher again.");
+        assert!(has(&got, "Jansher", "PERSON", "Jansher Khan"), "{got:?}");
+    }
+
+    #[test]
+    fn labels_letters_and_month_abbreviations_are_not_names() {
+        let got = names("t\n\nAttendance: 15,000.\n\nThe N stands for Sept in the table.");
+        assert!(got.is_empty(), "{got:?}");
     }
 }
