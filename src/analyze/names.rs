@@ -136,6 +136,11 @@ const NEVER_NAMES: &[&str] = &[
     "oct",
     "nov",
     "dec",
+    // Holidays and festivals: capitalised, never a person or a place.
+    "christmas",
+    "easter",
+    "halloween",
+    "thanksgiving",
     // Sentence-initial prepositions and adverbs that the stop word list lacks.
     "near",
     "despite",
@@ -154,6 +159,18 @@ const NEVER_NAMES: &[&str] = &[
     "amid",
     "asked",
     "overall",
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "hundred", "thousand",
+];
+
+/// Acronyms that are common nouns, not names.
+const COMMON_ACRONYMS: &[&str] = &[
+    "TV", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "MP", "MPs", "MEP", "MEPs", "CEO", "CEOs",
+    "GDP", "SMS", "PIN", "ID", "IDs", "DJ", "DJs", "VAT", "PM", "AM", "OK", "HQ", "IPO", "PR",
+    "MP3", "AGM", "ISP", "ISPs",
 ];
 
 /// Last words that make an unknown name a place: "Wall Street", "Gaza Strip".
@@ -613,8 +630,13 @@ fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 j += 1;
                 continue;
             }
-            // "Bank of England", "Bashar al-Assad": a connector between capitals.
+            // "Bank of England", "Bashar al-Assad": a connector between capitals; but not
+            // "of"/"for" after a person's name ("Gordon Bullock of Scotland").
+            let person_so_far = run.len() >= 2
+                && Gazetteer::get().first_name_gender(run[0].text).is_some()
+                && !run.iter().any(|t| Gazetteer::get().is_org_word(t.text));
             if CONNECTORS.contains(&next)
+                && !(person_so_far && matches!(next, "of" | "for"))
                 && j + 2 < toks.len()
                 && is_capitalised(toks[j + 2].text)
                 && joins(gap, toks[j].text)
@@ -669,6 +691,24 @@ fn classify(
             break;
         }
         let lower = toks[0].text.to_lowercase();
+        // "Injured Chelsea", "Senior Tories": an unknown word opening the sentence before
+        // a name the lists know.
+        if sentence_initial
+            && !trimmed
+            && toks[0].span.start == run[0].span.start
+            && !g.is_known_word(toks[0].text)
+            && !is_acronym(toks[0].text)
+            && {
+                let rest = written(text, &toks[1..]);
+                g.place(&rest).is_some()
+                    || g.org(&rest).is_some()
+                    || g.first_name_gender(toks[1].text).is_some()
+            }
+        {
+            toks.remove(0);
+            trimmed = true;
+            continue;
+        }
         // "Fans of Atletico Madrid": an unknown word opening the sentence, joined to the
         // name by a connector, is a common noun.
         if sentence_initial
@@ -684,7 +724,8 @@ fn classify(
             }
             continue;
         }
-        let common = stop.contains(&lower)
+        // Number words stay: "Six Nations", "Three Gorges".
+        let common = (stop.contains(&lower) && !NUMBER_WORDS.contains(&lower.as_str()))
             || (sentence_initial
                 && toks[0].span.start == run[0].span.start
                 && lowercase_seen.contains(lower.as_str())
@@ -808,6 +849,9 @@ fn classify(
         if g.is_org_word(first) && !is_acronym(first) {
             return None;
         }
+        if COMMON_ACRONYMS.contains(&first) {
+            return None;
+        }
         if is_acronym(first) && !titled {
             return Some(mention_of(g, text, &toks, EntityType::Org, Gender::Unknown));
         }
@@ -821,6 +865,13 @@ fn classify(
         // turn it into one ("Assad" after "Bashar Al-Assad").
         let kind = if g.is_surname(first) {
             EntityType::Person
+        } else if let Some(fg) = g.first_name_gender(first) {
+            // "said Dan": a first name alone is a person, maybe one named in full nearby.
+            return Some(Mention {
+                kind: EntityType::Person,
+                gender: fg,
+                ..unresolved(g, text, &toks)
+            });
         } else {
             return Some(Mention {
                 kind: lone_word_kind(text, &toks[0]),
@@ -861,7 +912,8 @@ fn classify(
     {
         return Some(mention_of(g, text, &toks, EntityType::Org, Gender::Unknown));
     }
-    if toks.len() <= 2 {
+    // Two unknown words are most often a person, but not "Six Nations".
+    if toks.len() <= 2 && !NUMBER_WORDS.contains(&first.to_lowercase().as_str()) {
         return Some(mention_of(g, text, &toks, EntityType::Person, gender));
     }
     Some(mention_of(g, text, &toks, EntityType::Org, Gender::Unknown))
@@ -1363,5 +1415,27 @@ mod tests {
     fn labels_letters_and_month_abbreviations_are_not_names() {
         let got = names("t\n\nAttendance: 15,000.\n\nThe N stands for Sept in the table.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_person_name_does_not_run_on_through_of() {
+        let got = names("t\n\nHe picked Gordon Bullock of Scotland and others.");
+        assert!(
+            has(&got, "Gordon Bullock", "PERSON", "Gordon Bullock"),
+            "{got:?}"
+        );
+        assert!(has(&got, "Scotland", "PLACE", "Scotland"), "{got:?}");
+    }
+
+    #[test]
+    fn an_unknown_sentence_opener_before_a_known_name_is_dropped() {
+        let got = names("t\n\nInjured Liverpool lost. Six Nations games and TV rights, said Dan.");
+        assert!(has(&got, "Liverpool", "PLACE", "Liverpool"), "{got:?}");
+        assert!(has(&got, "Dan", "PERSON", "Dan"), "{got:?}");
+        assert!(
+            got.iter().any(|r| r.0 == "Six Nations" && r.1 == "ORG"),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|r| r.0 != "TV"), "{got:?}");
     }
 }

@@ -106,10 +106,12 @@ impl Resolver {
             let target = if common {
                 None
             } else {
-                let canonical = aliases
-                    .get(name)
-                    .cloned()
-                    .unwrap_or_else(|| name.to_string());
+                // The corpus aliases join people's names only.
+                let alias = match kind {
+                    EntityType::Person => aliases.get(name).cloned(),
+                    _ => None,
+                };
+                let canonical = alias.unwrap_or_else(|| name.to_string());
                 Some((canonical, *kind))
             };
             map.insert((key.clone(), *kind), target);
