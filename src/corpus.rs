@@ -35,14 +35,17 @@ pub type EntityKey = (String, EntityType);
 
 /// In how many sentences, paragraphs and articles something was seen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+///
+/// `u32` fields: a pair table holds one of these per distinct pair, so its size matters
+/// more than headroom no corpus needs.
 pub struct Units {
-    pub sentences: u64,
-    pub paragraphs: u64,
-    pub articles: u64,
+    pub sentences: u32,
+    pub paragraphs: u32,
+    pub articles: u32,
 }
 
 impl Units {
-    fn add(&mut self, o: Units) {
+    pub fn add(&mut self, o: Units) {
         self.sentences += o.sentences;
         self.paragraphs += o.paragraphs;
         self.articles += o.articles;
@@ -50,11 +53,11 @@ impl Units {
 
     /// The count at one co-occurrence window.
     pub fn at(&self, w: Window) -> u64 {
-        match w {
+        u64::from(match w {
             Window::Sentence => self.sentences,
             Window::Paragraph => self.paragraphs,
             Window::Article => self.articles,
-        }
+        })
     }
 }
 
@@ -95,11 +98,16 @@ pub struct Corpus {
     /// Mentions per canonical name (as resolved within each article) and type: the
     /// evidence for merging aliases across articles ([`Corpus::aliases`]).
     pub names: FxHashMap<(String, EntityType), u64>,
-    /// Units (sentences, paragraphs, articles) each entity appears in.
-    pub entity_units: FxHashMap<EntityKey, Units>,
-    /// Units each pair of entities shares, keyed with the smaller key first. Built from
-    /// per-article pair sets, so memory grows with distinct pairs, not with the corpus.
-    pub pairs: FxHashMap<(EntityKey, EntityKey), Units>,
+    /// Article-level entities, interned: `entities[id]` is the key, `entity_ids` the way
+    /// back. Pairs are stored by id so each distinct pair costs a few bytes, not two
+    /// copies of two names.
+    pub entities: Vec<EntityKey>,
+    pub entity_ids: FxHashMap<EntityKey, u32>,
+    /// Units (sentences, paragraphs, articles) each entity appears in, by id.
+    pub entity_units: Vec<Units>,
+    /// Units each pair of entities shares, by ids, smaller id first. Built from per-article
+    /// pair sets, so memory grows with distinct pairs, not with the corpus.
+    pub pairs: FxHashMap<(u32, u32), Units>,
     /// Units in the corpus: the denominators of the co-occurrence probabilities.
     pub units: Units,
     /// Lower-case occurrences of each word form: a capitalised word that is common in lower
@@ -129,16 +137,22 @@ impl Corpus {
                     *self.names.entry(names::entity_key(m)).or_insert(0) += 1;
                 }
                 self.units.add(Units {
-                    sentences: a.row.sentences,
-                    paragraphs: a.row.paragraphs,
+                    sentences: a.row.sentences as u32,
+                    paragraphs: a.row.paragraphs as u32,
                     articles: 1,
                 });
-                let (ents, pairs) = cooccurrences(&a.mentions);
-                for (k, u) in ents {
-                    self.entity_units.entry(k).or_default().add(u);
-                }
-                for (k, u) in pairs {
-                    self.pairs.entry(k).or_default().add(u);
+                let (keys, ents, pairs) = cooccurrences(&a.mentions);
+                let ids: Vec<u32> = keys
+                    .into_iter()
+                    .zip(ents)
+                    .map(|(k, u)| {
+                        let id = self.intern(k);
+                        self.entity_units[id as usize].add(u);
+                        id
+                    })
+                    .collect();
+                for ((a, b), u) in pairs {
+                    self.add_pair(ids[a], ids[b], u);
                 }
                 for (w, n) in a.lowercase {
                     *self.lowercase.entry(w).or_insert(0) += u64::from(n);
@@ -189,11 +203,18 @@ impl Corpus {
         for (k, n) in small.names {
             *big.names.entry(k).or_insert(0) += n;
         }
-        for (k, u) in small.entity_units {
-            big.entity_units.entry(k).or_default().add(u);
-        }
-        for (k, u) in small.pairs {
-            big.pairs.entry(k).or_default().add(u);
+        let remap: Vec<u32> = small
+            .entities
+            .into_iter()
+            .zip(small.entity_units)
+            .map(|(k, u)| {
+                let id = big.intern(k);
+                big.entity_units[id as usize].add(u);
+                id
+            })
+            .collect();
+        for ((a, b), u) in small.pairs {
+            big.add_pair(remap[a as usize], remap[b as usize], u);
         }
         for (k, n) in small.lowercase {
             *big.lowercase.entry(k).or_insert(0) += n;
@@ -201,6 +222,23 @@ impl Corpus {
         big.units.add(small.units);
         big.mentions.extend(small.mentions);
         big
+    }
+
+    /// The id of an entity key, added if new.
+    fn intern(&mut self, k: EntityKey) -> u32 {
+        if let Some(&id) = self.entity_ids.get(&k) {
+            return id;
+        }
+        let id = self.entities.len() as u32;
+        self.entities.push(k.clone());
+        self.entity_ids.insert(k, id);
+        self.entity_units.push(Units::default());
+        id
+    }
+
+    fn add_pair(&mut self, a: u32, b: u32, u: Units) {
+        let key = if a < b { (a, b) } else { (b, a) };
+        self.pairs.entry(key).or_default().add(u);
     }
 
     /// Corpus-level aliases: name as resolved in one article -> the one canonical name
@@ -211,15 +249,12 @@ impl Corpus {
     }
 }
 
-/// One article's entities and entity pairs with the number of its sentences, paragraphs
-/// (0 or more) and articles (1) each is seen in.
+/// One article's entities (sorted keys with the number of its sentences, paragraphs and
+/// articles each is seen in) and entity pairs by index into those keys.
 #[allow(clippy::type_complexity)]
 fn cooccurrences(
     mentions: &[names::Mention],
-) -> (
-    FxHashMap<EntityKey, Units>,
-    FxHashMap<(EntityKey, EntityKey), Units>,
-) {
+) -> (Vec<EntityKey>, Vec<Units>, FxHashMap<(usize, usize), Units>) {
     let mut keys: Vec<EntityKey> = mentions.iter().map(names::entity_key).collect();
     keys.sort();
     keys.dedup();
@@ -250,12 +285,7 @@ fn cooccurrences(
     tally(&mut by_paragraph, |u| u.paragraphs += 1);
     let mut all: Vec<(usize, usize)> = (0..n).map(|i| (0, i)).collect();
     tally(&mut all, |u| u.articles += 1);
-    let ents = keys.iter().cloned().zip(ent).collect();
-    let pairs = pair
-        .into_iter()
-        .map(|((a, b), u)| ((keys[a].clone(), keys[b].clone()), u))
-        .collect();
-    (ents, pairs)
+    (keys, ent, pair)
 }
 
 fn add_count(map: &mut FxHashMap<String, Tally>, key: &str, n: u32) {

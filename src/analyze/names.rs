@@ -89,6 +89,9 @@ pub struct Gazetteer {
     orgs: FxHashMap<String, String>,
     /// Titles as token sequences (periods dropped), longest first.
     titles: Vec<Vec<String>>,
+    /// Indexes into `titles` by first word, longest title first: a run is checked against
+    /// the few titles that can start it, not all of them.
+    titles_by_first: FxHashMap<String, Vec<usize>>,
 }
 
 const FIRST_NAMES: &str = include_str!("../../data/first_names.tsv");
@@ -269,6 +272,10 @@ impl Gazetteer {
             .collect();
         titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         titles.dedup();
+        let mut titles_by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, t) in titles.iter().enumerate() {
+            titles_by_first.entry(t[0].clone()).or_default().push(i);
+        }
         Gazetteer {
             first_names,
             surnames,
@@ -277,15 +284,16 @@ impl Gazetteer {
             org_words,
             orgs,
             titles,
+            titles_by_first,
         }
     }
 
     pub fn first_name_gender(&self, word: &str) -> Option<Gender> {
-        self.first_names.get(&word.to_lowercase()).copied()
+        with_lowercase(word, |w| self.first_names.get(w).copied())
     }
 
     pub fn is_surname(&self, word: &str) -> bool {
-        self.surnames.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.surnames.contains(w))
     }
 
     /// Canonical place for a name as written, case included ("U.S." -> "United States").
@@ -319,14 +327,32 @@ impl Gazetteer {
 
     /// Length in tokens of the title that starts `words`, if one does.
     fn title_len(&self, words: &[&str]) -> Option<usize> {
-        self.titles.iter().find_map(|t| {
+        let first = words.first()?.trim_end_matches('.');
+        let candidates = with_lowercase(first, |w| self.titles_by_first.get(w))?;
+        candidates.iter().find_map(|&i| {
+            let t = &self.titles[i];
             let matches = t.len() <= words.len()
-                && t.iter()
-                    .zip(words)
-                    .all(|(a, b)| a.as_str() == b.trim_end_matches('.').to_lowercase());
+                && t[1..].iter().zip(&words[1..]).all(|(a, b)| {
+                    let b = b.trim_end_matches('.');
+                    a.chars().eq(b.chars().flat_map(char::to_lowercase))
+                });
             matches.then_some(t.len())
         })
     }
+}
+
+/// Calls `f` with the word in lower case, without allocating for the usual short ASCII word.
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 64];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(b) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 /// Gender a title implies, where it implies one.

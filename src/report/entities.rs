@@ -176,22 +176,27 @@ impl EntityTables {
         // Unit counts per corpus-level entity: the article-level ones summed. Two names of
         // one article that map to one entity are counted twice for a unit holding both;
         // within-article resolution makes that rare.
+        let resolved: Vec<Option<&EntityKey>> = corpus
+            .entities
+            .iter()
+            .map(|(name, kind)| resolve.get(name, *kind))
+            .collect();
         let mut units: FxHashMap<&EntityKey, Units> = FxHashMap::default();
-        for ((name, kind), u) in &corpus.entity_units {
-            if let Some(key) = resolve.get(name, *kind) {
-                add(units.entry(key).or_default(), *u);
+        for (key, u) in resolved.iter().zip(&corpus.entity_units) {
+            if let Some(key) = key {
+                units.entry(key).or_default().add(*u);
             }
         }
         let mut pair_units: FxHashMap<(&EntityKey, &EntityKey), Units> = FxHashMap::default();
         for ((a, b), u) in &corpus.pairs {
-            let (Some(a), Some(b)) = (resolve.get(&a.0, a.1), resolve.get(&b.0, b.1)) else {
+            let (Some(a), Some(b)) = (resolved[*a as usize], resolved[*b as usize]) else {
                 continue;
             };
             if a == b {
                 continue;
             }
             let key = if a < b { (a, b) } else { (b, a) };
-            add(pair_units.entry(key).or_default(), *u);
+            pair_units.entry(key).or_default().add(*u);
         }
         let total = corpus.units.at(window);
         let min_count = min_count.max(1);
@@ -206,9 +211,9 @@ impl EntityTables {
                     type_a: a.1.as_str(),
                     entity_b: b.0.clone(),
                     type_b: b.1.as_str(),
-                    sentences: u.sentences,
-                    paragraphs: u.paragraphs,
-                    articles: u.articles,
+                    sentences: u64::from(u.sentences),
+                    paragraphs: u64::from(u.paragraphs),
+                    articles: u64::from(u.articles),
                     npmi: format!("{:.4}", npmi(u.at(window), na, nb, total)),
                     weight: u.at(window),
                 }
@@ -342,12 +347,6 @@ impl EntityTables {
         out.push_str("    </edges>\n  </graph>\n</gexf>\n");
         out
     }
-}
-
-fn add(into: &mut Units, u: Units) {
-    into.sentences += u.sentences;
-    into.paragraphs += u.paragraphs;
-    into.articles += u.articles;
 }
 
 pub fn window_name(w: Window) -> &'static str {
