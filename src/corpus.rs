@@ -255,16 +255,17 @@ impl Corpus {
 fn cooccurrences(
     mentions: &[names::Mention],
 ) -> (Vec<EntityKey>, Vec<Units>, FxHashMap<(usize, usize), Units>) {
-    let mut keys: Vec<EntityKey> = mentions.iter().map(names::entity_key).collect();
+    let mention_keys: Vec<EntityKey> = mentions.iter().map(names::entity_key).collect();
+    let mut keys = mention_keys.clone();
     keys.sort();
     keys.dedup();
-    let id = |m: &names::Mention| keys.binary_search(&names::entity_key(m)).unwrap_or(0);
     // Entity ids per sentence and per paragraph.
     let mut by_sentence: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
     let mut by_paragraph: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        by_sentence.push((m.sentence, id(m)));
-        by_paragraph.push((m.paragraph, id(m)));
+    for (m, k) in mentions.iter().zip(&mention_keys) {
+        let id = keys.binary_search(k).unwrap_or(0);
+        by_sentence.push((m.sentence, id));
+        by_paragraph.push((m.paragraph, id));
     }
     let n = keys.len();
     let mut ent = vec![Units::default(); n];
