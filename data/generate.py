@@ -593,6 +593,14 @@ Wallonia
 Sicily
 Sardinia
 Corsica
+; former states, still named in news and archives
+Soviet Union: USSR | U.S.S.R.
+Yugoslavia
+Czechoslovakia
+Zaire
+East Germany
+West Germany
+Rhodesia
 ; UK nations
 England
 Scotland
