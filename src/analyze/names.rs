@@ -950,11 +950,42 @@ fn classify(
 fn lone_word_kind(text: &str, tok: &Tok) -> EntityType {
     const PLACE_BEFORE: &[&str] = &["in", "near", "at", "outside", "from", "across", "around"];
     const SPEECH_AFTER: &[&str] = &["said", "says", "told", "added", "wrote", "asked"];
-    let before = text[..tok.span.start]
+    const PLACE_NOUNS: &[&str] = &[
+        "town",
+        "city",
+        "village",
+        "province",
+        "region",
+        "capital",
+        "district",
+        "port",
+        "state",
+        "county",
+        "island",
+        "east",
+        "west",
+        "north",
+        "south",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "outskirts",
+        "centre",
+        "center",
+    ];
+    let mut words_before = text[..tok.span.start]
         .trim_end_matches([' ', '\t'])
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+        .rsplit(|c: char| !c.is_alphanumeric());
+    let before = words_before.next().unwrap_or("");
+    // "the town of Tavildara", "east of Tavildara".
+    if before == "of"
+        && words_before
+            .next()
+            .is_some_and(|w| PLACE_NOUNS.contains(&w))
+    {
+        return EntityType::Place;
+    }
     let after_text = &text[tok.span.end..];
     let after = after_text
         .trim_start_matches([' ', ','])
@@ -1151,6 +1182,20 @@ fn contains_tokens(full: &[String], part: &[String]) -> bool {
     !part.is_empty() && full.ends_with(part)
 }
 
+/// Whether a name may be merged into a person's name across the corpus: people, and lone
+/// words whose type was only guessed (no gazetteer place or organisation, no acronym).
+pub fn may_be_person(name: &str, kind: EntityType) -> bool {
+    if kind == EntityType::Person {
+        return true;
+    }
+    let g = Gazetteer::get();
+    !name.contains(char::is_whitespace)
+        && !name.starts_with(WEAK_MARK)
+        && !is_acronym(name)
+        && g.place(name).is_none()
+        && g.org(name).is_none()
+}
+
 /// Corpus-level merging: a person written with fewer tokens in one article ("Assad") and
 /// with a full name elsewhere ("Bashar Al-Assad") becomes that full name, when exactly one
 /// known full name fits. Input: canonical names per type with their mention counts.
@@ -1163,8 +1208,15 @@ pub fn corpus_aliases<'a>(
         .filter(|(_, k, _)| *k == EntityType::Person)
         .map(|(n, _, c)| (*n, name_tokens(n), *c))
         .collect();
+    // A lone word typed only by default or by its neighbours ("Parnevik" in a results
+    // table) is a person when the corpus knows exactly one person whose name ends with it.
+    let guessed: Vec<(&str, Vec<String>, u64)> = names
+        .iter()
+        .filter(|(n, k, _)| *k != EntityType::Person && may_be_person(n, *k))
+        .map(|(n, _, c)| (*n, name_tokens(n), *c))
+        .collect();
     let mut out = FxHashMap::default();
-    for (name, toks, _) in &persons {
+    for (name, toks, _) in persons.iter().chain(&guessed) {
         let mut candidates: Vec<&(&str, Vec<String>, u64)> = persons
             .iter()
             .filter(|(_, full, _)| full.len() > toks.len() && contains_tokens(full, toks))
@@ -1463,5 +1515,28 @@ mod tests {
             "{got:?}"
         );
         assert!(got.iter().all(|r| r.0 != "TV"), "{got:?}");
+    }
+
+    #[test]
+    fn a_guessed_lone_word_joins_the_one_person_it_names_in_the_corpus() {
+        let map = corpus_aliases([
+            ("Zarnevik", EntityType::Org, 4),
+            ("Jesper Zarnevik", EntityType::Person, 1),
+            // A known place is never a guess.
+            ("Jordan", EntityType::Place, 3),
+            ("Michael Jordan", EntityType::Person, 1),
+        ]);
+        assert_eq!(
+            map.get("Zarnevik").map(String::as_str),
+            Some("Jesper Zarnevik")
+        );
+        assert!(may_be_person("Zarnevik", EntityType::Org));
+        assert!(!may_be_person("Jordan", EntityType::Place));
+    }
+
+    #[test]
+    fn place_nouns_before_of_make_a_place() {
+        let got = names("t\n\nTroops took the town of Zarvaka and held it.");
+        assert!(has(&got, "Zarvaka", "PLACE", "Zarvaka"), "{got:?}");
     }
 }

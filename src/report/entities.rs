@@ -106,13 +106,13 @@ impl Resolver {
             let target = if common {
                 None
             } else {
-                // The corpus aliases join people's names only.
-                let alias = match kind {
-                    EntityType::Person => aliases.get(name).cloned(),
-                    _ => None,
-                };
-                let canonical = alias.unwrap_or_else(|| name.to_string());
-                Some((canonical, *kind))
+                // The corpus aliases lead to people's names only.
+                match aliases.get(name) {
+                    Some(full) if names::may_be_person(name, *kind) => {
+                        Some((full.clone(), EntityType::Person))
+                    }
+                    _ => Some((name.to_string(), *kind)),
+                }
             };
             map.insert((key.clone(), *kind), target);
         }
