@@ -446,6 +446,7 @@ pub fn find(article: &Article) -> Vec<Mention> {
         for run in runs(text, &toks)
             .into_iter()
             .flat_map(|r| split_credit(g, text, r))
+            .flat_map(|r| split_place_before_title(g, r))
         {
             if all_caps_sentence {
                 for m in caps_names(g, text, &run) {
@@ -608,6 +609,23 @@ fn split_credit<'a>(g: &Gazetteer, text: &str, run: Vec<Tok<'a>>) -> Vec<Vec<Tok
     vec![head, tail]
 }
 
+/// "U.S. Cardinal Bernardin", "Iraq President Saddam": a place written before a title is
+/// a name of its own, and the title then introduces the person.
+fn split_place_before_title<'a>(g: &Gazetteer, run: Vec<Tok<'a>>) -> Vec<Vec<Tok<'a>>> {
+    if run.len() < 3 || g.place(run[0].text).is_none() {
+        return vec![run];
+    }
+    let rest: Vec<&str> = run[1..].iter().map(|t| t.text).collect();
+    match g.title_len(&rest) {
+        Some(n) if n < rest.len() => {
+            let mut head = run;
+            let tail = head.split_off(1);
+            vec![head, tail]
+        }
+        _ => vec![run],
+    }
+}
+
 /// Calls to action a site adds under every article ("Join our official WhatsApp group",
 /// "Follow us on X"): a short sentence opening with such a verb and addressing the reader
 /// as "our"/"us". Names in it are the site's furniture, not the story's.
@@ -656,6 +674,20 @@ fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 j += 1;
                 continue;
             }
+            // "Ata-ur-Rehman", "Inzamam-ul-Haq": a short lower-case particle between
+            // hyphens inside one name.
+            if gap == "-"
+                && j + 2 < toks.len()
+                && next.len() <= 3
+                && next.chars().all(|c| c.is_ascii_lowercase())
+                && &text[toks[j + 1].span.end..toks[j + 2].span.start] == "-"
+                && is_capitalised(toks[j + 2].text)
+            {
+                run.push(toks[j + 1]);
+                run.push(toks[j + 2]);
+                j += 2;
+                continue;
+            }
             // "Bank of England", "Bashar al-Assad": a connector between capitals; but not
             // "of"/"for" after a person's name ("Gordon Bullock of Scotland").
             let person_so_far = run.len() >= 2
@@ -685,6 +717,8 @@ fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
 fn joins(gap: &str, prev: &str) -> bool {
     match gap {
         " " | "-" | "\u{a0}" => true,
+        // "Douglas & Lomason", "AT&T".
+        " & " | "&" => true,
         // "J. R. Ellis", "U.S. President": an initial or a dotted abbreviation.
         ". " => prev.chars().filter(|c| c.is_alphabetic()).count() == 1,
         _ => false,
@@ -725,6 +759,10 @@ fn classify(
             && !g.is_known_word(toks[0].text)
             && !is_acronym(toks[0].text)
             && {
+                let whole = written(text, &toks);
+                g.place(&whole).is_none() && g.org(&whole).is_none()
+            }
+            && {
                 let rest = written(text, &toks[1..]);
                 g.place(&rest).is_some()
                     || g.org(&rest).is_some()
@@ -751,11 +789,16 @@ fn classify(
             continue;
         }
         // Number words stay: "Six Nations", "Three Gorges".
-        let common = (stop.contains(&lower) && !NUMBER_WORDS.contains(&lower.as_str()))
+        // "S. Waugh": an initial, not the word "s".
+        let initial =
+            toks[0].text.chars().count() == 1 && text[toks[0].span.end..].starts_with('.');
+        let common = !initial && (stop.contains(&lower) && !NUMBER_WORDS.contains(&lower.as_str()))
             || (sentence_initial
                 && toks[0].span.start == run[0].span.start
                 && lowercase_seen.contains(lower.as_str())
-                && g.place(toks[0].text).is_none());
+                && g.place(toks[0].text).is_none()
+                // "S. Waugh": an initial, not the word "s".
+                && toks[0].text.chars().count() > 1);
         if !common {
             break;
         }
@@ -797,7 +840,8 @@ fn classify(
             Gender::Unknown,
         ));
     }
-    let has_org_word = toks.iter().skip(1).any(|t| g.is_org_word(t.text))
+    let has_org_word = text[toks[0].span.start..toks[toks.len() - 1].span.end].contains('&')
+        || toks.iter().skip(1).any(|t| g.is_org_word(t.text))
         || (toks.len() > 1 && g.is_org_word(toks[0].text));
     if has_org_word {
         return Some(mention_of(g, text, &toks, EntityType::Org, Gender::Unknown));
@@ -939,7 +983,9 @@ fn classify(
         return Some(mention_of(g, text, &toks, EntityType::Org, Gender::Unknown));
     }
     // Two unknown words are most often a person, but not "Six Nations".
-    if toks.len() <= 2 && !NUMBER_WORDS.contains(&first.to_lowercase().as_str()) {
+    // Words as separated by spaces: "Ata-ur-Rehman" is one.
+    let words = written(text, &toks).split(' ').count();
+    if words <= 2 && !NUMBER_WORDS.contains(&first.to_lowercase().as_str()) {
         return Some(mention_of(g, text, &toks, EntityType::Person, gender));
     }
     Some(mention_of(g, text, &toks, EntityType::Org, Gender::Unknown))
@@ -1538,5 +1584,29 @@ mod tests {
     fn place_nouns_before_of_make_a_place() {
         let got = names("t\n\nTroops took the town of Zarvaka and held it.");
         assert!(has(&got, "Zarvaka", "PLACE", "Zarvaka"), "{got:?}");
+    }
+
+    #[test]
+    fn initials_particles_ampersands_and_places_before_titles() {
+        let got = names(
+            "t\n\nS. Waugh bowled to Ata-ur-Rehman. Shares in Douglas & Lomason fell. \
+             U.S. Cardinal Joseph Bernardin spoke.",
+        );
+        assert!(has(&got, "S. Waugh", "PERSON", "S. Waugh"), "{got:?}");
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "Ata-ur-Rehman" && r.1 == "PERSON"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "Douglas & Lomason" && r.1 == "ORG"),
+            "{got:?}"
+        );
+        assert!(has(&got, "U.S.", "PLACE", "United States"), "{got:?}");
+        assert!(
+            has(&got, "Joseph Bernardin", "PERSON", "Joseph Bernardin"),
+            "{got:?}"
+        );
     }
 }
