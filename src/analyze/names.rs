@@ -382,6 +382,8 @@ fn is_capitalised(w: &str) -> bool {
 fn is_adjective_like(w: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ist", "ists", "ian", "ians", "ish", "ese", "ic", "ics", "ism", "ean", "eans",
+        // Adverbs opening a sentence: "Ironically, ..."
+        "ally", "ously", "ably", "ively",
     ];
     w.chars().count() > 4
         && w.chars().skip(1).all(char::is_lowercase)
@@ -705,6 +707,19 @@ fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 j += 2;
                 continue;
             }
+            // "Joost van der Westhuizen", "Maria de la Cruz": two particles in a row.
+            if j + 3 < toks.len()
+                && matches!(next, "van" | "von" | "de" | "di" | "da")
+                && CONNECTORS.contains(&toks[j + 2].text)
+                && is_capitalised(toks[j + 3].text)
+                && gap == " "
+                && &text[toks[j + 1].span.end..toks[j + 2].span.start] == " "
+                && &text[toks[j + 2].span.end..toks[j + 3].span.start] == " "
+            {
+                run.extend_from_slice(&toks[j + 1..j + 4]);
+                j += 3;
+                continue;
+            }
             break;
         }
         out.push(run);
@@ -983,8 +998,12 @@ fn classify(
         return Some(mention_of(g, text, &toks, EntityType::Org, Gender::Unknown));
     }
     // Two unknown words are most often a person, but not "Six Nations".
-    // Words as separated by spaces: "Ata-ur-Rehman" is one.
-    let words = written(text, &toks).split(' ').count();
+    // Capitalised words as separated by spaces: "Ata-ur-Rehman" is one, "Joost van der
+    // Westhuizen" two.
+    let words = written(text, &toks)
+        .split(' ')
+        .filter(|w| is_capitalised(w))
+        .count();
     if words <= 2 && !NUMBER_WORDS.contains(&first.to_lowercase().as_str()) {
         return Some(mention_of(g, text, &toks, EntityType::Person, gender));
     }
@@ -1607,6 +1626,19 @@ mod tests {
         assert!(
             has(&got, "Joseph Bernardin", "PERSON", "Joseph Bernardin"),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn two_particles_inside_a_name_and_adverbs_opening_a_sentence() {
+        let got = names("t\n\nIronically, Joost van der Westhuizen scored.");
+        assert_eq!(
+            got,
+            vec![row(
+                "Joost van der Westhuizen",
+                "PERSON",
+                "Joost van der Westhuizen"
+            )]
         );
     }
 }
