@@ -70,15 +70,15 @@ pub enum Window {
     Article,
 }
 
-/// One mention kept for `mentions.csv`: the canonical name is the article-level one until
-/// the report maps it through the corpus aliases.
+/// One mention kept for `mentions.csv`, as small as it can be: the entity is an id into
+/// [`Corpus::entities`] (the article-level name, mapped through the corpus aliases only
+/// when the report is written).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MentionRec {
     pub start: usize,
     pub end: usize,
-    pub written: String,
-    pub canonical: String,
-    pub kind: EntityType,
+    pub written: Box<str>,
+    pub entity: u32,
 }
 
 /// The mentions of one article, in text order.
@@ -141,7 +141,7 @@ impl Corpus {
                     paragraphs: a.row.paragraphs as u32,
                     articles: 1,
                 });
-                let (keys, ents, pairs) = cooccurrences(&a.mentions);
+                let (keys, ents, pairs, mention_keys) = cooccurrences(&a.mentions);
                 let ids: Vec<u32> = keys
                     .into_iter()
                     .zip(ents)
@@ -162,13 +162,13 @@ impl Corpus {
                     mentions: a
                         .mentions
                         .iter()
-                        .zip(&a.mention_texts)
-                        .map(|(m, w)| MentionRec {
+                        .zip(a.mention_texts)
+                        .zip(mention_keys)
+                        .map(|((m, w), k)| MentionRec {
                             start: m.span.start,
                             end: m.span.end,
-                            written: w.clone(),
-                            canonical: names::entity_key(m).0,
-                            kind: m.kind,
+                            written: w.into_boxed_str(),
+                            entity: ids[k],
                         })
                         .collect(),
                 });
@@ -220,7 +220,14 @@ impl Corpus {
             *big.lowercase.entry(k).or_insert(0) += n;
         }
         big.units.add(small.units);
-        big.mentions.extend(small.mentions);
+        // The small corpus's mentions point at its own ids.
+        big.mentions
+            .extend(small.mentions.into_iter().map(|mut doc| {
+                for m in &mut doc.mentions {
+                    m.entity = remap[m.entity as usize];
+                }
+                doc
+            }));
         big
     }
 
@@ -250,11 +257,17 @@ impl Corpus {
 }
 
 /// One article's entities (sorted keys with the number of its sentences, paragraphs and
-/// articles each is seen in) and entity pairs by index into those keys.
+/// articles each is seen in), entity pairs by index into those keys, and each mention's
+/// index into them.
 #[allow(clippy::type_complexity)]
 fn cooccurrences(
     mentions: &[names::Mention],
-) -> (Vec<EntityKey>, Vec<Units>, FxHashMap<(usize, usize), Units>) {
+) -> (
+    Vec<EntityKey>,
+    Vec<Units>,
+    FxHashMap<(usize, usize), Units>,
+    Vec<usize>,
+) {
     let mention_keys: Vec<EntityKey> = mentions.iter().map(names::entity_key).collect();
     let mut keys = mention_keys.clone();
     keys.sort();
@@ -262,10 +275,12 @@ fn cooccurrences(
     // Entity ids per sentence and per paragraph.
     let mut by_sentence: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
     let mut by_paragraph: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
+    let mut mention_ids = Vec::with_capacity(mentions.len());
     for (m, k) in mentions.iter().zip(&mention_keys) {
         let id = keys.binary_search(k).unwrap_or(0);
         by_sentence.push((m.sentence, id));
         by_paragraph.push((m.paragraph, id));
+        mention_ids.push(id);
     }
     let n = keys.len();
     let mut ent = vec![Units::default(); n];
@@ -286,7 +301,7 @@ fn cooccurrences(
     tally(&mut by_paragraph, |u| u.paragraphs += 1);
     let mut all: Vec<(usize, usize)> = (0..n).map(|i| (0, i)).collect();
     tally(&mut all, |u| u.articles += 1);
-    (keys, ent, pair)
+    (keys, ent, pair, mention_ids)
 }
 
 fn add_count(map: &mut FxHashMap<String, Tally>, key: &str, n: u32) {
@@ -359,5 +374,39 @@ mod tests {
             assert_eq!(c.articles.len(), 3);
             assert_eq!(c.tokens, 7);
         }
+        // Entity ids differ between groupings; what they name must not.
+        let named = |c: &Corpus| {
+            let mut v: Vec<(String, usize, String)> = c
+                .mentions
+                .iter()
+                .flat_map(|d| {
+                    d.mentions.iter().map(|m| {
+                        (
+                            d.article.clone(),
+                            m.start,
+                            c.entities[m.entity as usize].0.clone(),
+                        )
+                    })
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(named(&left), named(&right));
+        assert!(named(&left).contains(&("c".to_string(), 0, "Syria".to_string())));
+        let pair_names = |c: &Corpus| {
+            let mut v: Vec<(String, String, Units)> = c
+                .pairs
+                .iter()
+                .map(|((a, b), u)| {
+                    let (a, b) = (&c.entities[*a as usize].0, &c.entities[*b as usize].0);
+                    let (a, b) = if a < b { (a, b) } else { (b, a) };
+                    (a.clone(), b.clone(), *u)
+                })
+                .collect();
+            v.sort_by(|x, y| (&x.0, &x.1).cmp(&(&y.0, &y.1)));
+            v
+        };
+        assert_eq!(pair_names(&left), pair_names(&right));
     }
 }

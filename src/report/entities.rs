@@ -130,23 +130,28 @@ impl Resolver {
 impl EntityTables {
     pub fn build(corpus: &Corpus, window: Window, min_count: u64) -> EntityTables {
         let resolve = Resolver::new(corpus);
+        let resolved: Vec<Option<&EntityKey>> = corpus
+            .entities
+            .iter()
+            .map(|(name, kind)| resolve.get(name, *kind))
+            .collect();
         let mut mentions = Vec::new();
         let mut tally: FxHashMap<EntityKey, (u64, FxHashSet<&str>, FxHashSet<&str>)> =
             FxHashMap::default();
         for doc in &corpus.mentions {
             for m in &doc.mentions {
-                let Some(key) = resolve.get(&m.canonical, m.kind) else {
+                let Some(key) = resolved[m.entity as usize] else {
                     continue;
                 };
                 let t = tally.entry(key.clone()).or_default();
                 t.0 += 1;
                 t.1.insert(doc.article.as_str());
-                t.2.insert(m.written.as_str());
+                t.2.insert(&m.written);
                 mentions.push(MentionOut {
                     article: doc.article.clone(),
                     start: m.start,
                     end: m.end,
-                    mention: m.written.clone(),
+                    mention: m.written.to_string(),
                     entity: key.0.clone(),
                     kind: key.1.as_str(),
                 });
@@ -176,11 +181,6 @@ impl EntityTables {
         // Unit counts per corpus-level entity: the article-level ones summed. Two names of
         // one article that map to one entity are counted twice for a unit holding both;
         // within-article resolution makes that rare.
-        let resolved: Vec<Option<&EntityKey>> = corpus
-            .entities
-            .iter()
-            .map(|(name, kind)| resolve.get(name, *kind))
-            .collect();
         let mut units: FxHashMap<&EntityKey, Units> = FxHashMap::default();
         for (key, u) in resolved.iter().zip(&corpus.entity_units) {
             if let Some(key) = key {
