@@ -181,15 +181,29 @@ impl EntityTables {
         // Unit counts per corpus-level entity: the article-level ones summed. Two names of
         // one article that map to one entity are counted twice for a unit holding both;
         // within-article resolution makes that rare.
-        let mut units: FxHashMap<&EntityKey, Units> = FxHashMap::default();
-        for (key, u) in resolved.iter().zip(&corpus.entity_units) {
-            if let Some(key) = key {
-                units.entry(key).or_default().add(*u);
+        // Corpus-level entities numbered, so the pair table is keyed by two u32s.
+        let mut final_ids: FxHashMap<&EntityKey, u32> = FxHashMap::default();
+        let mut finals: Vec<&EntityKey> = Vec::new();
+        let to_final: Vec<Option<u32>> = resolved
+            .iter()
+            .map(|k| {
+                k.map(|k| {
+                    *final_ids.entry(k).or_insert_with(|| {
+                        finals.push(k);
+                        (finals.len() - 1) as u32
+                    })
+                })
+            })
+            .collect();
+        let mut units = vec![Units::default(); finals.len()];
+        for (id, u) in to_final.iter().zip(&corpus.entity_units) {
+            if let Some(id) = id {
+                units[*id as usize].add(*u);
             }
         }
-        let mut pair_units: FxHashMap<(&EntityKey, &EntityKey), Units> = FxHashMap::default();
+        let mut pair_units: FxHashMap<(u32, u32), Units> = FxHashMap::default();
         for ((a, b), u) in &corpus.pairs {
-            let (Some(a), Some(b)) = (resolved[*a as usize], resolved[*b as usize]) else {
+            let (Some(a), Some(b)) = (to_final[*a as usize], to_final[*b as usize]) else {
                 continue;
             };
             if a == b {
@@ -204,8 +218,11 @@ impl EntityTables {
             .into_iter()
             .filter(|(_, u)| u.at(window) >= min_count)
             .map(|((a, b), u)| {
-                let na = units.get(a).map_or(0, |x| x.at(window));
-                let nb = units.get(b).map_or(0, |x| x.at(window));
+                let na = units[a as usize].at(window);
+                let nb = units[b as usize].at(window);
+                // Output order within the pair is by name, not by id.
+                let (a, b) = (finals[a as usize], finals[b as usize]);
+                let (a, b) = if a < b { (a, b) } else { (b, a) };
                 PairOut {
                     entity_a: a.0.clone(),
                     type_a: a.1.as_str(),
