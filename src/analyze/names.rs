@@ -535,12 +535,12 @@ pub fn lowercase_counts(text: &str) -> FxHashMap<String, u32> {
 }
 
 /// Whether a one-word name is more likely a common word: across the corpus it is written
-/// in lower case at least as often as it was taken for a name. Names the gazetteers know
-/// ("Bush" the president, "Turkey") and acronyms are kept whatever the corpus says, since
-/// there the list is better evidence than the counts.
+/// in lower case at least as often as it was taken for a name ("NOTE", "Will"). Names the
+/// gazetteers know ("Turkey", "WHO") are kept whatever the corpus says, since there the
+/// list is better evidence than the counts.
 pub fn is_common_word(name: &str, kind: EntityType, mentions: u64, lowercase: u64) -> bool {
     let g = Gazetteer::get();
-    if name.contains(|c: char| c.is_whitespace()) || is_acronym(name) {
+    if name.contains(|c: char| c.is_whitespace()) {
         return false;
     }
     let known = match kind {
@@ -548,7 +548,14 @@ pub fn is_common_word(name: &str, kind: EntityType, mentions: u64, lowercase: u6
         EntityType::Org => g.org(name).is_some(),
         EntityType::Person => false,
     };
-    !known && lowercase >= mentions.max(1)
+    // A word in capitals ("NOTE", "IT") needs twice the evidence: real acronyms are
+    // almost never written in lower case, but a few collide with rare words.
+    let needed = if is_acronym(name) {
+        2 * mentions.max(1)
+    } else {
+        mentions.max(1)
+    };
+    !known && lowercase >= needed
 }
 
 /// A line in capitals ("CRICKET - ENGLAND V SRI LANKA"): capitals say nothing there, so
@@ -706,6 +713,30 @@ fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 run.push(toks[j + 2]);
                 j += 2;
                 continue;
+            }
+            // "Securities and Exchange Commission", "Trinidad and Tobago": "and" inside
+            // a name, when what it makes is a known name or ends in an organisation word;
+            // "Iran and Syria" stay two.
+            if next == "and" && gap == " " && j + 2 < toks.len() && is_capitalised(toks[j + 2].text)
+            {
+                let g = Gazetteer::get();
+                let mut e = j + 2;
+                while e + 1 < toks.len()
+                    && is_capitalised(toks[e + 1].text)
+                    && &text[toks[e].span.end..toks[e + 1].span.start] == " "
+                {
+                    e += 1;
+                }
+                let whole = normalise(&text[run[0].span.start..toks[e].span.end]);
+                let known = g.place(&whole).is_some() || g.org(&whole).is_some();
+                let org_like = g.is_org_word(toks[e].text)
+                    && g.place(toks[j].text).is_none()
+                    && g.first_name_gender(run[0].text).is_none();
+                if known || org_like {
+                    run.extend_from_slice(&toks[j + 1..=e]);
+                    j = e;
+                    continue;
+                }
             }
             // "Joost van der Westhuizen", "Maria de la Cruz": two particles in a row.
             if j + 3 < toks.len()
@@ -1123,7 +1154,8 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention]) {
     // Organisations and places of several words, by their first word.
     let others: Vec<(String, String, EntityType)> = mentions
         .iter()
-        .filter(|m| m.kind != EntityType::Person && !m.canonical.is_empty())
+        // Organisations only: "United" is no short form of "United States".
+        .filter(|m| m.kind == EntityType::Org && !m.canonical.is_empty())
         .filter_map(|m| {
             let toks = name_tokens(m.span.slice(text));
             (toks.len() >= 2).then(|| (toks[0].clone(), m.canonical.clone(), m.kind))
@@ -1526,9 +1558,11 @@ mod tests {
     fn common_words_lose_to_the_corpus_lower_case_evidence() {
         assert!(is_common_word("Will", EntityType::Person, 3, 40));
         assert!(!is_common_word("Zorblax", EntityType::Org, 3, 0));
-        // Gazetteer places and acronyms stand whatever the counts.
+        // Gazetteer names stand whatever the counts; acronyms need strong evidence.
         assert!(!is_common_word("Turkey", EntityType::Place, 1, 5));
-        assert!(!is_common_word("NATO", EntityType::Org, 1, 5));
+        assert!(!is_common_word("NATO", EntityType::Org, 3, 0));
+        assert!(is_common_word("NOTE", EntityType::Org, 3, 40));
+        assert!(!is_common_word("WHO", EntityType::Org, 3, 400));
     }
 
     #[test]
@@ -1640,5 +1674,17 @@ mod tests {
                 "Joost van der Westhuizen"
             )]
         );
+    }
+
+    #[test]
+    fn and_inside_organisation_names_but_not_between_names() {
+        let got = names("t\n\nThe Securities and Exchange Commission met Iran and Syria.");
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "Securities and Exchange Commission" && r.1 == "ORG"),
+            "{got:?}"
+        );
+        assert!(has(&got, "Iran", "PLACE", "Iran"), "{got:?}");
+        assert!(has(&got, "Syria", "PLACE", "Syria"), "{got:?}");
     }
 }
