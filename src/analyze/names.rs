@@ -484,7 +484,7 @@ pub fn find(article: &Article) -> Vec<Mention> {
             }
         }
     }
-    resolve_in_article(text, &mut mentions);
+    resolve_in_article(text, &mut mentions, &lowercase_seen);
     // A weak one stops being weak if the alias pass found what it refers to, or the article
     // also writes it capitalised where capitals say nothing about sentence starts.
     let strong: FxHashSet<&str> = mentions
@@ -918,9 +918,16 @@ fn classify(
         }
         // "Syrian President ...", "Australian Tom Moody", "German Bundesbank": the
         // demonym describes the name and is no part of it.
+        // But "European Economic Community": before two or more words that are no
+        // title and no person's name, the demonym is part of an organisation's name.
         if toks.len() > 1 && g.demonym(toks[0].text).is_some() && {
             let whole = written(text, &toks);
-            g.place(&whole).is_none() && g.org(&whole).is_none()
+            let rest: Vec<&str> = toks[1..].iter().map(|t| t.text).collect();
+            g.place(&whole).is_none()
+                && g.org(&whole).is_none()
+                && (rest.len() == 1
+                    || g.title_len(&rest).is_some()
+                    || g.first_name_gender(rest[0]).is_some())
         } {
             toks.remove(0);
             continue;
@@ -1138,7 +1145,7 @@ fn written(text: &str, toks: &[Tok]) -> String {
 /// Within one article: a surname or partial name takes the full name it refers to; an
 /// acronym defined in parentheses takes its expansion; an unknown lone word that matches
 /// a person's name becomes that person.
-fn resolve_in_article(text: &str, mentions: &mut [Mention]) {
+fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &FxHashSet<&str>) {
     let full_names: Vec<(usize, Vec<String>, String, Gender)> = mentions
         .iter()
         .filter(|m| m.kind == EntityType::Person && name_tokens(&m.canonical).len() >= 2)
@@ -1222,9 +1229,10 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention]) {
                 m.canonical = full;
                 continue;
             }
+            // Not a word the article also writes in lower case ("World" of "World Bank").
             let longer = others
                 .iter()
-                .find(|(first, _, _)| *first == w)
+                .find(|(first, _, _)| *first == w && !lowercase_seen.contains(w.as_str()))
                 .map(|(_, c, k)| (c.clone(), *k));
             if let Some((canonical, kind)) = longer {
                 m.canonical = canonical;
@@ -1686,5 +1694,16 @@ mod tests {
         );
         assert!(has(&got, "Iran", "PLACE", "Iran"), "{got:?}");
         assert!(has(&got, "Syria", "PLACE", "Syria"), "{got:?}");
+    }
+
+    #[test]
+    fn a_demonym_opening_an_organisation_name_stays() {
+        let got = names("t\n\nThe European Economic Community and German Bundesbank met.");
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "European Economic Community" && r.1 == "ORG"),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|r| r.0 == "Bundesbank"), "{got:?}");
     }
 }
