@@ -1320,10 +1320,22 @@ pub fn corpus_aliases<'a>(
         .filter(|(n, k, _)| *k != EntityType::Person && may_be_person(n, *k))
         .map(|(n, _, c)| (*n, name_tokens(n), *c))
         .collect();
+    // A full name that ends with a short one shares its last word: look only there, so
+    // the pass stays linear in the number of names.
+    let mut by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, (_, toks, _)) in persons.iter().enumerate() {
+        if let Some(last) = toks.last() {
+            by_last.entry(last.as_str()).or_default().push(i);
+        }
+    }
     let mut out = FxHashMap::default();
     for (name, toks, _) in persons.iter().chain(&guessed) {
-        let mut candidates: Vec<&(&str, Vec<String>, u64)> = persons
-            .iter()
+        let Some(last) = toks.last() else { continue };
+        let mut candidates: Vec<&(&str, Vec<String>, u64)> = by_last
+            .get(last.as_str())
+            .into_iter()
+            .flatten()
+            .map(|&i| &persons[i])
             .filter(|(_, full, _)| full.len() > toks.len() && contains_tokens(full, toks))
             .collect();
         // Prefer the longest full names; several different ones leave the name alone.
