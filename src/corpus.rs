@@ -248,11 +248,19 @@ impl Corpus {
         self.pairs.entry(key).or_default().add(u);
     }
 
+    /// The corpus-level canonicalisation every report uses ([`Resolver`]).
+    pub fn resolver(&self) -> Resolver {
+        Resolver::new(self)
+    }
+
     /// Corpus-level aliases: name as resolved in one article -> the one canonical name
     /// used in every table ("Assad" -> "Bashar Al-Assad" when that full name occurs
     /// somewhere in the corpus). Names missing from the map are already canonical.
     pub fn aliases(&self) -> FxHashMap<String, String> {
-        names::corpus_aliases(self.names.iter().map(|((n, k), c)| (n.as_str(), *k, *c)))
+        names::corpus_aliases(self.names.iter().map(|((n, k), c)| {
+            // Weak names are names like any other once the corpus has kept them.
+            (n.strip_prefix(names::WEAK_MARK).unwrap_or(n), *k, *c)
+        }))
     }
 }
 
@@ -302,6 +310,73 @@ fn cooccurrences(
     let mut all: Vec<(usize, usize)> = (0..n).map(|i| (0, i)).collect();
     tally(&mut all, |u| u.articles += 1);
     (keys, ent, pair, mention_ids)
+}
+
+/// The one corpus-level canonicalisation, used by every table that names entities
+/// (`entities.csv`, `mentions.csv`, co-occurrence and, through [`Resolver::canonical`],
+/// the quote stage's speakers): maps an article-level name and type to the corpus-level
+/// entity, or to nothing when the corpus says it is no name.
+pub struct Resolver {
+    map: FxHashMap<EntityKey, Option<EntityKey>>,
+    aliases: FxHashMap<String, String>,
+}
+
+impl Resolver {
+    fn new(corpus: &Corpus) -> Resolver {
+        let aliases = corpus.aliases();
+        let mut map = FxHashMap::default();
+        for ((key, kind), &count) in &corpus.names {
+            let (name, weak) = match key.strip_prefix(names::WEAK_MARK) {
+                Some(rest) => (rest, true),
+                None => (key.as_str(), false),
+            };
+            let lower = name.to_lowercase();
+            let lowercase = corpus.lowercase.get(&lower).copied().unwrap_or(0);
+            let common = if weak {
+                lowercase > 0
+            } else {
+                names::is_common_word(name, *kind, count, lowercase)
+            };
+            let target = if common {
+                None
+            } else {
+                // The corpus aliases lead to people's names only.
+                match aliases.get(name) {
+                    Some(full) if names::may_be_person(name, *kind) => {
+                        Some((full.clone(), EntityType::Person))
+                    }
+                    _ => Some((name.to_string(), *kind)),
+                }
+            };
+            map.insert((key.clone(), *kind), target);
+        }
+        Resolver { map, aliases }
+    }
+
+    /// Resolves an article-level key as tallied in the corpus ([`names::entity_key`]).
+    pub fn get(&self, name: &str, kind: EntityType) -> Option<&EntityKey> {
+        // Allocation-free lookup is not possible with tuple keys; names are short.
+        self.map
+            .get(&(name.to_string(), kind))
+            .and_then(Option::as_ref)
+    }
+
+    /// The corpus-level name and type for a mention's canonical name and type, for callers
+    /// outside the entity tables (the quote stage's speakers). A name the corpus never
+    /// tallied is still mapped through the person aliases; `None` means the corpus found
+    /// it to be a common word.
+    pub fn canonical(&self, m: &names::Mention) -> Option<EntityKey> {
+        let key = names::entity_key(m);
+        if let Some(found) = self.map.get(&key) {
+            return found.clone();
+        }
+        match self.aliases.get(&m.canonical) {
+            Some(full) if names::may_be_person(&m.canonical, m.kind) => {
+                Some((full.clone(), EntityType::Person))
+            }
+            _ => Some((m.canonical.clone(), m.kind)),
+        }
+    }
 }
 
 fn add_count(map: &mut FxHashMap<String, Tally>, key: &str, n: u32) {
@@ -408,5 +483,27 @@ mod tests {
             v
         };
         assert_eq!(pair_names(&left), pair_names(&right));
+    }
+
+    #[test]
+    fn one_resolver_for_every_table_and_the_quote_stage() {
+        let c = Corpus::default()
+            .with(Ok(analysed(
+                "a",
+                "t\n\nSyrian President Bashar Al-Assad spoke.",
+            )))
+            .with(Ok(analysed("b", "t\n\nAssad said so. Talks went on.")))
+            .with(Ok(analysed("c", "t\n\nThe talks failed.")));
+        let r = c.resolver();
+        let b = analysed("b", "t\n\nAssad said so. Talks went on.");
+        let assad = b.mentions.iter().find(|m| m.canonical == "Assad").unwrap();
+        assert_eq!(
+            r.canonical(assad),
+            Some(("Bashar Al-Assad".to_string(), EntityType::Person))
+        );
+        // "Talks" opens a sentence, and the corpus writes "talks": no name.
+        let talks = b.mentions.iter().find(|m| m.canonical == "Talks").unwrap();
+        assert!(talks.weak);
+        assert_eq!(r.canonical(talks), None);
     }
 }

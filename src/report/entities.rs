@@ -6,7 +6,6 @@
 //! Al-Assad"), and a one-word name that the corpus mostly writes in lower case is dropped
 //! ([`names::is_common_word`]).
 
-use crate::analyze::names::{self, EntityType};
 use crate::corpus::{Corpus, EntityKey, Units, Window};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -81,55 +80,9 @@ pub fn npmi(both: u64, a: u64, b: u64, units: u64) -> f64 {
     (pmi / -p_ab.ln()).clamp(-1.0, 1.0)
 }
 
-/// Maps an article-level entity to its corpus-level one, or `None` when the corpus says it
-/// is no name.
-pub struct Resolver {
-    map: FxHashMap<EntityKey, Option<EntityKey>>,
-}
-
-impl Resolver {
-    pub fn new(corpus: &Corpus) -> Resolver {
-        let aliases = corpus.aliases();
-        let mut map = FxHashMap::default();
-        for ((key, kind), &count) in &corpus.names {
-            let (name, weak) = match key.strip_prefix(names::WEAK_MARK) {
-                Some(rest) => (rest, true),
-                None => (key.as_str(), false),
-            };
-            let lower = name.to_lowercase();
-            let lowercase = corpus.lowercase.get(&lower).copied().unwrap_or(0);
-            let common = if weak {
-                lowercase > 0
-            } else {
-                names::is_common_word(name, *kind, count, lowercase)
-            };
-            let target = if common {
-                None
-            } else {
-                // The corpus aliases lead to people's names only.
-                match aliases.get(name) {
-                    Some(full) if names::may_be_person(name, *kind) => {
-                        Some((full.clone(), EntityType::Person))
-                    }
-                    _ => Some((name.to_string(), *kind)),
-                }
-            };
-            map.insert((key.clone(), *kind), target);
-        }
-        Resolver { map }
-    }
-
-    pub fn get(&self, name: &str, kind: EntityType) -> Option<&EntityKey> {
-        // Allocation-free lookup is not possible with tuple keys; names are short.
-        self.map
-            .get(&(name.to_string(), kind))
-            .and_then(Option::as_ref)
-    }
-}
-
 impl EntityTables {
     pub fn build(corpus: &Corpus, window: Window, min_count: u64) -> EntityTables {
-        let resolve = Resolver::new(corpus);
+        let resolve = corpus.resolver();
         let resolved: Vec<Option<&EntityKey>> = corpus
             .entities
             .iter()
