@@ -7,7 +7,7 @@
 use crate::analyze::names::{self, EntityType};
 use crate::analyze::{ArticleAnalysis, ArticleRow};
 use crate::ingest::Skip;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// How often a word or phrase occurs, and in how many articles.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -257,10 +257,33 @@ impl Corpus {
     /// used in every table ("Assad" -> "Bashar Al-Assad" when that full name occurs
     /// somewhere in the corpus). Names missing from the map are already canonical.
     pub fn aliases(&self) -> FxHashMap<String, String> {
-        names::corpus_aliases(self.names.iter().map(|((n, k), c)| {
-            // Weak names are names like any other once the corpus has kept them.
-            (n.strip_prefix(names::WEAK_MARK).unwrap_or(n), *k, *c)
-        }))
+        names::corpus_aliases(
+            self.names
+                .iter()
+                .map(|((n, k), c)| {
+                    // Weak names are names like any other once the corpus has kept them.
+                    (n.strip_prefix(names::WEAK_MARK).unwrap_or(n), *k, *c)
+                })
+                // "Senior Tories" is no full name for "Tories" to join.
+                .filter(|(n, k, _)| self.without_common_opener(n, *k).is_none()),
+        )
+    }
+
+    /// The name without a common word run into its start ([`names::without_common_opener`]),
+    /// judged by this corpus's lower-case counts.
+    /// Only when the corpus names the rest on its own at least twice as often as the whole
+    /// ("Tories" vs "Senior Tories"), so "World Cup" does not become "Cup".
+    pub fn without_common_opener<'n>(&self, name: &'n str, kind: EntityType) -> Option<&'n str> {
+        let first = name.split(' ').next()?.to_lowercase();
+        let lowercase = self.lowercase.get(&first).copied().unwrap_or(0);
+        let rest = names::without_common_opener(name, kind, lowercase)?;
+        let count = |n: &str| -> u64 {
+            [EntityType::Org, EntityType::Place, EntityType::Person]
+                .iter()
+                .filter_map(|k| self.names.get(&(n.to_string(), *k)))
+                .sum()
+        };
+        (count(rest) >= 2 * count(name).max(1)).then_some(rest)
     }
 }
 
@@ -319,12 +342,22 @@ fn cooccurrences(
 pub struct Resolver {
     map: FxHashMap<EntityKey, Option<EntityKey>>,
     aliases: FxHashMap<String, String>,
+    cut: FxHashSet<EntityKey>,
+}
+
+/// The corpus aliases lead to people's names only.
+fn resolve_alias(aliases: &FxHashMap<String, String>, name: &str, kind: EntityType) -> EntityKey {
+    match aliases.get(name) {
+        Some(full) if names::may_be_person(name, kind) => (full.clone(), EntityType::Person),
+        _ => (name.to_string(), kind),
+    }
 }
 
 impl Resolver {
     fn new(corpus: &Corpus) -> Resolver {
         let aliases = corpus.aliases();
         let mut map = FxHashMap::default();
+        let mut cut = FxHashSet::default();
         for ((key, kind), &count) in &corpus.names {
             let (name, weak) = match key.strip_prefix(names::WEAK_MARK) {
                 Some(rest) => (rest, true),
@@ -339,18 +372,27 @@ impl Resolver {
             };
             let target = if common {
                 None
+            } else if let Some(rest) = corpus.without_common_opener(name, *kind) {
+                // The rest takes the type the corpus mostly gives it.
+                let rest_kind = [EntityType::Org, EntityType::Place, EntityType::Person]
+                    .into_iter()
+                    .max_by_key(|k| corpus.names.get(&(rest.to_string(), *k)).copied())
+                    .filter(|k| corpus.names.contains_key(&(rest.to_string(), *k)))
+                    .unwrap_or(*kind);
+                cut.insert((key.clone(), *kind));
+                Some(resolve_alias(&aliases, rest, rest_kind))
             } else {
-                // The corpus aliases lead to people's names only.
-                match aliases.get(name) {
-                    Some(full) if names::may_be_person(name, *kind) => {
-                        Some((full.clone(), EntityType::Person))
-                    }
-                    _ => Some((name.to_string(), *kind)),
-                }
+                Some(resolve_alias(&aliases, name, *kind))
             };
             map.insert((key.clone(), *kind), target);
         }
-        Resolver { map, aliases }
+        Resolver { map, aliases, cut }
+    }
+
+    /// Whether mentions of this article-level key lose their first word ("Senior Tories"
+    /// is written in the text, "Tories" is the name): their span starts later.
+    pub fn cuts_opener(&self, name: &str, kind: EntityType) -> bool {
+        self.cut.contains(&(name.to_string(), kind))
     }
 
     /// Resolves an article-level key as tallied in the corpus ([`names::entity_key`]).
@@ -370,12 +412,7 @@ impl Resolver {
         if let Some(found) = self.map.get(&key) {
             return found.clone();
         }
-        match self.aliases.get(&m.canonical) {
-            Some(full) if names::may_be_person(&m.canonical, m.kind) => {
-                Some((full.clone(), EntityType::Person))
-            }
-            _ => Some((m.canonical.clone(), m.kind)),
-        }
+        Some(resolve_alias(&self.aliases, &m.canonical, m.kind))
     }
 }
 

@@ -1287,6 +1287,29 @@ fn contains_tokens(full: &[String], part: &[String]) -> bool {
     !part.is_empty() && full.ends_with(part)
 }
 
+/// "Senior Tories", "Vote Tory", "Study of Labour": a two-or-more-word person's name whose
+/// first word no list knows and that the corpus writes in lower case is a sentence's first
+/// word run into a name. Returns the name without it (and without a connector after it).
+/// `lowercase_of_first`: the corpus's lower-case count of the first word.
+pub fn without_common_opener(name: &str, kind: EntityType, lowercase_of_first: u64) -> Option<&str> {
+    if kind != EntityType::Person || lowercase_of_first == 0 {
+        return None;
+    }
+    let (first, rest) = name.split_once(' ')?;
+    let g = Gazetteer::get();
+    if g.is_known_word(first) || is_acronym(first) || !is_capitalised(first) {
+        return None;
+    }
+    let mut rest = rest;
+    while let Some((w, tail)) = rest.split_once(' ') {
+        if !CONNECTORS.contains(&w) {
+            break;
+        }
+        rest = tail;
+    }
+    (!rest.is_empty() && is_capitalised(rest)).then_some(rest)
+}
+
 /// Whether a name may be merged into a person's name across the corpus: people, and lone
 /// words whose type was only guessed (no gazetteer place or organisation, no acronym).
 pub fn may_be_person(name: &str, kind: EntityType) -> bool {
@@ -1718,4 +1741,21 @@ mod tests {
         );
         assert!(got.iter().any(|r| r.0 == "Bundesbank"), "{got:?}");
     }
+
+    #[test]
+    fn a_common_word_run_into_a_name_is_cut_off_at_corpus_level() {
+        assert_eq!(
+            without_common_opener("Senior Tories", EntityType::Person, 12),
+            Some("Tories")
+        );
+        assert_eq!(
+            without_common_opener("Study of Labour", EntityType::Person, 3),
+            Some("Labour")
+        );
+        // Never written in lower case, a known first name, or not a person: kept.
+        assert_eq!(without_common_opener("Jesper Zarnevik", EntityType::Person, 0), None);
+        assert_eq!(without_common_opener("Bill Gates", EntityType::Person, 50), None);
+        assert_eq!(without_common_opener("Wall Street", EntityType::Place, 50), None);
+    }
+
 }

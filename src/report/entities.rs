@@ -96,15 +96,26 @@ impl EntityTables {
                 let Some(key) = resolved[m.entity as usize] else {
                     continue;
                 };
+                // "Senior Tories" written, "Tories" meant: the span starts at the name.
+                let (ename, ekind) = &corpus.entities[m.entity as usize];
+                let (start, written) = if resolve.cuts_opener(ename, *ekind)
+                    && m.written.len() > key.0.len()
+                    && m.written.ends_with(key.0.as_str())
+                {
+                    let cut = m.written.len() - key.0.len();
+                    (m.start + cut, &m.written[cut..])
+                } else {
+                    (m.start, &*m.written)
+                };
                 let t = tally.entry(key.clone()).or_default();
                 t.0 += 1;
                 t.1.insert(doc.article.as_str());
-                t.2.insert(&m.written);
+                t.2.insert(written);
                 mentions.push(MentionOut {
                     article: doc.article.clone(),
-                    start: m.start,
+                    start,
                     end: m.end,
-                    mention: m.written.to_string(),
+                    mention: written.to_string(),
                     entity: key.0.clone(),
                     kind: key.1.as_str(),
                 });
