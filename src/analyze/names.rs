@@ -1291,7 +1291,11 @@ fn contains_tokens(full: &[String], part: &[String]) -> bool {
 /// first word no list knows and that the corpus writes in lower case is a sentence's first
 /// word run into a name. Returns the name without it (and without a connector after it).
 /// `lowercase_of_first`: the corpus's lower-case count of the first word.
-pub fn without_common_opener(name: &str, kind: EntityType, lowercase_of_first: u64) -> Option<&str> {
+pub fn without_common_opener(
+    name: &str,
+    kind: EntityType,
+    lowercase_of_first: u64,
+) -> Option<&str> {
     if kind != EntityType::Person || lowercase_of_first == 0 {
         return None;
     }
@@ -1753,9 +1757,17 @@ mod tests {
             Some("Labour")
         );
         // Never written in lower case, a known first name, or not a person: kept.
-        assert_eq!(without_common_opener("Jesper Zarnevik", EntityType::Person, 0), None);
-        assert_eq!(without_common_opener("Bill Gates", EntityType::Person, 50), None);
-        assert_eq!(without_common_opener("Wall Street", EntityType::Place, 50), None);
+        assert_eq!(
+            without_common_opener("Jesper Zarnevik", EntityType::Person, 0),
+            None
+        );
+        assert_eq!(
+            without_common_opener("Bill Gates", EntityType::Person, 50),
+            None
+        );
+        assert_eq!(
+            without_common_opener("Wall Street", EntityType::Place, 50),
+            None
+        );
     }
-
 }
