@@ -1398,6 +1398,10 @@ def build_org_words() -> dict:
 
 # Our own list: titles that introduce a person but are not part of the name.
 TITLES = items("""
+; members of parliaments, written before the name ("Labour MP George Galloway")
+MP
+MEP
+MSP
 Mr
 Mr.
 Mrs

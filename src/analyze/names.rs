@@ -449,6 +449,7 @@ pub fn find(article: &Article) -> Vec<Mention> {
             .into_iter()
             .flat_map(|r| split_credit(g, text, r))
             .flat_map(|r| split_place_before_title(g, r))
+            .flat_map(|r| split_inner_title(g, r))
         {
             if all_caps_sentence {
                 for m in caps_names(g, text, &run) {
@@ -633,6 +634,33 @@ fn split_place_before_title<'a>(g: &Gazetteer, run: Vec<Tok<'a>>) -> Vec<Vec<Tok
         }
         _ => vec![run],
     }
+}
+
+/// "Labour MP George Galloway", "Bank of England Governor Mervyn King": a title inside a
+/// run ends the name before it and introduces the person after it; "Labour MPs" is the
+/// party, the members being no name. A run opening with a first name ("Martin Luther
+/// King") is a person's name and stays whole.
+fn split_inner_title<'a>(g: &Gazetteer, run: Vec<Tok<'a>>) -> Vec<Vec<Tok<'a>>> {
+    const MEMBERS: &[&str] = &["MP", "MPs", "MEP", "MEPs", "MSP", "MSPs"];
+    if run.len() < 2 || g.first_name_gender(run[0].text).is_some() {
+        return vec![run];
+    }
+    let words: Vec<&str> = run.iter().map(|t| t.text).collect();
+    for i in 1..run.len() {
+        if MEMBERS.contains(&words[i]) && i + 1 == run.len() {
+            let mut head = run;
+            head.truncate(i);
+            return vec![head];
+        }
+        if let Some(n) = g.title_len(&words[i..]) {
+            if i + n < run.len() && !CONNECTORS.contains(&words[i - 1]) {
+                let mut head = run;
+                let tail = head.split_off(i);
+                return vec![head, tail];
+            }
+        }
+    }
+    vec![run]
 }
 
 /// Calls to action a site adds under every article ("Join our official WhatsApp group",
@@ -1768,6 +1796,21 @@ mod tests {
         assert_eq!(
             without_common_opener("Wall Street", EntityType::Place, 50),
             None
+        );
+    }
+
+    #[test]
+    fn a_title_inside_a_run_separates_an_organisation_from_a_person() {
+        let got = names("t\n\nThen Labour MP Gary Dobbs and the Labour MPs voted.");
+        assert!(has(&got, "Gary Dobbs", "PERSON", "Gary Dobbs"), "{got:?}");
+        assert!(
+            got.iter().filter(|r| r.0 == "Labour").count() == 2,
+            "{got:?}"
+        );
+        let got = names("t\n\nThey admired Martin Luther King.");
+        assert!(
+            has(&got, "Martin Luther King", "PERSON", "Martin Luther King"),
+            "{got:?}"
         );
     }
 }
