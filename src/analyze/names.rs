@@ -727,11 +727,17 @@ fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
             }
             // "Bank of England", "Bashar al-Assad": a connector between capitals; but not
             // "of"/"for" after a person's name ("Gordon Bullock of Scotland").
-            let person_so_far = run.len() >= 2
-                && Gazetteer::get().first_name_gender(run[0].text).is_some()
-                && !run.iter().any(|t| Gazetteer::get().is_org_word(t.text));
+            let g = Gazetteer::get();
+            let person_so_far = g.first_name_gender(run[0].text).is_some()
+                && !run.iter().any(|t| g.is_org_word(t.text));
+            // "Organisation for Security", "Minister for Europe": "for" joins only after an
+            // organisation word or a title ("Oscar for Hilary Swank" is two names).
+            let for_ok = run
+                .iter()
+                .any(|t| g.is_org_word(t.text) || g.title_len(&[t.text]).is_some());
             if CONNECTORS.contains(&next)
-                && !(person_so_far && matches!(next, "of" | "for"))
+                && !(person_so_far && run.len() >= 2 && next == "of")
+                && (next != "for" || for_ok)
                 && j + 2 < toks.len()
                 && is_capitalised(toks[j + 2].text)
                 && joins(gap, toks[j].text)
@@ -1246,9 +1252,15 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &FxH
             let w = written.to_lowercase();
             // "Jansher" after "Jansher Khan": a first name standing for the one person of
             // the article who has it.
+            // Only where the lists back the full name as a person's: a known first name,
+            // or a known surname at its end ("Passion Oscar" is no person "Passion").
+            let g = Gazetteer::get();
             let by_first: FxHashSet<&str> = full_names
                 .iter()
                 .filter(|f| f.1[0] == w)
+                .filter(|f| {
+                    g.first_name_gender(&w).is_some() || f.1.last().is_some_and(|l| g.is_surname(l))
+                })
                 .map(|f| f.2.as_str())
                 .collect();
             if by_first.len() == 1 {
@@ -1366,6 +1378,8 @@ pub fn corpus_aliases<'a>(
     let persons: Vec<(&str, Vec<String>, u64)> = names
         .iter()
         .filter(|(_, k, _)| *k == EntityType::Person)
+        // "Aviator for Oscar" is a run of words, not a full name to join.
+        .filter(|(n, _, _)| !n.split(' ').any(|w| matches!(w, "of" | "for" | "and")))
         .map(|(n, _, c)| (*n, name_tokens(n), *c))
         .collect();
     // A lone word typed only by default or by its neighbours ("Parnevik" in a results
@@ -1384,7 +1398,13 @@ pub fn corpus_aliases<'a>(
         }
     }
     let mut out = FxHashMap::default();
+    // The map is keyed by name alone, so a name's weight is over all its types.
+    let mut total: FxHashMap<&str, u64> = FxHashMap::default();
+    for (n, _, c) in &names {
+        *total.entry(n).or_insert(0) += c;
+    }
     for (name, toks, _) in persons.iter().chain(&guessed) {
+        let count = total.get(name).copied().unwrap_or(0);
         let Some(last) = toks.last() else { continue };
         let mut candidates: Vec<&(&str, Vec<String>, u64)> = by_last
             .get(last.as_str())
@@ -1392,6 +1412,9 @@ pub fn corpus_aliases<'a>(
             .flatten()
             .map(|&i| &persons[i])
             .filter(|(_, full, _)| full.len() > toks.len() && contains_tokens(full, toks))
+            // A full name seen once cannot claim a short one seen a hundred times ("Oscar"
+            // is no alias of a stray "Strong Oscar").
+            .filter(|(_, _, full_count)| full_count * 20 >= count)
             .collect();
         // Prefer the longest full names; several different ones leave the name alone.
         candidates.sort_by(|a, b| {
@@ -1810,6 +1833,28 @@ mod tests {
         let got = names("t\n\nThey admired Martin Luther King.");
         assert!(
             has(&got, "Martin Luther King", "PERSON", "Martin Luther King"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn rare_or_run_on_full_names_claim_no_short_name() {
+        let map = corpus_aliases([
+            ("Oscar", EntityType::Person, 120),
+            ("Strong Oscar", EntityType::Person, 1),
+            ("Swank", EntityType::Person, 3),
+            ("Aviator for Swank", EntityType::Person, 3),
+        ]);
+        assert_eq!(map.get("Oscar"), None);
+        assert_eq!(map.get("Swank"), None);
+        let got = names("t\n\nAn award went to Oscar for Hilary Swank at the Ministry for Europe.");
+        assert!(
+            has(&got, "Hilary Swank", "PERSON", "Hilary Swank"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "Ministry for Europe" && r.1 == "ORG"),
             "{got:?}"
         );
     }
