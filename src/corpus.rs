@@ -7,7 +7,7 @@
 use crate::analyze::names::{self, EntityType};
 use crate::analyze::{ArticleAnalysis, ArticleRow};
 use crate::ingest::Skip;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// How often a word or phrase occurs, and in how many articles.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -342,7 +342,7 @@ fn cooccurrences(
 pub struct Resolver {
     map: FxHashMap<EntityKey, Option<EntityKey>>,
     aliases: FxHashMap<String, String>,
-    cut: FxHashSet<EntityKey>,
+    cut: FxHashMap<EntityKey, String>,
 }
 
 /// The corpus aliases lead to people's names only.
@@ -357,7 +357,7 @@ impl Resolver {
     fn new(corpus: &Corpus) -> Resolver {
         let aliases = corpus.aliases();
         let mut map = FxHashMap::default();
-        let mut cut = FxHashSet::default();
+        let mut cut = FxHashMap::default();
         for ((key, kind), &count) in &corpus.names {
             let (name, weak) = match key.strip_prefix(names::WEAK_MARK) {
                 Some(rest) => (rest, true),
@@ -379,7 +379,7 @@ impl Resolver {
                     .max_by_key(|k| corpus.names.get(&(rest.to_string(), *k)).copied())
                     .filter(|k| corpus.names.contains_key(&(rest.to_string(), *k)))
                     .unwrap_or(*kind);
-                cut.insert((key.clone(), *kind));
+                cut.insert((key.clone(), *kind), rest.to_string());
                 Some(resolve_alias(&aliases, rest, rest_kind))
             } else {
                 Some(resolve_alias(&aliases, name, *kind))
@@ -391,8 +391,9 @@ impl Resolver {
 
     /// Whether mentions of this article-level key lose their first word ("Senior Tories"
     /// is written in the text, "Tories" is the name): their span starts later.
-    pub fn cuts_opener(&self, name: &str, kind: EntityType) -> bool {
-        self.cut.contains(&(name.to_string(), kind))
+    /// Returns the name as written without that word.
+    pub fn cut_opener(&self, name: &str, kind: EntityType) -> Option<&str> {
+        self.cut.get(&(name.to_string(), kind)).map(String::as_str)
     }
 
     /// Resolves an article-level key as tallied in the corpus ([`names::entity_key`]).

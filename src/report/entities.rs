@@ -98,14 +98,12 @@ impl EntityTables {
                 };
                 // "Senior Tories" written, "Tories" meant: the span starts at the name.
                 let (ename, ekind) = &corpus.entities[m.entity as usize];
-                let (start, written) = if resolve.cuts_opener(ename, *ekind)
-                    && m.written.len() > key.0.len()
-                    && m.written.ends_with(key.0.as_str())
-                {
-                    let cut = m.written.len() - key.0.len();
-                    (m.start + cut, &m.written[cut..])
-                } else {
-                    (m.start, &*m.written)
+                let (start, written) = match resolve.cut_opener(ename, *ekind) {
+                    Some(rest) if m.written.len() > rest.len() && m.written.ends_with(rest) => {
+                        let cut = m.written.len() - rest.len();
+                        (m.start + cut, &m.written[cut..])
+                    }
+                    _ => (m.start, &*m.written),
                 };
                 let t = tally.entry(key.clone()).or_default();
                 t.0 += 1;
@@ -379,5 +377,40 @@ mod tests {
             xml_escape("AT&T <\"Bell\"> 'x'\u{1}"),
             "AT&amp;T &lt;&quot;Bell&quot;&gt; &apos;x&apos;"
         );
+    }
+
+    #[test]
+    fn a_common_word_run_into_a_name_leaves_the_span_and_the_entity() {
+        use crate::analyze::{self, Options};
+        use crate::article::{Article, Encoding};
+        use crate::text::stopwords::StopWords;
+        let analysed = |id: &str, text: &str| {
+            let a = Article::new(id.into(), text.into(), Encoding::Utf8);
+            Ok(analyze::article(
+                &a,
+                Options {
+                    stopwords: StopWords::english(),
+                },
+            ))
+        };
+        let corpus = Corpus::default()
+            .with(analysed("a", "t\n\nSenior Tories met."))
+            .with(analysed(
+                "b",
+                "t\n\nThe Tories won, the Tories lost, said senior staff.",
+            ));
+        let t = EntityTables::build(&corpus, Window::Paragraph, 1);
+        let row = t.mentions.iter().find(|m| m.article == "a").unwrap();
+        assert_eq!(
+            (
+                row.start,
+                row.end,
+                row.mention.as_str(),
+                row.entity.as_str()
+            ),
+            (10, 16, "Tories", "Tories")
+        );
+        assert_eq!(row.kind, "ORG");
+        assert!(t.entities.iter().all(|e| e.entity != "Senior Tories"));
     }
 }
