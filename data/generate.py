@@ -596,6 +596,14 @@ Wallonia
 Sicily
 Sardinia
 Corsica
+; former states, still named in news and archives
+Soviet Union: USSR | U.S.S.R.
+Yugoslavia
+Czechoslovakia
+Zaire
+East Germany
+West Germany
+Rhodesia
 ; UK nations
 England
 Scotland
@@ -1393,6 +1401,10 @@ def build_org_words() -> dict:
 
 # Our own list: titles that introduce a person but are not part of the name.
 TITLES = items("""
+; members of parliaments, written before the name ("Labour MP George Galloway")
+MP
+MEP
+MSP
 Mr
 Mr.
 Mrs

@@ -1,5 +1,6 @@
 //! Command-line options and the validated [`Config`] a run is made from.
 
+use crate::corpus::Window;
 use crate::text::stopwords::StopWords;
 use crate::Error;
 use clap::Parser;
@@ -11,6 +12,8 @@ Examples:
   broadsheet news/2024 news/2025 --out out  several folders into one report
   broadsheet input --jobs 1 --top 30       one thread, 30 bars per chart
   broadsheet input --stopwords my-list.txt replace the built-in stop words
+  broadsheet input --window sentence --min-count 3
+                                           entity pairs seen in 3+ shared sentences
 
 Folders are read recursively (.txt and .md files; hidden files skipped). Every file ends up
 in articles.csv or skipped.csv. Reports are replaced atomically at the end of the run.
@@ -48,6 +51,17 @@ pub struct Cli {
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub min_bigram: u64,
 
+    /// Leave out of cooccurrence.csv, the heatmap and the graph the entity pairs seen
+    /// together in fewer than N units of the --window.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min_count: u64,
+
+    /// The unit two entities must share to count as seen together in the heatmap, the
+    /// graph's edge weights and the npmi column (cooccurrence.csv always lists all three
+    /// counts).
+    #[arg(long, value_enum, value_name = "UNIT", default_value_t = Window::Paragraph)]
+    pub window: Window,
+
     /// Replace the built-in English stop words with the words in FILE (one per line, lines
     /// starting with # ignored).
     #[arg(long, value_name = "FILE", conflicts_with = "keep_stopwords")]
@@ -80,6 +94,8 @@ pub struct Config {
     pub top: usize,
     pub keywords: usize,
     pub min_bigram: u64,
+    pub min_count: u64,
+    pub window: Window,
     pub stopwords: StopWords,
     pub raw_csv: bool,
     /// In bytes.
@@ -112,6 +128,8 @@ impl Config {
             top: cli.top as usize,
             keywords: cli.keywords,
             min_bigram: cli.min_bigram.max(1),
+            min_count: cli.min_count.max(1),
+            window: cli.window,
             stopwords,
             raw_csv: cli.raw_csv,
             max_file_size: cli.max_file_size.saturating_mul(1_000_000),

@@ -30,6 +30,64 @@ pub struct DocTerms {
     pub terms: Vec<(String, u32)>,
 }
 
+/// An entity as resolved within one article: canonical name and type.
+pub type EntityKey = (String, EntityType);
+
+/// In how many sentences, paragraphs and articles something was seen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+///
+/// `u32` fields: a pair table holds one of these per distinct pair, so its size matters
+/// more than headroom no corpus needs.
+pub struct Units {
+    pub sentences: u32,
+    pub paragraphs: u32,
+    pub articles: u32,
+}
+
+impl Units {
+    pub fn add(&mut self, o: Units) {
+        self.sentences += o.sentences;
+        self.paragraphs += o.paragraphs;
+        self.articles += o.articles;
+    }
+
+    /// The count at one co-occurrence window.
+    pub fn at(&self, w: Window) -> u64 {
+        u64::from(match w {
+            Window::Sentence => self.sentences,
+            Window::Paragraph => self.paragraphs,
+            Window::Article => self.articles,
+        })
+    }
+}
+
+/// The unit two entities must share to count as seen together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Window {
+    Sentence,
+    #[default]
+    Paragraph,
+    Article,
+}
+
+/// One mention kept for `mentions.csv`, as small as it can be: the entity is an id into
+/// [`Corpus::entities`] (the article-level name, mapped through the corpus aliases only
+/// when the report is written).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionRec {
+    pub start: usize,
+    pub end: usize,
+    pub written: Box<str>,
+    pub entity: u32,
+}
+
+/// The mentions of one article, in text order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleMentions {
+    pub article: String,
+    pub mentions: Vec<MentionRec>,
+}
+
 #[derive(Debug, Default)]
 pub struct Corpus {
     pub articles: Vec<ArticleRow>,
@@ -40,6 +98,22 @@ pub struct Corpus {
     /// Mentions per canonical name (as resolved within each article) and type: the
     /// evidence for merging aliases across articles ([`Corpus::aliases`]).
     pub names: FxHashMap<(String, EntityType), u64>,
+    /// Article-level entities, interned: `entities[id]` is the key, `entity_ids` the way
+    /// back. Pairs are stored by id so each distinct pair costs a few bytes, not two
+    /// copies of two names.
+    pub entities: Vec<EntityKey>,
+    pub entity_ids: FxHashMap<EntityKey, u32>,
+    /// Units (sentences, paragraphs, articles) each entity appears in, by id.
+    pub entity_units: Vec<Units>,
+    /// Units each pair of entities shares, by ids, smaller id first. Built from per-article
+    /// pair sets, so memory grows with distinct pairs, not with the corpus.
+    pub pairs: FxHashMap<(u32, u32), Units>,
+    /// Units in the corpus: the denominators of the co-occurrence probabilities.
+    pub units: Units,
+    /// Lower-case occurrences of each word form: a capitalised word that is common in lower
+    /// case elsewhere is evidence that it is no name ([`names::is_common_word`]).
+    pub lowercase: FxHashMap<String, u64>,
+    pub mentions: Vec<ArticleMentions>,
     /// Every word token read, stop words and numbers included.
     pub tokens: u64,
     pub bytes: u64,
@@ -60,8 +134,44 @@ impl Corpus {
                     add_count(&mut self.bigrams, p, n);
                 }
                 for m in &a.mentions {
-                    *self.names.entry((m.canonical.clone(), m.kind)).or_insert(0) += 1;
+                    *self.names.entry(names::entity_key(m)).or_insert(0) += 1;
                 }
+                self.units.add(Units {
+                    sentences: a.row.sentences as u32,
+                    paragraphs: a.row.paragraphs as u32,
+                    articles: 1,
+                });
+                let (keys, ents, pairs, mention_keys) = cooccurrences(&a.mentions);
+                let ids: Vec<u32> = keys
+                    .into_iter()
+                    .zip(ents)
+                    .map(|(k, u)| {
+                        let id = self.intern(k);
+                        self.entity_units[id as usize].add(u);
+                        id
+                    })
+                    .collect();
+                for ((a, b), u) in pairs {
+                    self.add_pair(ids[a], ids[b], u);
+                }
+                for (w, n) in a.lowercase {
+                    *self.lowercase.entry(w).or_insert(0) += u64::from(n);
+                }
+                self.mentions.push(ArticleMentions {
+                    article: a.row.article.clone(),
+                    mentions: a
+                        .mentions
+                        .iter()
+                        .zip(a.mention_texts)
+                        .zip(mention_keys)
+                        .map(|((m, w), k)| MentionRec {
+                            start: m.span.start,
+                            end: m.span.end,
+                            written: w.into_boxed_str(),
+                            entity: ids[k],
+                        })
+                        .collect(),
+                });
                 let mut terms: Vec<(String, u32)> = a.words.terms.into_iter().collect();
                 terms.shrink_to_fit();
                 self.doc_terms.push(DocTerms {
@@ -93,14 +203,217 @@ impl Corpus {
         for (k, n) in small.names {
             *big.names.entry(k).or_insert(0) += n;
         }
+        let remap: Vec<u32> = small
+            .entities
+            .into_iter()
+            .zip(small.entity_units)
+            .map(|(k, u)| {
+                let id = big.intern(k);
+                big.entity_units[id as usize].add(u);
+                id
+            })
+            .collect();
+        for ((a, b), u) in small.pairs {
+            big.add_pair(remap[a as usize], remap[b as usize], u);
+        }
+        for (k, n) in small.lowercase {
+            *big.lowercase.entry(k).or_insert(0) += n;
+        }
+        big.units.add(small.units);
+        // The small corpus's mentions point at its own ids.
+        big.mentions
+            .extend(small.mentions.into_iter().map(|mut doc| {
+                for m in &mut doc.mentions {
+                    m.entity = remap[m.entity as usize];
+                }
+                doc
+            }));
         big
+    }
+
+    /// The id of an entity key, added if new.
+    fn intern(&mut self, k: EntityKey) -> u32 {
+        if let Some(&id) = self.entity_ids.get(&k) {
+            return id;
+        }
+        let id = self.entities.len() as u32;
+        self.entities.push(k.clone());
+        self.entity_ids.insert(k, id);
+        self.entity_units.push(Units::default());
+        id
+    }
+
+    fn add_pair(&mut self, a: u32, b: u32, u: Units) {
+        let key = if a < b { (a, b) } else { (b, a) };
+        self.pairs.entry(key).or_default().add(u);
+    }
+
+    /// The corpus-level canonicalisation every report uses ([`Resolver`]).
+    pub fn resolver(&self) -> Resolver {
+        Resolver::new(self)
     }
 
     /// Corpus-level aliases: name as resolved in one article -> the one canonical name
     /// used in every table ("Assad" -> "Bashar Al-Assad" when that full name occurs
     /// somewhere in the corpus). Names missing from the map are already canonical.
     pub fn aliases(&self) -> FxHashMap<String, String> {
-        names::corpus_aliases(self.names.iter().map(|((n, k), c)| (n.as_str(), *k, *c)))
+        names::corpus_aliases(
+            self.names
+                .iter()
+                .map(|((n, k), c)| {
+                    // Weak names are names like any other once the corpus has kept them.
+                    (n.strip_prefix(names::WEAK_MARK).unwrap_or(n), *k, *c)
+                })
+                // "Senior Tories" is no full name for "Tories" to join.
+                .filter(|(n, k, _)| self.without_common_opener(n, *k).is_none()),
+        )
+    }
+
+    /// The name without a common word run into its start ([`names::without_common_opener`]),
+    /// judged by this corpus's lower-case counts.
+    /// Only when the corpus names the rest on its own at least twice as often as the whole
+    /// ("Tories" vs "Senior Tories"), so "World Cup" does not become "Cup".
+    pub fn without_common_opener<'n>(&self, name: &'n str, kind: EntityType) -> Option<&'n str> {
+        let first = name.split(' ').next()?.to_lowercase();
+        let lowercase = self.lowercase.get(&first).copied().unwrap_or(0);
+        let rest = names::without_common_opener(name, kind, lowercase)?;
+        let count = |n: &str| -> u64 {
+            [EntityType::Org, EntityType::Place, EntityType::Person]
+                .iter()
+                .filter_map(|k| self.names.get(&(n.to_string(), *k)))
+                .sum()
+        };
+        (count(rest) >= 2 * count(name).max(1)).then_some(rest)
+    }
+}
+
+/// One article's entities (sorted keys with the number of its sentences, paragraphs and
+/// articles each is seen in), entity pairs by index into those keys, and each mention's
+/// index into them.
+#[allow(clippy::type_complexity)]
+fn cooccurrences(
+    mentions: &[names::Mention],
+) -> (
+    Vec<EntityKey>,
+    Vec<Units>,
+    FxHashMap<(usize, usize), Units>,
+    Vec<usize>,
+) {
+    let mention_keys: Vec<EntityKey> = mentions.iter().map(names::entity_key).collect();
+    let mut keys = mention_keys.clone();
+    keys.sort();
+    keys.dedup();
+    // Entity ids per sentence and per paragraph.
+    let mut by_sentence: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
+    let mut by_paragraph: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
+    let mut mention_ids = Vec::with_capacity(mentions.len());
+    for (m, k) in mentions.iter().zip(&mention_keys) {
+        let id = keys.binary_search(k).unwrap_or(0);
+        by_sentence.push((m.sentence, id));
+        by_paragraph.push((m.paragraph, id));
+        mention_ids.push(id);
+    }
+    let n = keys.len();
+    let mut ent = vec![Units::default(); n];
+    let mut pair: FxHashMap<(usize, usize), Units> = FxHashMap::default();
+    let mut tally = |groups: &mut Vec<(usize, usize)>, bump: fn(&mut Units)| {
+        groups.sort_unstable();
+        groups.dedup();
+        for g in groups.chunk_by(|a, b| a.0 == b.0) {
+            for (i, a) in g.iter().enumerate() {
+                bump(&mut ent[a.1]);
+                for b in &g[i + 1..] {
+                    bump(pair.entry((a.1, b.1)).or_default());
+                }
+            }
+        }
+    };
+    tally(&mut by_sentence, |u| u.sentences += 1);
+    tally(&mut by_paragraph, |u| u.paragraphs += 1);
+    let mut all: Vec<(usize, usize)> = (0..n).map(|i| (0, i)).collect();
+    tally(&mut all, |u| u.articles += 1);
+    (keys, ent, pair, mention_ids)
+}
+
+/// The one corpus-level canonicalisation, used by every table that names entities
+/// (`entities.csv`, `mentions.csv`, co-occurrence and, through [`Resolver::canonical`],
+/// the quote stage's speakers): maps an article-level name and type to the corpus-level
+/// entity, or to nothing when the corpus says it is no name.
+pub struct Resolver {
+    map: FxHashMap<EntityKey, Option<EntityKey>>,
+    aliases: FxHashMap<String, String>,
+    cut: FxHashMap<EntityKey, String>,
+}
+
+/// The corpus aliases lead to people's names only.
+fn resolve_alias(aliases: &FxHashMap<String, String>, name: &str, kind: EntityType) -> EntityKey {
+    match aliases.get(name) {
+        Some(full) if names::may_be_person(name, kind) => (full.clone(), EntityType::Person),
+        _ => (name.to_string(), kind),
+    }
+}
+
+impl Resolver {
+    fn new(corpus: &Corpus) -> Resolver {
+        let aliases = corpus.aliases();
+        let mut map = FxHashMap::default();
+        let mut cut = FxHashMap::default();
+        for ((key, kind), &count) in &corpus.names {
+            let (name, weak) = match key.strip_prefix(names::WEAK_MARK) {
+                Some(rest) => (rest, true),
+                None => (key.as_str(), false),
+            };
+            let lower = name.to_lowercase();
+            let lowercase = corpus.lowercase.get(&lower).copied().unwrap_or(0);
+            let common = if weak {
+                lowercase > 0
+            } else {
+                names::is_common_word(name, *kind, count, lowercase)
+            };
+            let target = if common {
+                None
+            } else if let Some(rest) = corpus.without_common_opener(name, *kind) {
+                // The rest takes the type the corpus mostly gives it.
+                let rest_kind = [EntityType::Org, EntityType::Place, EntityType::Person]
+                    .into_iter()
+                    .max_by_key(|k| corpus.names.get(&(rest.to_string(), *k)).copied())
+                    .filter(|k| corpus.names.contains_key(&(rest.to_string(), *k)))
+                    .unwrap_or(*kind);
+                cut.insert((key.clone(), *kind), rest.to_string());
+                Some(resolve_alias(&aliases, rest, rest_kind))
+            } else {
+                Some(resolve_alias(&aliases, name, *kind))
+            };
+            map.insert((key.clone(), *kind), target);
+        }
+        Resolver { map, aliases, cut }
+    }
+
+    /// Whether mentions of this article-level key lose their first word ("Senior Tories"
+    /// is written in the text, "Tories" is the name): their span starts later.
+    /// Returns the name as written without that word.
+    pub fn cut_opener(&self, name: &str, kind: EntityType) -> Option<&str> {
+        self.cut.get(&(name.to_string(), kind)).map(String::as_str)
+    }
+
+    /// Resolves an article-level key as tallied in the corpus ([`names::entity_key`]).
+    pub fn get(&self, name: &str, kind: EntityType) -> Option<&EntityKey> {
+        // Allocation-free lookup is not possible with tuple keys; names are short.
+        self.map
+            .get(&(name.to_string(), kind))
+            .and_then(Option::as_ref)
+    }
+
+    /// The corpus-level name and type for a mention's canonical name and type, for callers
+    /// outside the entity tables (the quote stage's speakers). A name the corpus never
+    /// tallied is still mapped through the person aliases; `None` means the corpus found
+    /// it to be a common word.
+    pub fn canonical(&self, m: &names::Mention) -> Option<EntityKey> {
+        let key = names::entity_key(m);
+        if let Some(found) = self.map.get(&key) {
+            return found.clone();
+        }
+        Some(resolve_alias(&self.aliases, &m.canonical, m.kind))
     }
 }
 
@@ -174,5 +487,61 @@ mod tests {
             assert_eq!(c.articles.len(), 3);
             assert_eq!(c.tokens, 7);
         }
+        // Entity ids differ between groupings; what they name must not.
+        let named = |c: &Corpus| {
+            let mut v: Vec<(String, usize, String)> = c
+                .mentions
+                .iter()
+                .flat_map(|d| {
+                    d.mentions.iter().map(|m| {
+                        (
+                            d.article.clone(),
+                            m.start,
+                            c.entities[m.entity as usize].0.clone(),
+                        )
+                    })
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(named(&left), named(&right));
+        assert!(named(&left).contains(&("c".to_string(), 0, "Syria".to_string())));
+        let pair_names = |c: &Corpus| {
+            let mut v: Vec<(String, String, Units)> = c
+                .pairs
+                .iter()
+                .map(|((a, b), u)| {
+                    let (a, b) = (&c.entities[*a as usize].0, &c.entities[*b as usize].0);
+                    let (a, b) = if a < b { (a, b) } else { (b, a) };
+                    (a.clone(), b.clone(), *u)
+                })
+                .collect();
+            v.sort_by(|x, y| (&x.0, &x.1).cmp(&(&y.0, &y.1)));
+            v
+        };
+        assert_eq!(pair_names(&left), pair_names(&right));
+    }
+
+    #[test]
+    fn one_resolver_for_every_table_and_the_quote_stage() {
+        let c = Corpus::default()
+            .with(Ok(analysed(
+                "a",
+                "t\n\nSyrian President Bashar Al-Assad spoke.",
+            )))
+            .with(Ok(analysed("b", "t\n\nAssad said so. Talks went on.")))
+            .with(Ok(analysed("c", "t\n\nThe talks failed.")));
+        let r = c.resolver();
+        let b = analysed("b", "t\n\nAssad said so. Talks went on.");
+        let assad = b.mentions.iter().find(|m| m.canonical == "Assad").unwrap();
+        assert_eq!(
+            r.canonical(assad),
+            Some(("Bashar Al-Assad".to_string(), EntityType::Person))
+        );
+        // "Talks" opens a sentence, and the corpus writes "talks": no name.
+        let talks = b.mentions.iter().find(|m| m.canonical == "Talks").unwrap();
+        assert!(talks.weak);
+        assert_eq!(r.canonical(talks), None);
     }
 }

@@ -121,6 +121,8 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
             keywords: config.keywords,
             min_bigram: config.min_bigram,
             raw_csv: config.raw_csv,
+            min_count: config.min_count,
+            window: config.window,
         },
     )?;
     report::write_atomically(&config.out, &files)?;

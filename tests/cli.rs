@@ -288,3 +288,210 @@ fn quiet_prints_nothing_on_success() {
     assert_eq!(out.code, 0);
     assert_eq!(out.stderr, "");
 }
+
+/// Two articles whose co-occurrence counts are worked out by hand (paragraph 0 is the
+/// headline, which holds no names here).
+///
+/// a.txt: p1 = [John Smith, Paris] [Mary Jones, Berlin]; p2 = [Mary Jones, Paris]
+/// b.txt: p1 = [John Smith, London]; p2 = [Mary Jones, Paris]
+/// Units: 7 sentences, 6 paragraphs, 2 articles.
+fn entity_articles() -> Fixture {
+    let f = Fixture::new();
+    f.file(
+        "a.txt",
+        "a quiet week\n\nJohn Smith flew to Paris. He met Mary Jones in Berlin.\n\n\
+         Mary Jones stayed in Paris.",
+    );
+    f.file(
+        "b.txt",
+        "another quiet week\n\nJohn Smith is in London.\n\nHe called Mary Jones from Paris.",
+    );
+    f
+}
+
+#[test]
+fn cooccurrence_counts_and_npmi_match_hand_counts() {
+    let f = entity_articles();
+    let out = f.run(&["in", "--min-count", "1", "--quiet"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let entities = read_csv(&f.out("entities.csv"));
+    assert_eq!(
+        entities,
+        vec![
+            vec!["entity", "type", "mentions", "articles", "aliases"],
+            vec!["Mary Jones", "PERSON", "3", "2", "Mary Jones"],
+            vec!["Paris", "PLACE", "3", "2", "Paris"],
+            vec!["John Smith", "PERSON", "2", "2", "John Smith"],
+            vec!["Berlin", "PLACE", "1", "1", "Berlin"],
+            vec!["London", "PLACE", "1", "1", "London"],
+        ]
+    );
+    // npmi at paragraphs (N = 6): ln(p(a,b) / (p(a) p(b))) / -ln p(a,b).
+    // Mary Jones-Paris: 3 of 6 together, each in 3 -> ln(0.5/0.25)/ln 2 = 1.
+    // Berlin-John Smith: 1 together, in 1 and 2 -> ln 3 / ln 6 = 0.6131.
+    // Berlin-Mary Jones, Berlin-Paris: 1 together, in 1 and 3 -> ln 2 / ln 6 = 0.3869.
+    // John Smith-Paris, John Smith-Mary Jones: 1 together, in 2 and 3 -> ln 1 = 0.
+    // London-Mary Jones and London-Paris share only the article: no shared paragraph.
+    let rows = read_csv(&f.out("cooccurrence.csv"));
+    let expected: Vec<Vec<&str>> = vec![
+        vec![
+            "entity_a",
+            "type_a",
+            "entity_b",
+            "type_b",
+            "sentences",
+            "paragraphs",
+            "articles",
+            "npmi",
+        ],
+        vec![
+            "Mary Jones",
+            "PERSON",
+            "Paris",
+            "PLACE",
+            "2",
+            "3",
+            "2",
+            "1.0000",
+        ],
+        vec![
+            "Berlin",
+            "PLACE",
+            "John Smith",
+            "PERSON",
+            "0",
+            "1",
+            "1",
+            "0.6131",
+        ],
+        vec![
+            "Berlin",
+            "PLACE",
+            "Mary Jones",
+            "PERSON",
+            "1",
+            "1",
+            "1",
+            "0.3869",
+        ],
+        vec!["Berlin", "PLACE", "Paris", "PLACE", "0", "1", "1", "0.3869"],
+        vec![
+            "John Smith",
+            "PERSON",
+            "London",
+            "PLACE",
+            "1",
+            "1",
+            "1",
+            "0.6131",
+        ],
+        vec![
+            "John Smith",
+            "PERSON",
+            "Mary Jones",
+            "PERSON",
+            "0",
+            "1",
+            "2",
+            "0.0000",
+        ],
+        vec![
+            "John Smith",
+            "PERSON",
+            "Paris",
+            "PLACE",
+            "1",
+            "1",
+            "2",
+            "0.0000",
+        ],
+    ];
+    assert_eq!(rows, expected);
+
+    // The default --min-count 2 keeps only the pair seen in two or more paragraphs;
+    // --window article scores on articles (both in both articles: npmi 1).
+    let out = f.run(&["in", "--window", "article", "--quiet"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows = read_csv(&f.out("cooccurrence.csv"));
+    assert!(rows.contains(&vec![
+        "Mary Jones".to_string(),
+        "PERSON".into(),
+        "Paris".into(),
+        "PLACE".into(),
+        "2".into(),
+        "3".into(),
+        "2".into(),
+        "1.0000".into()
+    ]));
+    assert!(rows.iter().all(|r| r[6] != "1"), "{rows:?}");
+
+    let mentions = read_csv(&f.out("mentions.csv"));
+    assert_eq!(
+        mentions[0],
+        vec!["article", "start", "end", "mention", "entity", "type"]
+    );
+    // a.txt: "John Smith" starts after "a quiet week\n\n" (14 bytes).
+    assert_eq!(
+        mentions[1],
+        vec!["a.txt", "14", "24", "John Smith", "John Smith", "PERSON"]
+    );
+    let articles = read_csv(&f.out("articles.csv"));
+    assert_eq!(articles[1][7], "6", "mentions column of a.txt");
+}
+
+#[test]
+fn gexf_parses_back_with_types_mentions_and_weights() {
+    let f = entity_articles();
+    f.file(
+        "c.txt",
+        "rumours\n\nAT&T and \"Smith <Jones>\" met in Paris with Mary Jones.",
+    );
+    let out = f.run(&["in", "--min-count", "1", "--quiet"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let xml = std::fs::read_to_string(f.out("cooccurrence.gexf")).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed GEXF");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "gexf");
+    assert_eq!(root.tag_name().namespace(), Some("http://gexf.net/1.3"));
+    assert_eq!(root.attribute("version"), Some("1.3"));
+    let nodes: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("node"))
+        .collect();
+    let label_of = |id: &str| {
+        nodes
+            .iter()
+            .find(|n| n.attribute("id") == Some(id))
+            .and_then(|n| n.attribute("label"))
+            .unwrap()
+            .to_string()
+    };
+    let attr = |n: &roxmltree::Node, key: &str| {
+        n.descendants()
+            .find(|a| a.has_tag_name("attvalue") && a.attribute("for") == Some(key))
+            .and_then(|a| a.attribute("value"))
+            .map(str::to_string)
+    };
+    let paris = nodes
+        .iter()
+        .find(|n| n.attribute("label") == Some("Paris"))
+        .expect("Paris node");
+    assert_eq!(attr(paris, "type").as_deref(), Some("PLACE"));
+    assert_eq!(attr(paris, "mentions").as_deref(), Some("4"));
+    let edge = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("edge"))
+        .find(|e| {
+            let ends = [
+                label_of(e.attribute("source").unwrap()),
+                label_of(e.attribute("target").unwrap()),
+            ];
+            ends.contains(&"Paris".to_string()) && ends.contains(&"Mary Jones".to_string())
+        })
+        .expect("Mary Jones-Paris edge");
+    assert_eq!(edge.attribute("weight"), Some("4"));
+    // Every node label survived escaping.
+    for n in &nodes {
+        assert!(!n.attribute("label").unwrap().is_empty());
+    }
+}

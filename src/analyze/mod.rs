@@ -20,6 +20,11 @@ pub struct ArticleAnalysis {
     pub words: words::WordCounts,
     /// Every name found, resolved within the article ([`names::find`]).
     pub mentions: Vec<names::Mention>,
+    /// Each mention as written (`mentions[i]`'s span of the text, which is dropped).
+    pub mention_texts: Vec<String>,
+    /// Lower-case word forms and their counts, the corpus-wide evidence against a
+    /// capitalised word being a name ([`names::lowercase_counts`]).
+    pub lowercase: rustc_hash::FxHashMap<String, u32>,
 }
 
 /// One row of `articles.csv`.
@@ -50,11 +55,19 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
         sentences: a.sentences.len() as u64,
         paragraphs: a.paragraphs.len() as u64,
         quotes: 0,
-        mentions: 0,
+        // Weak mentions wait for the corpus's verdict; most are dropped, so they are not
+        // counted here.
+        mentions: mentions.iter().filter(|m| !m.weak).count() as u64,
     };
+    let mention_texts = mentions
+        .iter()
+        .map(|m| m.span.slice(&a.text).to_string())
+        .collect();
     ArticleAnalysis {
         row,
         words,
         mentions,
+        mention_texts,
+        lowercase: names::lowercase_counts(&a.text),
     }
 }

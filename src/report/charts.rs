@@ -132,6 +132,150 @@ pub fn horizontal_bars(title: &str, x_label: &str, bars: &[(String, u64)]) -> Re
     encode_png(rgb, width, height)
 }
 
+/// `cooccurrence_heatmap.png`: the `top` most mentioned entities (that share a window with
+/// at least one other) against each other; each cell's shade and number give how many
+/// units of the window mention both, and the scale beside the grid reads shades back to
+/// counts. The diagonal is left grey: an entity with itself says nothing.
+pub fn cooccurrence_heatmap(
+    labels: &[String],
+    counts: &[Vec<u64>],
+    unit: &str,
+    articles: usize,
+) -> Result<Vec<u8>> {
+    fonts();
+    let n = labels.len();
+    let cell: i32 = if n > 20 { 28 } else { 36 };
+    let label_px = labels
+        .iter()
+        .map(|l| l.chars().count().min(28))
+        .max()
+        .unwrap_or(4)
+        .max(4) as i32
+        * 9
+        + 16;
+    let left = label_px + 20;
+    let top = label_px + 90;
+    let grid = cell * n.max(1) as i32;
+    let width = (left + grid + 170).max(700) as u32;
+    let height = (top + grid + 60).max(400) as u32;
+    let max = counts.iter().flatten().copied().max().unwrap_or(0).max(1);
+    let mut rgb = vec![255u8; (width * height * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, (width, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        let title = format!(
+            "Entities seen together (shared {unit}s) in {articles} article{}",
+            if articles == 1 { "" } else { "s" }
+        );
+        root.draw(&Text::new(
+            title,
+            (20, 18),
+            (FONT, 26).into_font().style(FontStyle::Bold).color(&INK),
+        ))
+        .map_err(draw_err)?;
+        if n == 0 {
+            root.draw(&Text::new(
+                "no entity pairs to show",
+                (width as i32 / 2 - 130, height as i32 / 2),
+                (FONT, 24).into_font().color(&INK),
+            ))
+            .map_err(draw_err)?;
+        }
+        let label_style = (FONT, 15).into_font().color(&INK);
+        for (i, l) in labels.iter().enumerate() {
+            let y = top + cell * i as i32 + cell / 2;
+            root.draw(&Text::new(
+                truncate(l, 28),
+                (left - 8, y),
+                label_style.pos(Pos::new(HPos::Right, VPos::Center)),
+            ))
+            .map_err(draw_err)?;
+            let x = left + cell * i as i32 + cell / 2;
+            root.draw(&Text::new(
+                truncate(l, 28),
+                (x, top - 8),
+                label_style
+                    .transform(FontTransform::Rotate270)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(draw_err)?;
+        }
+        for (i, row) in counts.iter().enumerate() {
+            for (j, &v) in row.iter().enumerate() {
+                let (x, y) = (left + cell * j as i32, top + cell * i as i32);
+                let fill = if i == j {
+                    RGBColor(225, 225, 225)
+                } else {
+                    shade(v, max)
+                };
+                root.draw(&Rectangle::new(
+                    [(x, y), (x + cell - 1, y + cell - 1)],
+                    fill.filled(),
+                ))
+                .map_err(draw_err)?;
+                if i != j && v > 0 {
+                    let ink = if v * 2 > max { WHITE } else { INK };
+                    root.draw(&Text::new(
+                        v.to_string(),
+                        (x + cell / 2, y + cell / 2),
+                        (FONT, 12)
+                            .into_font()
+                            .color(&ink)
+                            .pos(Pos::new(HPos::Center, VPos::Center)),
+                    ))
+                    .map_err(draw_err)?;
+                }
+            }
+        }
+        // The colour scale: shades from 0 to the largest count, labelled at both ends
+        // and the middle.
+        let (sx, sy, sh) = (left + grid + 40, top, grid.max(200));
+        let steps = 50;
+        for k in 0..steps {
+            let v = max * (steps - 1 - k) as u64 / (steps - 1) as u64;
+            let y0 = sy + sh * k / steps;
+            let y1 = sy + sh * (k + 1) / steps;
+            root.draw(&Rectangle::new(
+                [(sx, y0), (sx + 24, y1)],
+                shade(v, max).filled(),
+            ))
+            .map_err(draw_err)?;
+        }
+        root.draw(&Rectangle::new([(sx, sy), (sx + 24, sy + sh)], INK))
+            .map_err(draw_err)?;
+        for (frac, v) in [(0, max), (1, max / 2), (2, 0)] {
+            root.draw(&Text::new(
+                v.to_string(),
+                (sx + 30, sy + sh * frac / 2),
+                (FONT, 14)
+                    .into_font()
+                    .color(&INK)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(draw_err)?;
+        }
+        root.draw(&Text::new(
+            format!("{unit}s"),
+            (sx, sy - 14),
+            (FONT, 14)
+                .into_font()
+                .color(&INK)
+                .pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(draw_err)?;
+        root.present().map_err(draw_err)?;
+    }
+    encode_png(rgb, width, height)
+}
+
+/// White for 0 to dark blue for `max`, on a square-root scale so that the few large
+/// counts do not wash out the many small ones.
+fn shade(v: u64, max: u64) -> RGBColor {
+    let t = (v as f64 / max.max(1) as f64).sqrt().clamp(0.0, 1.0);
+    let mix = |a: f64, b: f64| (a + (b - a) * t).round() as u8;
+    RGBColor(mix(247.0, 8.0), mix(251.0, 48.0), mix(255.0, 107.0))
+}
+
 /// Room to the right of the longest bar for its value label.
 fn headroom(max: u64) -> u64 {
     max + (max / 8).max(1)
@@ -169,6 +313,15 @@ mod tests {
         let png = horizontal_bars("t", "x", &bars).unwrap();
         assert_eq!(&png[1..4], b"PNG");
         let empty = horizontal_bars("t", "x", &[]).unwrap();
+        assert_eq!(&empty[1..4], b"PNG");
+    }
+
+    #[test]
+    fn heatmap_renders_with_and_without_entities() {
+        let labels = vec!["Iran".to_string(), "Syria".to_string()];
+        let png = cooccurrence_heatmap(&labels, &[vec![0, 3], vec![3, 0]], "paragraph", 2);
+        assert_eq!(&png.unwrap()[1..4], b"PNG");
+        let empty = cooccurrence_heatmap(&[], &[], "paragraph", 0).unwrap();
         assert_eq!(&empty[1..4], b"PNG");
     }
 

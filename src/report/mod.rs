@@ -6,6 +6,7 @@
 //! leaves the previous reports untouched, and no reader ever sees a half-written file.
 
 pub mod charts;
+pub mod entities;
 pub mod tables;
 
 use crate::corpus::Corpus;
@@ -23,6 +24,11 @@ pub struct ReportOptions {
     pub min_bigram: u64,
     /// Write cell values exactly, even those a spreadsheet would run as a formula.
     pub raw_csv: bool,
+    /// Pairs seen together in fewer units of the window than this are left out of
+    /// `cooccurrence.csv`, the heatmap and the graph.
+    pub min_count: u64,
+    /// The unit the association score, the heatmap and the graph use.
+    pub window: crate::corpus::Window,
 }
 
 /// A report file, rendered, waiting to be written.
@@ -36,15 +42,54 @@ pub struct OutputFile {
 pub fn render(corpus: &Corpus, opts: &ReportOptions) -> anyhow::Result<Vec<OutputFile>> {
     let t = tables::Tables::build(corpus, opts);
     let mut files = t.render()?;
-    if !opts.raw_csv {
-        for f in &mut files {
-            f.bytes = neutralise_formulas(&f.bytes)?;
-        }
-    }
     files.push(OutputFile {
         name: "top_words.png",
         bytes: charts::top_words(&t.words, corpus.articles.len(), opts.top)?,
     });
+    let e = entities::EntityTables::build(corpus, opts.window, opts.min_count);
+    files.push(tables::csv_file(
+        "mentions.csv",
+        &["article", "start", "end", "mention", "entity", "type"],
+        &e.mentions,
+    )?);
+    files.push(tables::csv_file(
+        "entities.csv",
+        &["entity", "type", "mentions", "articles", "aliases"],
+        &e.entities,
+    )?);
+    files.push(tables::csv_file(
+        "cooccurrence.csv",
+        &[
+            "entity_a",
+            "type_a",
+            "entity_b",
+            "type_b",
+            "sentences",
+            "paragraphs",
+            "articles",
+            "npmi",
+        ],
+        &e.pairs,
+    )?);
+    let (labels, counts) = e.heatmap(opts.top.min(30));
+    files.push(OutputFile {
+        name: "cooccurrence_heatmap.png",
+        bytes: charts::cooccurrence_heatmap(
+            &labels,
+            &counts,
+            entities::window_name(opts.window),
+            corpus.articles.len(),
+        )?,
+    });
+    files.push(OutputFile {
+        name: "cooccurrence.gexf",
+        bytes: e.gexf().into_bytes(),
+    });
+    if !opts.raw_csv {
+        for f in files.iter_mut().filter(|f| f.name.ends_with(".csv")) {
+            f.bytes = neutralise_formulas(&f.bytes)?;
+        }
+    }
     Ok(files)
 }
 

@@ -1,0 +1,416 @@
+//! The entity tables (`mentions.csv`, `entities.csv`, `cooccurrence.csv`) and the Gephi
+//! graph (`cooccurrence.gexf`), built from the corpus once every article is merged.
+//!
+//! Decisions that need the whole corpus are taken here, the same way for every table:
+//! an article-level name is mapped through [`Corpus::aliases`] ("Assad" -> "Bashar
+//! Al-Assad"), and a one-word name that the corpus mostly writes in lower case is dropped
+//! ([`names::is_common_word`]).
+
+use crate::corpus::{Corpus, EntityKey, Units, Window};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+use std::cmp::Reverse;
+use std::fmt::Write as _;
+
+#[derive(Debug, Serialize, Clone, PartialEq)]
+pub struct MentionOut {
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+    pub mention: String,
+    pub entity: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+}
+
+#[derive(Debug, Serialize, Clone, PartialEq)]
+pub struct EntityOut {
+    pub entity: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub mentions: u64,
+    pub articles: u64,
+    /// Every distinct way the entity is written, alphabetical, joined with `|`.
+    pub aliases: String,
+}
+
+#[derive(Debug, Serialize, Clone, PartialEq)]
+pub struct PairOut {
+    pub entity_a: String,
+    pub type_a: &'static str,
+    pub entity_b: String,
+    pub type_b: &'static str,
+    pub sentences: u64,
+    pub paragraphs: u64,
+    pub articles: u64,
+    /// Four decimals; see [`npmi`].
+    pub npmi: String,
+    /// The count at the chosen window (not a column: used by the chart and the graph).
+    #[serde(skip)]
+    pub weight: u64,
+}
+
+/// The entity tables in output order.
+pub struct EntityTables {
+    pub mentions: Vec<MentionOut>,
+    pub entities: Vec<EntityOut>,
+    pub pairs: Vec<PairOut>,
+    pub window: Window,
+}
+
+/// Normalised pointwise mutual information of two entities at one window unit (sentence,
+/// paragraph or article):
+///
+/// `npmi(a, b) = ln(p(a,b) / (p(a) p(b))) / -ln(p(a,b))`, where `p(a)` is the share of
+/// the corpus's units that mention `a` and `p(a,b)` the share that mention both.
+///
+/// It runs from -1 (never together) through 0 (together as often as chance predicts) to
+/// 1 (only ever together). When the pair is in every unit, `-ln p(a,b)` is 0 and the score
+/// is taken as 1.
+pub fn npmi(both: u64, a: u64, b: u64, units: u64) -> f64 {
+    if both == 0 || a == 0 || b == 0 || units == 0 {
+        return -1.0;
+    }
+    let n = units as f64;
+    let p_ab = both as f64 / n;
+    if p_ab >= 1.0 {
+        return 1.0;
+    }
+    let pmi = (p_ab / ((a as f64 / n) * (b as f64 / n))).ln();
+    (pmi / -p_ab.ln()).clamp(-1.0, 1.0)
+}
+
+impl EntityTables {
+    pub fn build(corpus: &Corpus, window: Window, min_count: u64) -> EntityTables {
+        let resolve = corpus.resolver();
+        let resolved: Vec<Option<&EntityKey>> = corpus
+            .entities
+            .iter()
+            .map(|(name, kind)| resolve.get(name, *kind))
+            .collect();
+        let mut mentions = Vec::new();
+        let mut tally: FxHashMap<EntityKey, (u64, FxHashSet<&str>, FxHashSet<&str>)> =
+            FxHashMap::default();
+        for doc in &corpus.mentions {
+            for m in &doc.mentions {
+                let Some(key) = resolved[m.entity as usize] else {
+                    continue;
+                };
+                // "Senior Tories" written, "Tories" meant: the span starts at the name.
+                let (ename, ekind) = &corpus.entities[m.entity as usize];
+                let (start, written) = match resolve.cut_opener(ename, *ekind) {
+                    Some(rest) if m.written.len() > rest.len() && m.written.ends_with(rest) => {
+                        let cut = m.written.len() - rest.len();
+                        (m.start + cut, &m.written[cut..])
+                    }
+                    _ => (m.start, &*m.written),
+                };
+                let t = tally.entry(key.clone()).or_default();
+                t.0 += 1;
+                t.1.insert(doc.article.as_str());
+                t.2.insert(written);
+                mentions.push(MentionOut {
+                    article: doc.article.clone(),
+                    start,
+                    end: m.end,
+                    mention: written.to_string(),
+                    entity: key.0.clone(),
+                    kind: key.1.as_str(),
+                });
+            }
+        }
+        mentions.sort_by(|a, b| {
+            (&a.article, a.start, a.end, a.kind).cmp(&(&b.article, b.start, b.end, b.kind))
+        });
+        let mut entities: Vec<EntityOut> = tally
+            .into_iter()
+            .map(|((name, kind), (n, arts, forms))| {
+                let mut forms: Vec<&str> = forms.into_iter().collect();
+                forms.sort_unstable();
+                EntityOut {
+                    entity: name,
+                    kind: kind.as_str(),
+                    mentions: n,
+                    articles: arts.len() as u64,
+                    aliases: forms.join("|"),
+                }
+            })
+            .collect();
+        entities.sort_by(|a, b| {
+            (Reverse(a.mentions), &a.entity, a.kind).cmp(&(Reverse(b.mentions), &b.entity, b.kind))
+        });
+
+        // Unit counts per corpus-level entity: the article-level ones summed. Two names of
+        // one article that map to one entity are counted twice for a unit holding both;
+        // within-article resolution makes that rare.
+        // Corpus-level entities numbered, so the pair table is keyed by two u32s.
+        let mut final_ids: FxHashMap<&EntityKey, u32> = FxHashMap::default();
+        let mut finals: Vec<&EntityKey> = Vec::new();
+        let to_final: Vec<Option<u32>> = resolved
+            .iter()
+            .map(|k| {
+                k.map(|k| {
+                    *final_ids.entry(k).or_insert_with(|| {
+                        finals.push(k);
+                        (finals.len() - 1) as u32
+                    })
+                })
+            })
+            .collect();
+        let mut units = vec![Units::default(); finals.len()];
+        for (id, u) in to_final.iter().zip(&corpus.entity_units) {
+            if let Some(id) = id {
+                units[*id as usize].add(*u);
+            }
+        }
+        let mut pair_units: FxHashMap<(u32, u32), Units> = FxHashMap::default();
+        for ((a, b), u) in &corpus.pairs {
+            let (Some(a), Some(b)) = (to_final[*a as usize], to_final[*b as usize]) else {
+                continue;
+            };
+            if a == b {
+                continue;
+            }
+            let key = if a < b { (a, b) } else { (b, a) };
+            pair_units.entry(key).or_default().add(*u);
+        }
+        let total = corpus.units.at(window);
+        let min_count = min_count.max(1);
+        let mut pairs: Vec<PairOut> = pair_units
+            .into_iter()
+            .filter(|(_, u)| u.at(window) >= min_count)
+            .map(|((a, b), u)| {
+                let na = units[a as usize].at(window);
+                let nb = units[b as usize].at(window);
+                // Output order within the pair is by name, not by id.
+                let (a, b) = (finals[a as usize], finals[b as usize]);
+                let (a, b) = if a < b { (a, b) } else { (b, a) };
+                PairOut {
+                    entity_a: a.0.clone(),
+                    type_a: a.1.as_str(),
+                    entity_b: b.0.clone(),
+                    type_b: b.1.as_str(),
+                    sentences: u64::from(u.sentences),
+                    paragraphs: u64::from(u.paragraphs),
+                    articles: u64::from(u.articles),
+                    npmi: format!("{:.4}", npmi(u.at(window), na, nb, total)),
+                    weight: u.at(window),
+                }
+            })
+            .collect();
+        pairs.sort_by(|x, y| {
+            (
+                Reverse(x.weight),
+                &x.entity_a,
+                x.type_a,
+                &x.entity_b,
+                x.type_b,
+            )
+                .cmp(&(
+                    Reverse(y.weight),
+                    &y.entity_a,
+                    y.type_a,
+                    &y.entity_b,
+                    y.type_b,
+                ))
+        });
+        EntityTables {
+            mentions,
+            entities,
+            pairs,
+            window,
+        }
+    }
+
+    /// The heatmap's rows: the `top` most mentioned entities that are in a kept pair,
+    /// labelled "name (TYPE)", and their pair counts at the window.
+    pub fn heatmap(&self, top: usize) -> (Vec<String>, Vec<Vec<u64>>) {
+        let mut paired: FxHashSet<(&str, &str)> = FxHashSet::default();
+        for p in &self.pairs {
+            paired.insert((&p.entity_a, p.type_a));
+            paired.insert((&p.entity_b, p.type_b));
+        }
+        let chosen: Vec<(&str, &str)> = self
+            .entities
+            .iter()
+            .map(|e| (e.entity.as_str(), e.kind))
+            .filter(|k| paired.contains(k))
+            .take(top)
+            .collect();
+        let index: FxHashMap<(&str, &str), usize> =
+            chosen.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        let mut counts = vec![vec![0u64; chosen.len()]; chosen.len()];
+        for p in &self.pairs {
+            if let (Some(&a), Some(&b)) = (
+                index.get(&(p.entity_a.as_str(), p.type_a)),
+                index.get(&(p.entity_b.as_str(), p.type_b)),
+            ) {
+                counts[a][b] = p.weight;
+                counts[b][a] = p.weight;
+            }
+        }
+        let labels = chosen
+            .iter()
+            .map(|(name, kind)| format!("{name} ({kind})"))
+            .collect();
+        (labels, counts)
+    }
+
+    /// `cooccurrence.gexf`: every entity of a kept pair as a node (attributes `type` and
+    /// `mentions`), every kept pair as an undirected edge weighted by its count at the
+    /// window. GEXF 1.3, the format Gephi reads natively.
+    pub fn gexf(&self) -> String {
+        let mut used: FxHashSet<(&str, &str)> = FxHashSet::default();
+        for p in &self.pairs {
+            used.insert((&p.entity_a, p.type_a));
+            used.insert((&p.entity_b, p.type_b));
+        }
+        let mut ids: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+        let mut out = String::new();
+        out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.push_str(
+            "<gexf xmlns=\"http://gexf.net/1.3\" \
+             xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+             xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" \
+             version=\"1.3\">\n",
+        );
+        out.push_str("  <meta>\n    <creator>broadsheet</creator>\n");
+        let _ = writeln!(
+            out,
+            "    <description>Entities seen together in the same {}; edge weight = number of {}s</description>",
+            window_name(self.window),
+            window_name(self.window)
+        );
+        out.push_str("  </meta>\n");
+        out.push_str("  <graph defaultedgetype=\"undirected\" mode=\"static\">\n");
+        out.push_str("    <attributes class=\"node\">\n");
+        out.push_str("      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n");
+        out.push_str("      <attribute id=\"mentions\" title=\"mentions\" type=\"long\"/>\n");
+        out.push_str("    </attributes>\n");
+        out.push_str("    <attributes class=\"edge\">\n");
+        out.push_str("      <attribute id=\"npmi\" title=\"npmi\" type=\"double\"/>\n");
+        out.push_str("    </attributes>\n");
+        out.push_str("    <nodes>\n");
+        for e in &self.entities {
+            if !used.contains(&(e.entity.as_str(), e.kind)) {
+                continue;
+            }
+            let id = ids.len();
+            ids.insert((&e.entity, e.kind), id);
+            let _ = writeln!(
+                out,
+                "      <node id=\"n{id}\" label=\"{}\">\n        <attvalues>\n          \
+                 <attvalue for=\"type\" value=\"{}\"/>\n          \
+                 <attvalue for=\"mentions\" value=\"{}\"/>\n        </attvalues>\n      </node>",
+                xml_escape(&e.entity),
+                e.kind,
+                e.mentions
+            );
+        }
+        out.push_str("    </nodes>\n    <edges>\n");
+        for (i, p) in self.pairs.iter().enumerate() {
+            let (Some(a), Some(b)) = (
+                ids.get(&(p.entity_a.as_str(), p.type_a)),
+                ids.get(&(p.entity_b.as_str(), p.type_b)),
+            ) else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "      <edge id=\"e{i}\" source=\"n{a}\" target=\"n{b}\" weight=\"{}\">\n        \
+                 <attvalues>\n          <attvalue for=\"npmi\" value=\"{}\"/>\n        \
+                 </attvalues>\n      </edge>",
+                p.weight, p.npmi
+            );
+        }
+        out.push_str("    </edges>\n  </graph>\n</gexf>\n");
+        out
+    }
+}
+
+pub fn window_name(w: Window) -> &'static str {
+    match w {
+        Window::Sentence => "sentence",
+        Window::Paragraph => "paragraph",
+        Window::Article => "article",
+    }
+}
+
+/// Text made safe for XML attribute values and content; characters XML 1.0 forbids are
+/// dropped.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn npmi_bounds_and_independence() {
+        // Always together: 1. Independent (p(a,b) = p(a) p(b)): 0.
+        assert!((npmi(5, 5, 5, 5) - 1.0).abs() < 1e-12);
+        assert!(npmi(1, 2, 2, 4).abs() < 1e-12);
+        assert_eq!(npmi(0, 2, 2, 4), -1.0);
+        // Hand-worked: 2 of 10 units together, a in 4, b in 2:
+        // ln(0.2 / (0.4 * 0.2)) / -ln(0.2) = ln(2.5) / ln(5).
+        let expected = 2.5f64.ln() / 5f64.ln();
+        assert!((npmi(2, 4, 2, 10) - expected).abs() < 1e-12);
+    }
+
+    #[test]
+    fn xml_escaping() {
+        assert_eq!(
+            xml_escape("AT&T <\"Bell\"> 'x'\u{1}"),
+            "AT&amp;T &lt;&quot;Bell&quot;&gt; &apos;x&apos;"
+        );
+    }
+
+    #[test]
+    fn a_common_word_run_into_a_name_leaves_the_span_and_the_entity() {
+        use crate::analyze::{self, Options};
+        use crate::article::{Article, Encoding};
+        use crate::text::stopwords::StopWords;
+        let analysed = |id: &str, text: &str| {
+            let a = Article::new(id.into(), text.into(), Encoding::Utf8);
+            Ok(analyze::article(
+                &a,
+                Options {
+                    stopwords: StopWords::english(),
+                },
+            ))
+        };
+        let corpus = Corpus::default()
+            .with(analysed("a", "t\n\nSenior Tories met."))
+            .with(analysed(
+                "b",
+                "t\n\nThe Tories won, the Tories lost, said senior staff.",
+            ));
+        let t = EntityTables::build(&corpus, Window::Paragraph, 1);
+        let row = t.mentions.iter().find(|m| m.article == "a").unwrap();
+        assert_eq!(
+            (
+                row.start,
+                row.end,
+                row.mention.as_str(),
+                row.entity.as_str()
+            ),
+            (10, 16, "Tories", "Tories")
+        );
+        assert_eq!(row.kind, "ORG");
+        assert!(t.entities.iter().all(|e| e.entity != "Senior Tories"));
+    }
+}
