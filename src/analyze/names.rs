@@ -422,6 +422,8 @@ pub fn find(article: &Article) -> Vec<Mention> {
     let lowercase_seen = lowercase_words(text);
     let mut mentions = Vec::new();
     let mut weak = Vec::new();
+    // Capitalised words of the body, filled only for a Title Case headline.
+    let mut body_capitals: FxHashSet<&str> = FxHashSet::default();
     for (si, s) in article.sentences.iter().enumerate() {
         let toks: Vec<Tok> = tokenize::words(s.span.slice(text))
             .map(|(at, w)| {
@@ -445,8 +447,23 @@ pub fn find(article: &Article) -> Vec<Mention> {
         if is_footer(text, s.span, &toks) {
             continue;
         }
+        let title_case_headline = s.paragraph == 0 && !all_caps_sentence && is_title_case(&toks);
+        if title_case_headline && body_capitals.is_empty() {
+            let body = article.paragraphs.get(1).map_or("", |p| &text[p.start..]);
+            body_capitals = tokenize::words(body)
+                .map(|(_, w)| without_possessive(w).0)
+                .filter(|w| is_capitalised(w))
+                .collect();
+        }
         for run in runs(text, &toks)
             .into_iter()
+            .flat_map(|r| {
+                if title_case_headline {
+                    headline_names(g, text, &lowercase_seen, &body_capitals, r)
+                } else {
+                    vec![r]
+                }
+            })
             .flat_map(|r| split_credit(g, text, r))
             .flat_map(|r| split_place_before_title(g, r))
             .flat_map(|r| split_inner_title(g, r))
@@ -506,6 +523,49 @@ pub fn find(article: &Article) -> Vec<Mention> {
         }
     }
     mentions
+}
+
+/// A headline in Title Case ("Data Breach Exposes Records at Brightwire"): capitals there
+/// say nothing about names. Short lines only; anything long is body text without a title.
+fn is_title_case(toks: &[Tok]) -> bool {
+    let words: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| t.text.chars().any(char::is_alphabetic))
+        .collect();
+    if words.len() < 4 || words.len() > 40 {
+        return false;
+    }
+    let capitalised = words.iter().filter(|t| is_capitalised(t.text)).count();
+    capitalised * 10 >= words.len() * 7
+}
+
+/// The parts of a Title Case headline's run that can be names: the run is cut at every
+/// word the article also writes in lower case ("Brightwire Data Breach Exposes Records"
+/// gives "Brightwire" when the body speaks of a "data breach"), and at every word the body
+/// never capitalises and no list knows ("Kendrick Unveils Budget"), unless the gazetteers
+/// know the whole run.
+fn headline_names<'a>(
+    g: &Gazetteer,
+    text: &str,
+    lowercase_seen: &FxHashSet<&str>,
+    body_capitals: &FxHashSet<&str>,
+    run: Vec<Tok<'a>>,
+) -> Vec<Vec<Tok<'a>>> {
+    let whole = &text[run[0].span.start..run[run.len() - 1].span.end];
+    if g.place(whole).is_some() || g.org(whole).is_some() {
+        return vec![run];
+    }
+    let common = |t: &Tok| {
+        with_lowercase(t.text, |w| lowercase_seen.contains(w))
+            || !(body_capitals.contains(without_possessive(t.text).0)
+                || g.first_name_gender(t.text).is_some()
+                || g.place(t.text).is_some()
+                || g.org(t.text).is_some())
+    };
+    run.split(common)
+        .filter(|piece| !piece.is_empty())
+        .map(<[Tok]>::to_vec)
+        .collect()
 }
 
 /// Lower-case words of the text: a capitalised word also used in lower case is probably a
@@ -646,7 +706,9 @@ fn split_inner_title<'a>(g: &Gazetteer, run: Vec<Tok<'a>>) -> Vec<Vec<Tok<'a>>> 
         return vec![run];
     }
     let words: Vec<&str> = run.iter().map(|t| t.text).collect();
-    for i in 1..run.len() {
+    // A title opening the run ("Prime Minister") is not an inner one ("Minister").
+    let after_opening_title = g.title_len(&words).unwrap_or(1).max(1);
+    for i in after_opening_title..run.len() {
         if MEMBERS.contains(&words[i]) && i + 1 == run.len() {
             let mut head = run;
             head.truncate(i);
@@ -920,9 +982,15 @@ fn classify(
             Gender::Unknown,
         ));
     }
+    // Words of an opening title are no evidence: "Finance Minister Tobias Kendrick".
+    let title_prefix = {
+        let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        g.title_len(&words).filter(|&n| n < toks.len()).unwrap_or(0)
+    };
+    let named = &toks[title_prefix..];
     let has_org_word = text[toks[0].span.start..toks[toks.len() - 1].span.end].contains('&')
-        || toks.iter().skip(1).any(|t| g.is_org_word(t.text))
-        || (toks.len() > 1 && g.is_org_word(toks[0].text));
+        || named.iter().skip(1).any(|t| g.is_org_word(t.text))
+        || (named.len() > 1 && g.is_org_word(named[0].text));
     if has_org_word {
         return Some(mention_of(g, text, &toks, EntityType::Org, Gender::Unknown));
     }
@@ -1855,6 +1923,39 @@ mod tests {
         assert!(
             got.iter()
                 .any(|r| r.0 == "Ministry for Europe" && r.1 == "ORG"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_case_headline_gives_only_names_the_body_confirms() {
+        let got = names(
+            "Kestrel Data Leak Exposes Files at Orbin Labs\n\n\
+             The data leak at Kestrel hit millions of files, Orbin Labs said.",
+        );
+        let headline: Vec<&str> = got
+            .iter()
+            .filter(|(w, _, _)| !w.is_empty())
+            .map(|(w, _, _)| w.as_str())
+            .collect();
+        // "Data", "Leak", "Files" are lower-case words of the body; "Exposes" is never
+        // capitalised there: none of them is a name or part of one.
+        assert_eq!(
+            headline,
+            ["Kestrel", "Orbin Labs", "Kestrel", "Orbin Labs"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_two_word_title_opening_a_run_stays_a_title() {
+        let got =
+            names("T\n\nPrime Minister Ada Quill met Finance Minister Tobin Marsh on Friday.");
+        assert!(has(&got, "Ada Quill", "PERSON", "Ada Quill"), "{got:?}");
+        assert!(has(&got, "Tobin Marsh", "PERSON", "Tobin Marsh"), "{got:?}");
+        assert!(
+            !got.iter()
+                .any(|(w, _, _)| w == "Prime" || w.contains("Finance")),
             "{got:?}"
         );
     }
