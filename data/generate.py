@@ -1387,6 +1387,8 @@ Electronics Electric Authority's Parliamentary Legislature
 Legislative Senate's Council's Ministry's Commission's Committee's
 Co Co. Cos Plc PLC AG SA S.A. SE NV N.V. BV GmbH KG SpA S.p.A. AB ASA Oyj
 A/S SAS SARL KK Pty Bhd Berhad Tbk FC F.C. AFC CF SC
+Workers Employees Teachers Nurses Rovers Wanderers Athletic Albion Rangers
+Hotspur Energie Energia Stiftung Verband Ministerio Ministère
 """)
 
 

@@ -212,6 +212,9 @@ const PLACE_WORDS: &[&str] = &[
     "Plains",
     "Basin",
     "Delta",
+    "Port",
+    "Harbour",
+    "Harbor",
 ];
 
 /// Lower-case words allowed inside a name between capitalised words.
@@ -1117,7 +1120,11 @@ fn classify(
         }
         return Some(mention_of(g, text, &toks, EntityType::Person, gender));
     }
-    if titled {
+    // "J. R. Ellis", "T. Smith": initials before a capitalised word make a person.
+    let initials = toks[..toks.len() - 1]
+        .iter()
+        .all(|t| t.text.chars().count() == 1 && text[t.span.end..].starts_with('.'));
+    if titled || initials {
         return Some(mention_of(g, text, &toks, EntityType::Person, gender));
     }
     let last = toks[toks.len() - 1].text;
@@ -1958,5 +1965,12 @@ mod tests {
                 .any(|(w, _, _)| w == "Prime" || w.contains("Finance")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn initials_before_a_surname_make_a_person() {
+        let got = names("T\n\nThe economist J. R. Ellis and Q. Pardew disagreed.");
+        assert!(has(&got, "J. R. Ellis", "PERSON", "J. R. Ellis"), "{got:?}");
+        assert!(has(&got, "Q. Pardew", "PERSON", "Q. Pardew"), "{got:?}");
     }
 }
