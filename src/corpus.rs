@@ -5,6 +5,7 @@
 //! order depends on that grouping (vectors, hash maps) is sorted by the report stage.
 
 use crate::analyze::names::{self, EntityType};
+use crate::analyze::quotes::Quote;
 use crate::analyze::{ArticleAnalysis, ArticleRow};
 use crate::ingest::Skip;
 use rustc_hash::FxHashMap;
@@ -40,6 +41,10 @@ pub struct Corpus {
     /// Mentions per canonical name (as resolved within each article) and type: the
     /// evidence for merging aliases across articles ([`Corpus::aliases`]).
     pub names: FxHashMap<(String, EntityType), u64>,
+    /// Every quotation with the article it came from; sorted (article, start) at report time.
+    pub quotes: Vec<(String, Quote)>,
+    /// Quotation marks that could not be paired, over all articles.
+    pub stray_marks: u64,
     /// Every word token read, stop words and numbers included.
     pub tokens: u64,
     pub bytes: u64,
@@ -59,6 +64,9 @@ impl Corpus {
                 for (p, &n) in &a.words.bigrams {
                     add_count(&mut self.bigrams, p, n);
                 }
+                self.stray_marks += u64::from(a.stray_marks);
+                self.quotes
+                    .extend(a.quotes.into_iter().map(|q| (a.row.article.clone(), q)));
                 for m in &a.mentions {
                     *self.names.entry((m.canonical.clone(), m.kind)).or_insert(0) += 1;
                 }
@@ -86,6 +94,8 @@ impl Corpus {
         big.articles.extend(small.articles);
         big.skipped.extend(small.skipped);
         big.doc_terms.extend(small.doc_terms);
+        big.quotes.extend(small.quotes);
+        big.stray_marks += small.stray_marks;
         big.tokens += small.tokens;
         big.bytes += small.bytes;
         merge_tallies(&mut big.words, small.words);
@@ -94,6 +104,14 @@ impl Corpus {
             *big.names.entry(k).or_insert(0) += n;
         }
         big
+    }
+
+    /// Quotations with no speaker found.
+    pub fn unattributed(&self) -> usize {
+        self.quotes
+            .iter()
+            .filter(|(_, q)| q.speaker.is_empty())
+            .count()
     }
 
     /// Corpus-level aliases: name as resolved in one article -> the one canonical name

@@ -61,6 +61,11 @@ pub struct Summary {
     pub skipped: usize,
     pub words: u64,
     pub bytes: u64,
+    pub quotes: usize,
+    /// Quotes kept with an empty speaker.
+    pub unattributed: usize,
+    /// Quotation marks that could not be paired.
+    pub stray_marks: u64,
     pub elapsed: Duration,
     pub out: PathBuf,
 }
@@ -74,11 +79,16 @@ impl Summary {
     /// The one line printed at the end of a run.
     pub fn line(&self) -> String {
         format!(
-            "{} article{} read, {} skipped, {} words, {:.2} s, {:.1} MB/s; reports in {}",
+            "{} article{} read, {} skipped, {} words, {} quote{} ({} without speaker, {} stray mark{}), {:.2} s, {:.1} MB/s; reports in {}",
             self.articles,
             if self.articles == 1 { "" } else { "s" },
             self.skipped,
             self.words,
+            self.quotes,
+            if self.quotes == 1 { "" } else { "s" },
+            self.unattributed,
+            self.stray_marks,
+            if self.stray_marks == 1 { "" } else { "s" },
             self.elapsed.as_secs_f64(),
             self.megabytes_per_second(),
             self.out.display()
@@ -128,6 +138,9 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
         skipped: corpus.skipped.len(),
         words: corpus.tokens,
         bytes: corpus.bytes,
+        quotes: corpus.quotes.len(),
+        unattributed: corpus.unattributed(),
+        stray_marks: corpus.stray_marks,
         elapsed: started.elapsed(),
         out: config.out.clone(),
     })

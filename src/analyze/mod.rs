@@ -2,6 +2,7 @@
 //! articles can be analysed in any order on any thread and the results merged afterwards.
 
 pub mod names;
+pub mod quotes;
 pub mod words;
 
 use crate::article::Article;
@@ -20,6 +21,10 @@ pub struct ArticleAnalysis {
     pub words: words::WordCounts,
     /// Every name found, resolved within the article ([`names::find`]).
     pub mentions: Vec<names::Mention>,
+    /// Direct quotations with their speakers, in text order ([`quotes::find`]).
+    pub quotes: Vec<quotes::Quote>,
+    /// Quotation marks that could not be paired.
+    pub stray_marks: u32,
 }
 
 /// One row of `articles.csv`.
@@ -41,6 +46,7 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
     let words = words::count(a, opts.stopwords);
     // Names are found once and shared by every stage that needs them.
     let mentions = names::find(a);
+    let found = quotes::find(a, &mentions);
     let row = ArticleRow {
         article: a.id.clone(),
         title: a.title().to_string(),
@@ -49,12 +55,14 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
         words: words.tokens,
         sentences: a.sentences.len() as u64,
         paragraphs: a.paragraphs.len() as u64,
-        quotes: 0,
+        quotes: found.quotes.len() as u64,
         mentions: 0,
     };
     ArticleAnalysis {
         row,
         words,
         mentions,
+        quotes: found.quotes,
+        stray_marks: found.stray_marks,
     }
 }

@@ -1,0 +1,1150 @@
+//! Direct quotations and who said them.
+//!
+//! Two passes over one article. [`pair`] finds quotation marks with `memchr` and pairs them
+//! paragraph by paragraph, so a stray mark can never swallow the rest of the article: a
+//! quote only runs past its paragraph when the next paragraph re-opens it (the newspaper
+//! convention for long quotations). [`attribute`] then looks at the few words around each
+//! quote for a reporting verb (the cue lexicon below) and the speaker next to it, resolving
+//! names, short names and pronouns through [`names`], the one shared name module.
+//!
+//! Everything works on small byte windows of the text around each quote, so the cost is
+//! proportional to the number of quotes, not to the length of the article.
+
+use super::names::{self, EntityType, Mention};
+use crate::article::Article;
+use crate::text::{tokenize, Span};
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+/// One direct quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The quotation marks included.
+    pub span: Span,
+    /// The quoted words, marks excluded.
+    pub inner: Span,
+    /// `inner` as text, white space collapsed: the article text is gone by report time.
+    pub quote: String,
+    /// Canonical within the article ("Ali Khamenei"); empty when nobody was found.
+    pub speaker: String,
+    /// The words that named the speaker at this quote ("Khamenei", "he", "the ministry").
+    pub speaker_mention: String,
+    pub speaker_type: Option<EntityType>,
+    /// The reporting verb or phrase ("said", "according to", "quoted ... as saying").
+    pub cue: String,
+    /// No closing mark before the end of the paragraph.
+    pub unclosed: bool,
+}
+
+/// Every quote of an article plus the marks that could not be paired.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Quotes {
+    pub quotes: Vec<Quote>,
+    /// Closing marks with nothing open, and opening marks never closed.
+    pub stray_marks: u32,
+}
+
+/// Finds and attributes every quotation of an article.
+pub fn find(a: &Article, mentions: &[Mention]) -> Quotes {
+    let (spans, stray_marks) = pair(&a.text, &a.paragraphs);
+    let quotes = attribute(a, mentions, &spans);
+    Quotes {
+        quotes,
+        stray_marks,
+    }
+}
+
+// ------------------------------------------------------------------------------- pairing
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarkKind {
+    /// `"` or `''`: direction only from context.
+    Straight,
+    /// `“` or `„`.
+    Open,
+    /// `”`.
+    Close,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    at: usize,
+    len: usize,
+    kind: MarkKind,
+}
+
+/// A paired quotation before attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawQuote {
+    pub span: Span,
+    pub inner: Span,
+    pub unclosed: bool,
+}
+
+/// Double quotation marks in `text[span]`: `"`, `“`, `”`, `„` and two apostrophes `''`.
+/// Single quotes and apostrophes are never marks: they are too often apostrophes.
+fn marks(text: &str, span: Span) -> Vec<Mark> {
+    let bytes = text.as_bytes();
+    let hay = &bytes[span.start..span.end];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = memchr::memchr3(b'"', b'\'', 0xE2, &hay[i..]) {
+        let at = i + k;
+        match hay[at] {
+            b'"' => {
+                out.push(Mark {
+                    at: span.start + at,
+                    len: 1,
+                    kind: MarkKind::Straight,
+                });
+                i = at + 1;
+            }
+            b'\'' => {
+                if hay.get(at + 1) == Some(&b'\'') && hay.get(at + 2) != Some(&b'\'') {
+                    out.push(Mark {
+                        at: span.start + at,
+                        len: 2,
+                        kind: MarkKind::Straight,
+                    });
+                    i = at + 2;
+                } else {
+                    i = at + 1;
+                }
+            }
+            _ => {
+                let kind = match (hay.get(at + 1), hay.get(at + 2)) {
+                    (Some(0x80), Some(0x9C)) | (Some(0x80), Some(0x9E)) => Some(MarkKind::Open),
+                    (Some(0x80), Some(0x9D)) => Some(MarkKind::Close),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    out.push(Mark {
+                        at: span.start + at,
+                        len: 3,
+                        kind,
+                    });
+                }
+                i = at + 1;
+            }
+        }
+    }
+    out
+}
+
+fn char_before(text: &str, at: usize, floor: usize) -> Option<char> {
+    text[floor..at].chars().next_back()
+}
+
+fn char_after(text: &str, at: usize, ceil: usize) -> Option<char> {
+    text[at..ceil].chars().next()
+}
+
+/// Whether a straight mark at `m` looks like it opens: after a space or an opening bracket,
+/// before a word. `None` when context does not tell.
+fn straight_opens(text: &str, m: Mark, para: Span) -> Option<bool> {
+    let before = char_before(text, m.at, para.start);
+    let after = char_after(text, m.at + m.len, para.end);
+    let open_left = before.map_or(true, |c| c.is_whitespace() || "([{—–-/".contains(c));
+    let close_right = after.map_or(true, |c| c.is_whitespace() || ",.;:!?)]}—–-".contains(c));
+    match (open_left, close_right) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// Pairs the marks of every paragraph. Returns the quotes and the number of stray marks.
+pub fn pair(text: &str, paragraphs: &[Span]) -> (Vec<RawQuote>, u32) {
+    let mut out = Vec::new();
+    let mut stray = 0u32;
+    // A quote carried over from the previous paragraph: its opening mark's start.
+    let mut carried: Option<usize> = None;
+    for (pi, &para) in paragraphs.iter().enumerate() {
+        let ms = marks(text, para);
+        let mut open: Option<(usize, usize)> = None; // (mark start, inner start)
+        let mut skip_first = false;
+        if let Some(start) = carried.take() {
+            // The re-opening mark at the start of this paragraph is part of the quotation.
+            match ms.first() {
+                Some(m) if m.at == para.start => {
+                    open = Some((start, m.at + m.len));
+                    skip_first = true;
+                }
+                _ => stray += 1,
+            }
+        }
+        for (k, &m) in ms.iter().enumerate() {
+            if k == 0 && skip_first {
+                continue;
+            }
+            match open {
+                None => {
+                    let opens = match m.kind {
+                        MarkKind::Open => true,
+                        MarkKind::Close => false,
+                        MarkKind::Straight => straight_opens(text, m, para) != Some(false),
+                    };
+                    if opens {
+                        open = Some((m.at, m.at + m.len));
+                    } else {
+                        stray += 1;
+                    }
+                }
+                Some((start, inner)) => {
+                    let closes = match m.kind {
+                        MarkKind::Close | MarkKind::Straight => true,
+                        // “ typed for ”: only when it cannot open the next quote.
+                        MarkKind::Open => {
+                            let after = char_after(text, m.at + m.len, para.end);
+                            after.map_or(true, |c| c.is_whitespace() || ",.;:!?".contains(c))
+                        }
+                    };
+                    if closes {
+                        push_quote(&mut out, text, start, inner, m.at, m.at + m.len, false);
+                        open = None;
+                    } else {
+                        stray += 1;
+                        open = Some((m.at, m.at + m.len));
+                    }
+                }
+            }
+        }
+        if let Some((start, inner)) = open {
+            let next_reopens = paragraphs.get(pi + 1).is_some_and(|next| {
+                marks(text, Span::new(next.start, (next.start + 3).min(next.end)))
+                    .first()
+                    .is_some_and(|m| m.at == next.start && m.kind != MarkKind::Close)
+            });
+            if next_reopens {
+                carried = Some(start);
+            } else {
+                stray += 1;
+                push_quote(&mut out, text, start, inner, para.end, para.end, true);
+            }
+        }
+    }
+    (out, stray)
+}
+
+fn push_quote(
+    out: &mut Vec<RawQuote>,
+    text: &str,
+    start: usize,
+    inner_start: usize,
+    inner_end: usize,
+    end: usize,
+    unclosed: bool,
+) {
+    if text[inner_start..inner_end]
+        .chars()
+        .any(char::is_alphanumeric)
+    {
+        out.push(RawQuote {
+            span: Span::new(start, end),
+            inner: Span::new(inner_start, inner_end),
+            unclosed,
+        });
+    }
+}
+
+// ------------------------------------------------------------------------------- cues
+
+/// Reporting verbs, one line per verb: its forms, the first being the base. Regular forms
+/// (-s, -ed, -ing) are generated for verbs given alone; irregular ones list every form.
+const CUE_VERBS: &[&str] = &[
+    "say says said saying",
+    "tell tells told telling",
+    "write writes wrote written writing",
+    "speak speaks spoke spoken speaking",
+    "tweet",
+    "add",
+    "note",
+    "warn",
+    "insist",
+    "boast",
+    "claim",
+    "state",
+    "declare",
+    "announce",
+    "respond",
+    "reply replies replied replying",
+    "answer",
+    "ask",
+    "explain",
+    "argue argues argued arguing",
+    "acknowledge acknowledges acknowledged acknowledging",
+    "admit admits admitted admitting",
+    "concede concedes conceded conceding",
+    "suggest",
+    "urge urges urged urging",
+    "assert",
+    "complain",
+    "joke jokes joked joking",
+    "quip quips quipped quipping",
+    "remark",
+    "observe observes observed observing",
+    "predict",
+    "promise promises promised promising",
+    "vow",
+    "pledge pledges pledged pledging",
+    "stress stresses stressed stressing",
+    "emphasize emphasizes emphasized emphasizing",
+    "emphasise emphasises emphasised emphasising",
+    "maintain",
+    "contend",
+    "counter",
+    "caution",
+    "confirm",
+    "deny denies denied denying",
+    "report",
+    "reveal",
+    "disclose discloses disclosed disclosing",
+    "testify testifies testified testifying",
+    "shout",
+    "yell",
+    "scream",
+    "cry cries cried crying",
+    "chant",
+    "sing sings sang sung singing",
+    "whisper",
+    "muse muses mused musing",
+    "wonder",
+    "lament",
+    "conclude concludes concluded concluding",
+    "proclaim",
+    "reiterate reiterates reiterated reiterating",
+    "repeat",
+    "affirm",
+    "allege alleges alleged alleging",
+    "charge charges charged charging",
+    "blast",
+    "recall",
+    "continue continues continued continuing",
+    "comment",
+    "post",
+    "recount",
+    "retort",
+    "snap snaps snapped snapping",
+    "scoff",
+    "sigh",
+    "exclaim",
+    "clarify clarifies clarified clarifying",
+    "reason",
+    "plead pleads pleaded pled pleading",
+    "demand",
+    "advise advises advised advising",
+    "agree agrees agreed agreeing",
+    "protest",
+    "object",
+    "tout",
+    "declare",
+    "mention",
+    "describe describes described describing",
+    "recommend",
+    "propose proposes proposed proposing",
+    "indicate indicates indicated indicating",
+    "signal",
+    "hint",
+    "elaborate elaborates elaborated elaborating",
+    "brag brags bragged bragging",
+    "gush gushes gushed gushing",
+    "grumble grumbles grumbled grumbling",
+    "fume",
+    "seethe seethes seethed seething",
+    "murmur",
+    "mutter",
+    "reckon",
+    "estimate estimates estimated estimating",
+    "figure figures figured figuring",
+    "guess guesses guessed guessing",
+    "question",
+    "inquire inquires inquired inquiring",
+    "interject",
+    "interrupt",
+    "offer",
+    "conclude",
+    "read reads",
+    "text",
+    "email",
+    "inform",
+    "assure assures assured assuring",
+    "caution",
+    "tease teases teased teasing",
+    "chide chides chided chiding",
+    "scold",
+    "rail",
+    "accuse accuses accused accusing",
+    "criticize criticizes criticized criticizing",
+    "criticise criticises criticised criticising",
+    "praise praises praised praising",
+    "thank",
+    "apologize apologizes apologized apologizing",
+    "concur concurs concurred concurring",
+    "opine opines opined opining",
+    "posit",
+    "theorize theorizes theorized theorizing",
+    "speculate speculates speculated speculating",
+    "surmise surmises surmised surmising",
+    "acknowledge",
+    "recollect",
+    "reflect",
+    "recite recites recited reciting",
+    "announce announces announced announcing",
+    "rule rules ruled ruling",
+    "write",
+    "pen pens penned penning",
+    "explain",
+    "specify specifies specified specifying",
+    "quote",
+];
+
+/// Particles that belong to the cue when they follow it ("pointed out", "went on").
+const PARTICLES: &[(&str, &str)] = &[
+    ("made", "clear"),
+    ("make", "clear"),
+    ("makes", "clear"),
+    ("making", "clear"),
+    ("pointed", "out"),
+    ("points", "out"),
+    ("point", "out"),
+    ("went", "on"),
+    ("goes", "on"),
+    ("summed", "up"),
+    ("spelled", "out"),
+    ("weighed", "in"),
+    ("chimed", "in"),
+    ("cried", "out"),
+];
+
+fn cue_set() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = FxHashSet::default();
+        for line in CUE_VERBS {
+            let forms: Vec<&str> = line.split_whitespace().collect();
+            if forms.len() > 1 {
+                set.extend(forms.iter().map(|f| f.to_string()));
+                continue;
+            }
+            let base = forms[0];
+            set.insert(base.to_string());
+            set.insert(format!("{base}s"));
+            if let Some(stem) = base.strip_suffix('e') {
+                set.insert(format!("{base}d"));
+                set.insert(format!("{stem}ing"));
+            } else {
+                set.insert(format!("{base}ed"));
+                set.insert(format!("{base}ing"));
+            }
+        }
+        // "quote" alone is the noun far more often than the verb; the quoted-as-saying
+        // pattern handles the verb.
+        set.remove("quote");
+        set.remove("quotes");
+        set
+    })
+}
+
+/// A lower-case reporting verb; capitalised forms are names or sentence starts.
+fn is_cue(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase()) && cue_set().contains(word)
+}
+
+/// Size of the lexicon, for the docs and a test that keeps it "a few hundred" forms.
+pub fn cue_forms() -> usize {
+    cue_set().len()
+}
+
+// ------------------------------------------------------------------------------- tokens
+
+/// A word or punctuation token of a small window, with absolute byte offsets.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    word: bool,
+}
+
+/// Tokens of `text[lo..hi]`: words (letters, digits, inner apostrophes, hyphens and
+/// periods) and single punctuation characters; white space dropped.
+fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Tok<'_>> {
+    let s = &text[lo..hi];
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let inner = matches!(d, '\'' | '’' | '-' | '.')
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if d.is_alphanumeric() || inner {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                start: lo + i,
+                end: lo + end,
+                text: &s[i..end],
+                word: true,
+            });
+        } else {
+            out.push(Tok {
+                start: lo + i,
+                end: lo + i + c.len_utf8(),
+                text: &s[i..i + c.len_utf8()],
+                word: false,
+            });
+        }
+    }
+    out
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
+    "Sgt", "Rev", "Prof", "No", "Inc", "Co", "Corp", "Ltd", "vs", "Jan", "Feb", "Aug", "Sept",
+    "Oct", "Nov", "Dec", "U.S", "U.K", "U.N", "D.C",
+];
+
+/// Whether token `k` ends a sentence: `.`, `?`, `!` or `;` not after an abbreviation.
+fn ends_sentence(toks: &[Tok], k: usize) -> bool {
+    match toks[k].text {
+        "?" | "!" | ";" => true,
+        "." => {
+            !(k > 0
+                && toks[k - 1].word
+                && (toks[k - 1].text.chars().count() == 1
+                    || ABBREVIATIONS.contains(&toks[k - 1].text)))
+        }
+        _ => false,
+    }
+}
+
+// ------------------------------------------------------------------------------- speakers
+
+/// Words skipped between a speaker and the cue ("Shamkhani also said").
+const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "previously",
+    "once",
+    "recently",
+    "earlier",
+    "further",
+    "again",
+    "simply",
+    "just",
+    "only",
+    "still",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "would",
+    "will",
+    "had",
+    "reportedly",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "bluntly",
+    "flatly",
+    "angrily",
+    "quickly",
+    "firmly",
+    "clearly",
+    "openly",
+    "often",
+    "frequently",
+    "initially",
+    "finally",
+    "ultimately",
+    "subsequently",
+    "separately",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "on",
+    "himself",
+    "herself",
+    "themselves",
+    "has",
+    "did",
+    "does",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "even",
+    "never",
+    "already",
+    "succinctly",
+    "proudly",
+    "confidently",
+    "famously",
+    "once",
+    "softly",
+    "loudly",
+    "emphatically",
+    "matter-of-factly",
+    "jokingly",
+    "tearfully",
+    "defiantly",
+    "cheerfully",
+    "calmly",
+    "shortly",
+    "immediately",
+];
+
+/// Words that end a common-noun speaker phrase on its left ("the", "that", "and").
+const NP_STOP: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "and", "or", "but", "as", "in", "on", "at", "to", "by", "with", "from", "of", "for",
+    "after", "before", "when", "while", "because", "if", "who", "which", "where", "than", "then",
+    "about", "into", "over", "under", "what", "how", "why", "said", "says", "not", "it", "there",
+    "all", "some", "many", "both", "several", "other", "another", "one", "two", "three",
+];
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "He", "She", "They", "It", "We", "I", "You",
+];
+
+/// Head nouns that make a described speaker a person rather than an organisation.
+const PERSON_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "doctor",
+    "doctors",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "director",
+    "chief",
+    "minister",
+    "president",
+    "leader",
+    "leaders",
+    "manager",
+    "officer",
+    "officers",
+    "resident",
+    "residents",
+    "witness",
+    "witnesses",
+    "candidate",
+    "senator",
+    "governor",
+    "mayor",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "owner",
+    "professor",
+    "researcher",
+    "researchers",
+    "scientist",
+    "scientists",
+    "economist",
+    "economists",
+    "member",
+    "members",
+    "critics",
+    "supporters",
+    "voters",
+    "people",
+    "man",
+    "woman",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "friend",
+    "ceo",
+    "executive",
+    "executives",
+    "staffer",
+    "strategist",
+    "pollster",
+    "coach",
+    "judge",
+    "prosecutor",
+    "prosecutors",
+    "police",
+    "diplomat",
+    "diplomats",
+    "activist",
+    "activists",
+    "student",
+    "students",
+    "teacher",
+    "worker",
+    "workers",
+    "victim",
+    "author",
+    "reporter",
+    "host",
+    "nominee",
+    "king",
+    "queen",
+];
+
+/// Who spoke, as found at one quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Speaker {
+    canonical: String,
+    mention: String,
+    kind: Option<EntityType>,
+}
+
+/// What resolving a speaker needs from the article.
+struct Ctx<'a> {
+    text: &'a str,
+    /// Mentions outside quotations, in text order: a name inside a quote is not a speaker
+    /// and not a pronoun's antecedent.
+    mentions: Vec<Mention>,
+}
+
+impl Ctx<'_> {
+    /// The mention covering token `t` (a name ends there), if any.
+    fn mention_ending_at(&self, t: &Tok) -> Option<&Mention> {
+        self.mentions
+            .iter()
+            .find(|m| m.span.start <= t.start && t.start < m.span.end)
+    }
+
+    fn of_mention(&self, m: &Mention) -> Speaker {
+        Speaker {
+            canonical: m.canonical.clone(),
+            mention: m.span.slice(self.text).to_string(),
+            kind: Some(m.kind),
+        }
+    }
+
+    fn pronoun(&self, word: &str, at: usize) -> Speaker {
+        let lower = word.to_lowercase();
+        let found = match lower.as_str() {
+            "he" | "she" => names::antecedent(&self.mentions, at, &lower),
+            "it" => self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= at && m.kind == EntityType::Org),
+            _ => None,
+        };
+        match found {
+            Some(m) => Speaker {
+                canonical: m.canonical.clone(),
+                mention: word.to_string(),
+                kind: Some(m.kind),
+            },
+            None => Speaker {
+                canonical: String::new(),
+                mention: word.to_string(),
+                kind: None,
+            },
+        }
+    }
+
+    /// A described speaker ("the Syrian presidency", "a spokesman"): an organisation
+    /// mentioned earlier whose name holds the head noun ("the ministry" after "Ministry of
+    /// Defence"), else the phrase itself.
+    fn described(&self, words: &[Tok], at: usize) -> Speaker {
+        let phrase = names::normalise(&self.text[words[0].start..words[words.len() - 1].end]);
+        let head = words[words.len() - 1].text.to_lowercase();
+        let person = PERSON_NOUNS.contains(&head.as_str());
+        if !person && words.len() == 1 {
+            let org = self.mentions.iter().rev().find(|m| {
+                m.span.end <= at
+                    && m.kind == EntityType::Org
+                    && names::name_tokens(&m.canonical).contains(&head)
+            });
+            if let Some(m) = org {
+                return Speaker {
+                    canonical: m.canonical.clone(),
+                    mention: phrase,
+                    kind: Some(EntityType::Org),
+                };
+            }
+        }
+        Speaker {
+            canonical: phrase.clone(),
+            mention: phrase,
+            kind: Some(if person {
+                EntityType::Person
+            } else {
+                EntityType::Org
+            }),
+        }
+    }
+
+    /// The speaker whose phrase ends at token `k` (the cue is at `k + 1`), looking no
+    /// further left than token `lo`.
+    fn speaker_before(&self, toks: &[Tok], lo: usize, k: usize) -> Option<Speaker> {
+        let mut k = k as isize;
+        while k >= lo as isize {
+            let t = &toks[k as usize];
+            if t.word && ADVERBS.contains(&t.text.to_lowercase().as_str()) {
+                k -= 1;
+                continue;
+            }
+            break;
+        }
+        if k < lo as isize {
+            return None;
+        }
+        let k = k as usize;
+        let t = &toks[k];
+        if !t.word {
+            // "X, a top aide to Y, made clear": the subject opens the clause.
+            if t.text == "," || t.text == ")" {
+                return self.first_in_clause(toks, lo, k);
+            }
+            return None;
+        }
+        if PRONOUNS.contains(&t.text) {
+            return Some(self.pronoun(t.text, t.start));
+        }
+        if let Some(m) = self.mention_ending_at(t) {
+            return Some(self.of_mention(m));
+        }
+        if !t.text.chars().next().is_some_and(char::is_alphabetic) {
+            return None;
+        }
+        let mut j = k;
+        while j > lo
+            && k - j < 4
+            && toks[j - 1].word
+            && !NP_STOP.contains(&toks[j - 1].text.to_lowercase().as_str())
+            && !is_cue(toks[j - 1].text)
+        {
+            j -= 1;
+        }
+        if NP_STOP.contains(&t.text.to_lowercase().as_str()) {
+            return None;
+        }
+        Some(self.described(&toks[j..=k], t.start))
+    }
+
+    /// The first person (else organisation) named in `toks[lo..k]`, or a pronoun opening it.
+    fn first_in_clause(&self, toks: &[Tok], lo: usize, k: usize) -> Option<Speaker> {
+        let (from, to) = (toks[lo].start, toks[k].end);
+        if let Some(t) = toks[lo..k].iter().find(|t| t.word) {
+            if PRONOUNS.contains(&t.text) {
+                return Some(self.pronoun(t.text, t.start));
+            }
+        }
+        let inside = |m: &&Mention| from <= m.span.start && m.span.end <= to;
+        self.mentions
+            .iter()
+            .filter(inside)
+            .find(|m| m.kind == EntityType::Person)
+            .or_else(|| {
+                self.mentions
+                    .iter()
+                    .filter(inside)
+                    .find(|m| m.kind == EntityType::Org)
+            })
+            .map(|m| self.of_mention(m))
+    }
+
+    /// The speaker named right after a cue ("said Hugh Hill, a doctor", "according to the
+    /// ministry"), up to the next punctuation or preposition.
+    fn speaker_after(&self, toks: &[Tok], k: usize, hi: usize) -> Option<Speaker> {
+        let mut end = k;
+        while end < hi && toks[end].word {
+            let w = toks[end].text.to_lowercase();
+            if end > k
+                && [
+                    "in", "on", "at", "during", "after", "who", "that", "as", "when",
+                ]
+                .contains(&w.as_str())
+            {
+                break;
+            }
+            end += 1;
+        }
+        if end == k {
+            return None;
+        }
+        let first = &toks[k];
+        if PRONOUNS.contains(&first.text) {
+            return Some(self.pronoun(first.text, first.start));
+        }
+        let (from, to) = (toks[k].start, toks[end - 1].end);
+        let inside = |m: &&Mention| from <= m.span.start && m.span.start < to;
+        let found = self
+            .mentions
+            .iter()
+            .filter(inside)
+            .find(|m| m.kind == EntityType::Person)
+            .or_else(|| self.mentions.iter().find(inside));
+        if let Some(m) = found {
+            return Some(self.of_mention(m));
+        }
+        let mut start = k;
+        while start < end && NP_STOP.contains(&toks[start].text.to_lowercase().as_str()) {
+            start += 1;
+        }
+        // A described speaker ends at its head noun: "the ministry of defence" -> ministry.
+        let mut stop = start;
+        while stop < end && !["of", "for"].contains(&toks[stop].text) {
+            stop += 1;
+        }
+        (stop > start).then(|| self.described(&toks[start..stop.min(start + 4)], from))
+    }
+}
+
+/// A speaker with the cue that introduced it.
+type Found = (Speaker, String);
+
+/// The cue at token `k`, extended by a particle ("made clear"); `None` if not a cue.
+fn cue_at(toks: &[Tok], k: usize) -> Option<(String, usize)> {
+    let w = toks[k].text;
+    if let Some(next) = toks.get(k + 1) {
+        if let Some((_, p)) = PARTICLES.iter().find(|(v, p)| *v == w && *p == next.text) {
+            return Some((format!("{w} {p}"), k + 2));
+        }
+    }
+    if is_cue(w) {
+        return Some((w.to_string(), k + 1));
+    }
+    None
+}
+
+/// `W quoted X as saying`: X and the index after `saying`, when token `k` is `quoted`.
+fn quoted_as_saying(ctx: &Ctx, toks: &[Tok], k: usize, hi: usize) -> Option<(Speaker, bool)> {
+    if !matches!(toks[k].text, "quoted" | "quotes" | "quoting") {
+        return None;
+    }
+    let limit = (k + 10).min(hi);
+    let as_at = (k + 1..limit.saturating_sub(1)).find(|&j| {
+        toks[j].text == "as"
+            && matches!(
+                toks[j + 1].text,
+                "saying" | "telling" | "writing" | "stating"
+            )
+    })?;
+    if as_at == k + 1 {
+        // "X was quoted as saying": the speaker is the subject.
+        return Some((ctx.speaker_before(toks, 0, k.checked_sub(1)?)?, true));
+    }
+    Some((ctx.speaker_after(toks, k + 1, as_at)?, false))
+}
+
+/// Attribution from the words after a quote: `, X said`, `, said X`, `X told Y`,
+/// `W quoted X as saying`, `according to X`. Only when the attribution opens the clause
+/// (a cue within the first few words), so a later, unrelated verb does not count.
+fn after_quote(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
+    let limit = toks.len().min(14);
+    for k in 0..limit {
+        let t = &toks[k];
+        if !t.word {
+            if ends_sentence(toks, k) || t.text == "(" || t.text == ":" {
+                return None;
+            }
+            continue;
+        }
+        if let Some((s, _)) = quoted_as_saying(ctx, toks, k, toks.len()) {
+            return Some((s, "quoted ... as saying".into()));
+        }
+        if t.text.eq_ignore_ascii_case("according")
+            && toks.get(k + 1).is_some_and(|n| n.text == "to")
+        {
+            let s = ctx.speaker_after(toks, k + 2, toks.len())?;
+            return Some((s, "according to".into()));
+        }
+        if let Some((cue, next)) = cue_at(toks, k) {
+            if k == 0 || toks[..k].iter().all(|t| !t.word) {
+                // "said Khamenei", "says the ministry".
+                return Some((ctx.speaker_after(toks, next, toks.len())?, cue));
+            }
+            return Some((ctx.speaker_before(toks, 0, k - 1)?, cue));
+        }
+    }
+    None
+}
+
+/// Attribution from the words before a quote in its sentence: `X said:`, `X told Y that`,
+/// `according to X,`, `X made clear that ... its "partial quote"`. The cue nearest the
+/// quote wins; `near` says whether it is close enough to introduce the quote directly.
+fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
+    for k in (0..toks.len()).rev() {
+        let t = &toks[k];
+        if !t.word {
+            continue;
+        }
+        let near = toks.len() - k <= 8;
+        if t.text.eq_ignore_ascii_case("according")
+            && toks.get(k + 1).is_some_and(|n| n.text == "to")
+        {
+            let s = ctx.speaker_after(toks, k + 2, toks.len())?;
+            return Some(((s, "according to".into()), near));
+        }
+        if let Some((s, _)) = quoted_as_saying(ctx, toks, k, toks.len()) {
+            return Some(((s, "quoted ... as saying".into()), near));
+        }
+        if let Some((cue, next)) = cue_at(toks, k) {
+            let s = match k.checked_sub(1) {
+                Some(prev) => ctx.speaker_before(toks, 0, prev),
+                None => None,
+            }
+            // "Said the minister: ..." / a cue opening the sentence.
+            .or_else(|| ctx.speaker_after(toks, next, toks.len()));
+            return s.map(|s| ((s, cue), near));
+        }
+    }
+    None
+}
+
+/// Start of the sentence holding byte `at`, no further back than `floor`.
+fn sentence_start(toks: &[Tok]) -> usize {
+    (0..toks.len())
+        .rev()
+        .find(|&k| ends_sentence(toks, k))
+        .map_or(0, |k| k + 1)
+}
+
+/// Attributes every quote: the cue and speaker around it, else the speaker carried over
+/// from the previous quote of the same paragraph or, for a paragraph that opens with a
+/// quote, from the previous paragraph.
+pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quote> {
+    let text = &a.text;
+    let ctx = Ctx {
+        text,
+        mentions: mentions
+            .iter()
+            .filter(|m| !raw.iter().any(|q| q.inner.contains(m.span)))
+            .cloned()
+            .collect(),
+    };
+    let para_of = |at: usize| a.paragraphs.partition_point(|p| p.end < at);
+    let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
+    for (i, q) in raw.iter().enumerate() {
+        let pi = para_of(q.span.start).min(a.paragraphs.len().saturating_sub(1));
+        let pe = para_of(q.span.end.saturating_sub(1)).min(a.paragraphs.len().saturating_sub(1));
+        let para = a.paragraphs.get(pi).copied().unwrap_or_default();
+        let para_end = a.paragraphs.get(pe).copied().unwrap_or_default();
+        let prev_in_para = i
+            .checked_sub(1)
+            .map(|j| raw[j])
+            .filter(|p| p.span.end > para.start);
+        let next_in_para = raw
+            .get(i + 1)
+            .map(|n| n.span.start)
+            .filter(|&s| s < para_end.end);
+
+        let lo = prev_in_para.map_or(para.start, |p| p.span.end);
+        let before_all = tokens(text, lo, q.span.start);
+        let before = &before_all[sentence_start(&before_all)..];
+        let hi = next_in_para.unwrap_or(para_end.end);
+        let after = tokens(text, q.span.end, hi);
+
+        let pre = before_quote(&ctx, before);
+        let found = match pre {
+            Some((f, true)) => Some(f),
+            other => after_quote(&ctx, &after).or(other.map(|(f, _)| f)),
+        };
+        let opens_para = before_all.iter().all(|t| !t.word) && prev_in_para.is_none();
+        let found = found
+            .or_else(|| {
+                // Split quotes and partial quotes later in the same paragraph.
+                let prev = out.last().filter(|_| prev_in_para.is_some())?;
+                carried(prev)
+            })
+            .or_else(|| {
+                if !opens_para || pi == 0 {
+                    return None;
+                }
+                // "Caddell continued:" closing the previous paragraph.
+                let prev_para = a.paragraphs[pi - 1];
+                if text[prev_para.start..prev_para.end].ends_with(':') {
+                    let toks = tokens(text, prev_para.start, prev_para.end - 1);
+                    let from = sentence_start(&toks);
+                    if let Some((f, _)) = before_quote(&ctx, &toks[from..]) {
+                        return Some(f);
+                    }
+                }
+                // A paragraph that is only a quote continues the previous speaker.
+                let prev = out.last().filter(|p| para_of(p.span.end) + 1 == pi)?;
+                carried(prev)
+            });
+        let (speaker, cue) = found.unwrap_or((
+            Speaker {
+                canonical: String::new(),
+                mention: String::new(),
+                kind: None,
+            },
+            String::new(),
+        ));
+        out.push(Quote {
+            span: q.span,
+            inner: q.inner,
+            quote: names::normalise(q.inner.slice(text)),
+            speaker: speaker.canonical,
+            speaker_mention: speaker.mention,
+            speaker_type: speaker.kind,
+            cue,
+            unclosed: q.unclosed,
+        });
+    }
+    out
+}
+
+fn carried(prev: &Quote) -> Option<Found> {
+    if prev.speaker.is_empty() {
+        return None;
+    }
+    Some((
+        Speaker {
+            canonical: prev.speaker.clone(),
+            mention: prev.speaker_mention.clone(),
+            kind: prev.speaker_type,
+        },
+        prev.cue.clone(),
+    ))
+}
+
+/// Words in a quotation, for `speakers.csv`.
+pub fn word_count(quote: &str) -> u64 {
+    tokenize::words(quote).count() as u64
+}
