@@ -715,6 +715,21 @@ pub fn antecedent<'m>(mentions: &'m [Mention], at: usize, pronoun: &str) -> Opti
         .copied()
 }
 
+/// A person's name without descriptive words left in front of the first name
+/// ("Conservative Leader Andrew Scheer" -> "Andrew Scheer"), when a known first name comes
+/// after them. Added for the quote stage, whose speakers must be bare names.
+pub fn person_core(name: &str) -> &str {
+    let g = Gazetteer::get();
+    let words: Vec<(usize, &str)> = tokenize::words(name).collect();
+    if words.len() < 3 || g.first_name_gender(words[0].1).is_some() {
+        return name;
+    }
+    words[1..words.len() - 1]
+        .iter()
+        .find(|(_, w)| g.first_name_gender(w).is_some())
+        .map_or(name, |&(at, _)| &name[at..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -797,6 +812,16 @@ mod tests {
         let he = a.text.find("he did").unwrap();
         assert_eq!(antecedent(&ms, she, "she").unwrap().canonical, "Mary Jones");
         assert_eq!(antecedent(&ms, he, "he").unwrap().canonical, "John Smith");
+    }
+
+    #[test]
+    fn person_core_drops_leading_descriptions() {
+        assert_eq!(
+            person_core("Conservative Leader Andrew Scheer"),
+            "Andrew Scheer"
+        );
+        assert_eq!(person_core("Ali Akbar Velayati"), "Ali Akbar Velayati");
+        assert_eq!(person_core("Khamenei"), "Khamenei");
     }
 
     #[test]

@@ -251,6 +251,8 @@ fn push_quote(
 
 /// Reporting verbs, one line per verb: its forms, the first being the base. Regular forms
 /// (-s, -ed, -ing) are generated for verbs given alone; irregular ones list every form.
+/// A leading `~` marks a verb whose base and -s forms are more often nouns ("the report",
+/// "by email"): only its -ed and -ing forms (or the forms listed) are cues.
 const CUE_VERBS: &[&str] = &[
     "say says said saying",
     "tell tells told telling",
@@ -263,7 +265,7 @@ const CUE_VERBS: &[&str] = &[
     "insist",
     "boast",
     "claim",
-    "state",
+    "~state",
     "declare",
     "announce",
     "respond",
@@ -281,103 +283,103 @@ const CUE_VERBS: &[&str] = &[
     "complain",
     "joke jokes joked joking",
     "quip quips quipped quipping",
-    "remark",
+    "~remark",
     "observe observes observed observing",
     "predict",
-    "promise promises promised promising",
-    "vow",
-    "pledge pledges pledged pledging",
-    "stress stresses stressed stressing",
+    "~promised promising",
+    "~vow",
+    "~pledged pledging",
+    "~stressed stressing",
     "emphasize emphasizes emphasized emphasizing",
     "emphasise emphasises emphasised emphasising",
     "maintain",
     "contend",
-    "counter",
+    "~counter",
     "caution",
     "confirm",
     "deny denies denied denying",
-    "report",
+    "~report",
     "reveal",
     "disclose discloses disclosed disclosing",
     "testify testifies testified testifying",
-    "shout",
+    "~shout",
     "yell",
     "scream",
-    "cry cries cried crying",
-    "chant",
+    "~cried crying",
+    "~chant",
     "sing sings sang sung singing",
-    "whisper",
+    "~whisper",
     "muse muses mused musing",
-    "wonder",
-    "lament",
+    "~wonder",
+    "~lament",
     "conclude concludes concluded concluding",
     "proclaim",
     "reiterate reiterates reiterated reiterating",
-    "repeat",
+    "~repeat",
     "affirm",
     "allege alleges alleged alleging",
-    "charge charges charged charging",
-    "blast",
-    "recall",
+    "~charged charging",
+    "~blast",
+    "~recall",
     "continue continues continued continuing",
-    "comment",
-    "post",
+    "~comment",
+    "~post",
     "recount",
     "retort",
     "snap snaps snapped snapping",
     "scoff",
-    "sigh",
+    "~sigh",
     "exclaim",
     "clarify clarifies clarified clarifying",
-    "reason",
+    "~reason",
     "plead pleads pleaded pled pleading",
-    "demand",
+    "~demand",
     "advise advises advised advising",
     "agree agrees agreed agreeing",
-    "protest",
-    "object",
-    "tout",
+    "~protest",
+    "~object",
+    "~tout",
     "declare",
-    "mention",
+    "~mention",
     "describe describes described describing",
     "recommend",
     "propose proposes proposed proposing",
     "indicate indicates indicated indicating",
-    "signal",
-    "hint",
+    "~signal",
+    "~hint",
     "elaborate elaborates elaborated elaborating",
     "brag brags bragged bragging",
     "gush gushes gushed gushing",
     "grumble grumbles grumbled grumbling",
     "fume",
     "seethe seethes seethed seething",
-    "murmur",
+    "~murmur",
     "mutter",
     "reckon",
-    "estimate estimates estimated estimating",
-    "figure figures figured figuring",
-    "guess guesses guessed guessing",
-    "question",
+    "~estimated estimating",
+    "~figured figuring",
+    "~guessed guessing",
+    "~question",
     "inquire inquires inquired inquiring",
     "interject",
     "interrupt",
-    "offer",
+    "~offer",
     "conclude",
     "read reads",
-    "text",
-    "email",
+    "~text",
+    "~email",
     "inform",
     "assure assures assured assuring",
     "caution",
-    "tease teases teased teasing",
+    "~teased teasing",
     "chide chides chided chiding",
     "scold",
-    "rail",
+    "~rail",
     "accuse accuses accused accusing",
     "criticize criticizes criticized criticizing",
     "criticise criticises criticised criticising",
-    "praise praises praised praising",
-    "thank",
+    "~praised praising",
+    "~thank",
     "apologize apologizes apologized apologizing",
     "concur concurs concurred concurring",
     "opine opines opined opining",
@@ -390,7 +392,7 @@ const CUE_VERBS: &[&str] = &[
     "reflect",
     "recite recites recited reciting",
     "announce announces announced announcing",
-    "rule rules ruled ruling",
+    "~ruled ruling",
     "write",
     "pen pens penned penning",
     "explain",
@@ -421,14 +423,20 @@ fn cue_set() -> &'static FxHashSet<String> {
     SET.get_or_init(|| {
         let mut set = FxHashSet::default();
         for line in CUE_VERBS {
+            let (nounish, line) = match line.strip_prefix('~') {
+                Some(rest) => (true, rest),
+                None => (false, *line),
+            };
             let forms: Vec<&str> = line.split_whitespace().collect();
             if forms.len() > 1 {
                 set.extend(forms.iter().map(|f| f.to_string()));
                 continue;
             }
             let base = forms[0];
-            set.insert(base.to_string());
-            set.insert(format!("{base}s"));
+            if !nounish {
+                set.insert(base.to_string());
+                set.insert(format!("{base}s"));
+            }
             if let Some(stem) = base.strip_suffix('e') {
                 set.insert(format!("{base}d"));
                 set.insert(format!("{stem}ing"));
@@ -490,6 +498,15 @@ fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Tok<'_>> {
                 } else {
                     break;
                 }
+            }
+            // "Dr." and "J." keep their period: it does not end the speaker's name.
+            let word = &s[i..end];
+            if s[end..].starts_with('.')
+                && (ABBREVIATIONS.contains(&word)
+                    || (word.len() == 1 && word.starts_with(|c: char| c.is_uppercase())))
+            {
+                end += 1;
+                it.next();
             }
             out.push(Tok {
                 start: lo + i,
@@ -753,10 +770,43 @@ impl Ctx<'_> {
     }
 
     fn of_mention(&self, m: &Mention) -> Speaker {
+        let (canonical, kind) = self.canonical(m);
         Speaker {
-            canonical: m.canonical.clone(),
+            canonical,
             mention: m.span.slice(self.text).to_string(),
-            kind: Some(m.kind),
+            kind: Some(kind),
+        }
+    }
+
+    /// A mention's canonical name as a speaker: descriptions before the first name go,
+    /// and a lone first name ("Jordan said") takes the full name it was introduced with.
+    fn canonical(&self, m: &Mention) -> (String, EntityType) {
+        if m.kind == EntityType::Person {
+            let core = names::person_core(&m.canonical);
+            if core.contains(' ') {
+                return (core.to_string(), m.kind);
+            }
+        }
+        if m.kind == EntityType::Place || m.canonical.contains(' ') {
+            return (m.canonical.clone(), m.kind);
+        }
+        let lone = m.canonical.to_lowercase();
+        let full = |p: &&Mention| {
+            p.kind == EntityType::Person
+                && p.canonical.contains(' ')
+                && names::name_tokens(&p.canonical).first() == Some(&lone)
+        };
+        let before = self
+            .mentions
+            .iter()
+            .filter(|p| p.span.end <= m.span.start)
+            .rfind(full);
+        match before.or_else(|| self.mentions.iter().find(full)) {
+            Some(p) => (
+                names::person_core(&p.canonical).to_string(),
+                EntityType::Person,
+            ),
+            None => (m.canonical.clone(), m.kind),
         }
     }
 
@@ -772,11 +822,14 @@ impl Ctx<'_> {
             _ => None,
         };
         match found {
-            Some(m) => Speaker {
-                canonical: m.canonical.clone(),
-                mention: word.to_string(),
-                kind: Some(m.kind),
-            },
+            Some(m) => {
+                let (canonical, kind) = self.canonical(m);
+                Speaker {
+                    canonical,
+                    mention: word.to_string(),
+                    kind: Some(kind),
+                }
+            }
             None => Speaker {
                 canonical: String::new(),
                 mention: word.to_string(),
@@ -785,27 +838,13 @@ impl Ctx<'_> {
         }
     }
 
-    /// A described speaker ("the Syrian presidency", "a spokesman"): an organisation
-    /// mentioned earlier whose name holds the head noun ("the ministry" after "Ministry of
-    /// Defence"), else the phrase itself.
-    fn described(&self, words: &[Tok], at: usize) -> Speaker {
+    /// A described speaker ("the Syrian presidency", "a spokesman"): the phrase itself,
+    /// determiner aside, is the most faithful name; guessing which organisation "the
+    /// ministry" is goes wrong as often as right.
+    fn described(&self, words: &[Tok]) -> Speaker {
         let phrase = names::normalise(&self.text[words[0].start..words[words.len() - 1].end]);
         let head = words[words.len() - 1].text.to_lowercase();
         let person = PERSON_NOUNS.contains(&head.as_str());
-        if !person && words.len() == 1 {
-            let org = self.mentions.iter().rev().find(|m| {
-                m.span.end <= at
-                    && m.kind == EntityType::Org
-                    && names::name_tokens(&m.canonical).contains(&head)
-            });
-            if let Some(m) = org {
-                return Speaker {
-                    canonical: m.canonical.clone(),
-                    mention: phrase,
-                    kind: Some(EntityType::Org),
-                };
-            }
-        }
         Speaker {
             canonical: phrase.clone(),
             mention: phrase,
@@ -832,12 +871,16 @@ impl Ctx<'_> {
         if k < lo as isize {
             return None;
         }
-        let k = k as usize;
+        let mut k = k as usize;
+        if toks[k].text == ")" {
+            // "Rep. John Mica (R-Fla.) said": the name is before the parenthesis.
+            let open = (lo..k).rev().find(|&j| toks[j].text == "(")?;
+            k = open.checked_sub(1).filter(|&j| j >= lo)?;
+        }
         let t = &toks[k];
         if !t.word {
-            // "X, a top aide to Y, made clear": the subject opens the clause.
-            if t.text == "," || t.text == ")" {
-                return self.first_in_clause(toks, lo, k);
+            if t.text == "," {
+                return self.appositive(toks, lo, k);
             }
             return None;
         }
@@ -862,7 +905,38 @@ impl Ctx<'_> {
         if NP_STOP.contains(&t.text.to_lowercase().as_str()) {
             return None;
         }
-        Some(self.described(&toks[j..=k], t.start))
+        Some(self.described(&toks[j..=k]))
+    }
+
+    /// The subject of `X, description, said` (the comma at `k`): the name just before the
+    /// comma when the description is a name in apposition ("Y's agent, Danny Fritz,"),
+    /// else the first name of the clause ("Ali Shamkhani, Secretary of ...,").
+    fn appositive(&self, toks: &[Tok], lo: usize, k: usize) -> Option<Speaker> {
+        if k > lo {
+            let prev = &toks[k - 1];
+            if let Some(m) = self.mention_ending_at(prev) {
+                let opening = (lo..k - 1).rev().find(|&j| toks[j].text == ",");
+                let plain = opening.is_some_and(|c| {
+                    toks[c + 1..k - 1]
+                        .iter()
+                        .all(|t| t.start >= m.span.start || !t.text.starts_with(char::is_lowercase))
+                });
+                if m.kind == EntityType::Person && plain {
+                    return Some(self.of_mention(m));
+                }
+            }
+        }
+        self.first_in_clause(toks, lo, k)
+    }
+
+    /// The first person or organisation named in a sentence, with no cue.
+    fn subject(&self, toks: &[Tok]) -> Option<Found> {
+        let (from, to) = (toks.first()?.start, toks.last()?.end);
+        let m = self
+            .mentions
+            .iter()
+            .find(|m| from <= m.span.start && m.span.end <= to && m.kind != EntityType::Place)?;
+        Some((self.of_mention(m), String::new()))
     }
 
     /// The first person (else organisation) named in `toks[lo..k]`, or a pronoun opening it.
@@ -930,7 +1004,7 @@ impl Ctx<'_> {
         while stop < end && !["of", "for"].contains(&toks[stop].text) {
             stop += 1;
         }
-        (stop > start).then(|| self.described(&toks[start..stop.min(start + 4)], from))
+        (stop > start).then(|| self.described(&toks[start..stop.min(start + 4)]))
     }
 }
 
@@ -975,11 +1049,19 @@ fn quoted_as_saying(ctx: &Ctx, toks: &[Tok], k: usize, hi: usize) -> Option<(Spe
 /// `W quoted X as saying`, `according to X`. Only when the attribution opens the clause
 /// (a cue within the first few words), so a later, unrelated verb does not count.
 fn after_quote(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
+    if let Some(first) = toks.first() {
+        // `“...” ― Jorge Falcon`: a signature after a dash.
+        if matches!(first.text, "―" | "—" | "–") && toks.len() > 1 {
+            if let Some(m) = ctx.mention_ending_at(&toks[1]) {
+                return Some((ctx.of_mention(m), first.text.to_string()));
+            }
+        }
+    }
     let limit = toks.len().min(14);
     for k in 0..limit {
         let t = &toks[k];
         if !t.word {
-            if ends_sentence(toks, k) || t.text == "(" || t.text == ":" {
+            if ends_sentence(toks, k) || t.text == ":" {
                 return None;
             }
             continue;
@@ -1024,13 +1106,18 @@ fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
             return Some(((s, "quoted ... as saying".into()), near));
         }
         if let Some((cue, next)) = cue_at(toks, k) {
-            let s = match k.checked_sub(1) {
-                Some(prev) => ctx.speaker_before(toks, 0, prev),
-                None => None,
+            let opens_clause = toks[..k].iter().all(|t| !t.word);
+            let s = if opens_clause {
+                // "Said the minister: ..."
+                ctx.speaker_after(toks, next, toks.len())
+            } else {
+                ctx.speaker_before(toks, 0, k - 1)
+            };
+            // A cue with no speaker beside it ("who complains", "by saying") is part of
+            // a clause; an earlier cue may still name the speaker.
+            if let Some(s) = s {
+                return Some(((s, cue), near));
             }
-            // "Said the minister: ..." / a cue opening the sentence.
-            .or_else(|| ctx.speaker_after(toks, next, toks.len()));
-            return s.map(|s| ((s, cue), near));
         }
     }
     None
@@ -1053,6 +1140,8 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         text,
         mentions: mentions
             .iter()
+            // Headlines name people in passing; they are not where a speaker is introduced.
+            .filter(|m| m.paragraph > 0 || a.paragraphs.len() == 1)
             .filter(|m| !raw.iter().any(|q| q.inner.contains(m.span)))
             .cloned()
             .collect(),
@@ -1086,6 +1175,9 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         };
         let opens_para = before_all.iter().all(|t| !t.word) && prev_in_para.is_none();
         let found = found
+            // A partial quote in a sentence with no cue: its subject ("Cruz called Trump
+            // a "liar"").
+            .or_else(|| ctx.subject(before))
             .or_else(|| {
                 // Split quotes and partial quotes later in the same paragraph.
                 let prev = out.last().filter(|_| prev_in_para.is_some())?;
