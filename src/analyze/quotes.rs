@@ -10,8 +10,8 @@
 //! Everything works on small byte windows of the text around each quote, so the cost is
 //! proportional to the number of quotes, not to the length of the article.
 
-use super::names::{self, EntityType, Mention};
-use crate::article::Article;
+use super::names::{self, EntityType, Gender, Mention};
+use crate::article::{Article, Sentence};
 use crate::text::{tokenize, Span};
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
@@ -299,7 +299,7 @@ const CUE_VERBS: &[&str] = &[
     "confirm",
     "deny denies denied denying",
     "~report",
-    "reveal",
+    "~reveal",
     "disclose discloses disclosed disclosing",
     "testify testifies testified testifying",
     "~shout",
@@ -756,6 +756,7 @@ struct Speaker {
 /// What resolving a speaker needs from the article.
 struct Ctx<'a> {
     text: &'a str,
+    sentences: &'a [Sentence],
     /// Mentions outside quotations, in text order: a name inside a quote is not a speaker
     /// and not a pronoun's antecedent.
     mentions: Vec<Mention>,
@@ -781,39 +782,42 @@ impl Ctx<'_> {
     /// A mention's canonical name as a speaker: descriptions before the first name go,
     /// and a lone first name ("Jordan said") takes the full name it was introduced with.
     fn canonical(&self, m: &Mention) -> (String, EntityType) {
-        if m.kind == EntityType::Person {
-            let core = names::person_core(&m.canonical);
-            if core.contains(' ') {
-                return (core.to_string(), m.kind);
-            }
+        let core = names::person_core(&m.canonical);
+        if core.len() < m.canonical.len() {
+            return (core.to_string(), EntityType::Person);
         }
         if m.kind == EntityType::Place || m.canonical.contains(' ') {
             return (m.canonical.clone(), m.kind);
         }
-        let lone = m.canonical.to_lowercase();
+        match self.full_name(&m.canonical, m.span.start) {
+            Some(full) => (full, EntityType::Person),
+            None => (m.canonical.clone(), m.kind),
+        }
+    }
+
+    /// The full name a lone word stands for: the nearest person named before `at` (else
+    /// after) whose name starts or ends with it ("Jordan", "Scheer").
+    fn full_name(&self, word: &str, at: usize) -> Option<String> {
+        let lone = word.to_lowercase();
         let full = |p: &&Mention| {
-            p.kind == EntityType::Person
-                && p.canonical.contains(' ')
-                && names::name_tokens(&p.canonical).first() == Some(&lone)
+            let toks = names::name_tokens(names::person_core(&p.canonical));
+            toks.len() > 1
+                && (toks.first() == Some(&lone) || toks.last() == Some(&lone))
+                && self.person_gender(p).is_some()
         };
         let before = self
             .mentions
             .iter()
-            .filter(|p| p.span.end <= m.span.start)
+            .filter(|p| p.span.end <= at)
             .rfind(full);
-        match before.or_else(|| self.mentions.iter().find(full)) {
-            Some(p) => (
-                names::person_core(&p.canonical).to_string(),
-                EntityType::Person,
-            ),
-            None => (m.canonical.clone(), m.kind),
-        }
+        let p = before.or_else(|| self.mentions.iter().find(full))?;
+        Some(names::person_core(&p.canonical).to_string())
     }
 
     fn pronoun(&self, word: &str, at: usize) -> Speaker {
         let lower = word.to_lowercase();
         let found = match lower.as_str() {
-            "he" | "she" => names::antecedent(&self.mentions, at, &lower),
+            "he" | "she" => self.salient_person(at, &lower),
             "it" => self
                 .mentions
                 .iter()
@@ -838,11 +842,112 @@ impl Ctx<'_> {
         }
     }
 
+    /// The person `he`/`she` at byte `at` most likely refers to. Going back sentence by
+    /// sentence, the nearest sentence with a fitting person decides; within it, someone
+    /// who speaks ("Lonechild said") beats the first person of the fitting gender, who
+    /// beats the first person of unknown gender. The first name of a sentence is usually
+    /// its subject, which is what a later pronoun picks up, where the nearest name often
+    /// is not ("Lonechild said she ... after the death of Jordan Lafond. "...," she said.").
+    fn salient_person(&self, at: usize, pronoun: &str) -> Option<&Mention> {
+        let want = if pronoun == "she" {
+            Gender::Female
+        } else {
+            Gender::Male
+        };
+        let here = self.sentences.partition_point(|s| s.span.start <= at);
+        // A person of unknown gender may be a misread name ("Christmas Day"): a fitting
+        // person a few sentences further back is preferred to it.
+        let mut fallback: Option<(usize, &Mention)> = None;
+        for (back, s) in self.sentences[..here].iter().rev().take(12).enumerate() {
+            if fallback.is_some_and(|(at, _)| back > at + 2) {
+                break;
+            }
+            let end = s.span.end.min(at);
+            let mut best: Option<(u8, &Mention)> = None;
+            for m in self
+                .mentions
+                .iter()
+                .filter(|m| s.span.start <= m.span.start && m.span.end <= end)
+            {
+                let Some(gender) = self.person_gender(m) else {
+                    continue;
+                };
+                if gender != want && gender != Gender::Unknown {
+                    continue;
+                }
+                let speaks = self.followed_by_cue(m.span.end, end);
+                let rank = if speaks {
+                    0
+                } else if gender == want {
+                    1
+                } else {
+                    2
+                };
+                if best.map_or(true, |(r, _)| rank < r) {
+                    best = Some((rank, m));
+                }
+            }
+            match best {
+                Some((2, m)) => {
+                    if fallback.is_none() {
+                        fallback = Some((back, m));
+                    }
+                }
+                Some((_, m)) => return Some(m),
+                None => {}
+            }
+        }
+        fallback.map(|(_, m)| m)
+    }
+
+    /// The gender of a mention that plausibly names a person (`None` if it does not):
+    /// typed a person with a first name or a known surname, or an organisation whose name
+    /// is a title or party label before a person's name.
+    fn person_gender(&self, m: &Mention) -> Option<Gender> {
+        let g = names::Gazetteer::get();
+        let core = names::person_core(&m.canonical);
+        let words: Vec<&str> = core.split_whitespace().collect();
+        let first = g.first_name_gender(words.first()?);
+        match m.kind {
+            EntityType::Person => {
+                if m.gender != Gender::Unknown {
+                    return Some(m.gender);
+                }
+                Some(first.unwrap_or(Gender::Unknown))
+            }
+            EntityType::Org if core.len() < m.canonical.len() => first,
+            _ => None,
+        }
+    }
+
+    /// Whether a reporting verb follows byte `at` (a name's end) before `end`.
+    fn followed_by_cue(&self, at: usize, end: usize) -> bool {
+        let rest = &self.text[at..end];
+        let word = rest
+            .trim_start_matches(|c: char| !c.is_alphabetic())
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        rest.len() - rest.trim_start().len() <= 1 && is_cue(word)
+    }
+
     /// A described speaker ("the Syrian presidency", "a spokesman"): the phrase itself,
     /// determiner aside, is the most faithful name; guessing which organisation "the
     /// ministry" is goes wrong as often as right.
     fn described(&self, words: &[Tok]) -> Speaker {
         let phrase = names::normalise(&self.text[words[0].start..words[words.len() - 1].end]);
+        if let [w] = words {
+            // A surname the name module left alone ("Scheer said").
+            if w.text.starts_with(char::is_uppercase) {
+                if let Some(full) = self.full_name(w.text, w.start) {
+                    return Speaker {
+                        canonical: full,
+                        mention: phrase,
+                        kind: Some(EntityType::Person),
+                    };
+                }
+            }
+        }
         let head = words[words.len() - 1].text.to_lowercase();
         let person = PERSON_NOUNS.contains(&head.as_str());
         Speaker {
@@ -1057,7 +1162,14 @@ fn after_quote(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
             }
         }
     }
-    let limit = toks.len().min(14);
+    // `"...", Harry Kazianis, director of defence studies at ..., said`: a name opening
+    // the clause may carry a long description before its cue.
+    let named = toks
+        .iter()
+        .find(|t| t.word)
+        .and_then(|t| ctx.mention_ending_at(t))
+        .is_some_and(|m| m.kind == EntityType::Person);
+    let limit = toks.len().min(if named { 40 } else { 14 });
     for k in 0..limit {
         let t = &toks[k];
         if !t.word {
@@ -1138,6 +1250,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
     let text = &a.text;
     let ctx = Ctx {
         text,
+        sentences: &a.sentences,
         mentions: mentions
             .iter()
             // Headlines name people in passing; they are not where a speaker is introduced.

@@ -2,7 +2,7 @@
 //! serialised. Column names are a contract (`docs` in the README); add, never rename.
 
 use super::{OutputFile, ReportOptions};
-use crate::analyze::names::EntityType;
+use crate::analyze::names::{self, EntityType};
 use crate::analyze::quotes::word_count;
 use crate::corpus::{Corpus, Tally};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -263,7 +263,9 @@ fn quotes(corpus: &Corpus) -> Vec<QuoteOut> {
         .iter()
         .map(|(article, q)| {
             let speaker = match q.speaker_type {
-                Some(EntityType::Person) => aliases.get(&q.speaker).unwrap_or(&q.speaker),
+                Some(EntityType::Person) => {
+                    names::person_core(aliases.get(&q.speaker).unwrap_or(&q.speaker))
+                }
                 _ => &q.speaker,
             };
             QuoteOut {
@@ -271,7 +273,7 @@ fn quotes(corpus: &Corpus) -> Vec<QuoteOut> {
                 start: q.span.start,
                 end: q.span.end,
                 quote: q.quote.clone(),
-                speaker: speaker.clone(),
+                speaker: speaker.to_string(),
                 speaker_mention: q.speaker_mention.clone(),
                 speaker_type: if q.speaker.is_empty() {
                     ""
