@@ -888,11 +888,8 @@ impl Ctx<'_> {
                 }
             }
             match best {
-                Some((2, m)) => {
-                    if fallback.is_none() {
-                        fallback = Some((back, m));
-                    }
-                }
+                Some((2, m)) if fallback.is_none() => fallback = Some((back, m)),
+                Some((2, _)) => {}
                 Some((_, m)) => return Some(m),
                 None => {}
             }
