@@ -537,10 +537,16 @@ fn ends_sentence(toks: &[Tok], k: usize) -> bool {
     match toks[k].text {
         "?" | "!" | ";" => true,
         "." => {
-            !(k > 0
+            let abbreviation = k > 0
                 && toks[k - 1].word
                 && (toks[k - 1].text.chars().count() == 1
-                    || ABBREVIATIONS.contains(&toks[k - 1].text)))
+                    || ABBREVIATIONS.contains(&toks[k - 1].text));
+            // "Mitch McConnell, R-Ky., said": a period before a comma or a lower-case
+            // word closes an abbreviation, not a sentence.
+            let continues = toks
+                .get(k + 1)
+                .is_some_and(|n| n.text == "," || n.text.starts_with(char::is_lowercase));
+            !abbreviation && !continues
         }
         _ => false,
     }
@@ -631,6 +637,11 @@ const ADVERBS: &[&str] = &[
     "calmly",
     "shortly",
     "immediately",
+    "been",
+    "being",
+    "were",
+    "are",
+    "be",
 ];
 
 /// Words that end a common-noun speaker phrase on its left ("the", "that", "and").
@@ -639,7 +650,7 @@ const NP_STOP: &[&str] = &[
     "those", "and", "or", "but", "as", "in", "on", "at", "to", "by", "with", "from", "of", "for",
     "after", "before", "when", "while", "because", "if", "who", "which", "where", "than", "then",
     "about", "into", "over", "under", "what", "how", "why", "said", "says", "not", "it", "there",
-    "all", "some", "many", "both", "several", "other", "another", "one", "two", "three",
+    "been", "being", "were", "are", "be", "had", "has", "have", "was", "is",
 ];
 
 const PRONOUNS: &[&str] = &[
@@ -782,6 +793,14 @@ impl Ctx<'_> {
     /// A mention's canonical name as a speaker: descriptions before the first name go,
     /// and a lone first name ("Jordan said") takes the full name it was introduced with.
     fn canonical(&self, m: &Mention) -> (String, EntityType) {
+        if names::person_core(&m.canonical).split_whitespace().count() > 4 {
+            // A title-case headline read as one name ("Trump Got More Votes Than Hillary
+            // Clinton"): the words as written are the better name.
+            let written = names::normalise(m.span.slice(self.text));
+            if written.split_whitespace().count() <= 4 {
+                return (written, m.kind);
+            }
+        }
         let core = names::person_core(&m.canonical);
         if core.len() < m.canonical.len() {
             return (core.to_string(), EntityType::Person);
@@ -1004,6 +1023,10 @@ impl Ctx<'_> {
         {
             j -= 1;
         }
+        if t.text == "and" {
+            // "ProPublica obtained a video ... and said": the clause's subject.
+            return self.first_in_clause(toks, lo, k);
+        }
         if NP_STOP.contains(&t.text.to_lowercase().as_str()) {
             return None;
         }
@@ -1050,7 +1073,8 @@ impl Ctx<'_> {
             }
         }
         let inside = |m: &&Mention| from <= m.span.start && m.span.end <= to;
-        self.mentions
+        let named = self
+            .mentions
             .iter()
             .filter(inside)
             .find(|m| m.kind == EntityType::Person)
@@ -1060,7 +1084,17 @@ impl Ctx<'_> {
                     .filter(inside)
                     .find(|m| m.kind == EntityType::Org)
             })
-            .map(|m| self.of_mention(m))
+            .map(|m| self.of_mention(m));
+        named.or_else(|| {
+            // "Small, who attended the rally, said": a name the name module did not
+            // take, opening the clause.
+            let first = toks[lo..k].iter().position(|t| t.word)? + lo;
+            let t = &toks[first];
+            let capital = t.text.starts_with(char::is_uppercase);
+            let stop = NP_STOP.contains(&t.text.to_lowercase().as_str());
+            (capital && !stop && toks.get(first + 1).is_some_and(|n| n.text == ","))
+                .then(|| self.described(&toks[first..=first]))
+        })
     }
 
     /// The speaker named right after a cue ("said Hugh Hill, a doctor", "according to the
@@ -1147,6 +1181,40 @@ fn quoted_as_saying(ctx: &Ctx, toks: &[Tok], k: usize, hi: usize) -> Option<(Spe
     Some((ctx.speaker_after(toks, k + 1, as_at)?, false))
 }
 
+/// Whether token `k` can open a speaker's name after an inverted cue (", said Christine
+/// Link", ", said the minister"), rather than an adjunct (", said in a statement",
+/// ", said Thursday").
+fn names_someone(toks: &[Tok], k: usize) -> bool {
+    const DATES: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Today",
+        "Yesterday",
+    ];
+    let Some(t) = toks.get(k) else {
+        return false;
+    };
+    matches!(t.text, "the" | "a" | "an")
+        || (t.word && t.text.starts_with(char::is_uppercase) && !DATES.contains(&t.text))
+}
+
 /// Attribution from the words after a quote: `, X said`, `, said X`, `X told Y`,
 /// `W quoted X as saying`, `according to X`. Only when the attribution opens the clause
 /// (a cue within the first few words), so a later, unrelated verb does not count.
@@ -1185,11 +1253,25 @@ fn after_quote(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
             return Some((s, "according to".into()));
         }
         if let Some((cue, next)) = cue_at(toks, k) {
-            if k == 0 || toks[..k].iter().all(|t| !t.word) {
-                // "said Khamenei", "says the ministry".
-                return Some((ctx.speaker_after(toks, next, toks.len())?, cue));
+            // "said Khamenei", "..., said Christine Link, executive director of ...".
+            let inverted = k == 0
+                || toks[..k].iter().all(|t| !t.word)
+                || (toks[k - 1].text == ","
+                    && names_someone(toks, next)
+                    // "told The Huffington Post": its object, not its subject, follows.
+                    && !matches!(t.text, "told" | "tells" | "informed" | "assured" | "urged"));
+            if inverted {
+                if let Some(s) = ctx.speaker_after(toks, next, toks.len()) {
+                    return Some((s, cue));
+                }
             }
-            return Some((ctx.speaker_before(toks, 0, k - 1)?, cue));
+            if k > 0 {
+                // A cue inside a relative clause ("Cruz, who has proposed ..., said") has
+                // no speaker of its own; the main verb comes later.
+                if let Some(s) = ctx.speaker_before(toks, 0, k - 1) {
+                    return Some((s, cue));
+                }
+            }
         }
     }
     None
@@ -1199,6 +1281,15 @@ fn after_quote(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
 /// `according to X,`, `X made clear that ... its "partial quote"`. The cue nearest the
 /// quote wins; `near` says whether it is close enough to introduce the quote directly.
 fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
+    // "According to ProPublica, Clinton praised her "wonderful ..."": the source
+    // attributes the whole sentence.
+    let according = (0..toks.len().saturating_sub(1))
+        .find(|&k| toks[k].text.eq_ignore_ascii_case("according") && toks[k + 1].text == "to");
+    if let Some(k) = according {
+        if let Some(s) = ctx.speaker_after(toks, k + 2, toks.len()) {
+            return Some(((s, "according to".into()), toks.len() - k <= 8));
+        }
+    }
     for k in (0..toks.len()).rev() {
         let t = &toks[k];
         if !t.word {
@@ -1306,9 +1397,13 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
                         return Some(f);
                     }
                 }
-                // A paragraph that is only a quote continues the previous speaker.
-                let prev = out.last().filter(|p| para_of(p.span.end) + 1 == pi)?;
-                carried(prev)
+                // A paragraph that is only a quote continues the previous speaker: the one
+                // quoted in the previous paragraph, else the one reported there ("Carter
+                // said that ...").
+                match out.last().filter(|p| para_of(p.span.end) + 1 == pi) {
+                    Some(prev) => carried(prev),
+                    None => reporting_subject(&ctx, &tokens(text, prev_para.start, prev_para.end)),
+                }
             });
         let (speaker, cue) = found.unwrap_or((
             Speaker {
@@ -1330,6 +1425,25 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         });
     }
     out
+}
+
+/// The speaker of the first reporting verb in a paragraph with no quotation.
+fn reporting_subject(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
+    let mut lo = 0;
+    for k in 0..toks.len() {
+        if ends_sentence(toks, k) {
+            lo = k + 1;
+            continue;
+        }
+        if k > lo && toks[k].word {
+            if let Some((cue, _)) = cue_at(toks, k) {
+                if let Some(s) = ctx.speaker_before(toks, lo, k - 1) {
+                    return Some((s, cue));
+                }
+            }
+        }
+    }
+    None
 }
 
 fn carried(prev: &Quote) -> Option<Found> {
