@@ -258,13 +258,13 @@ const CUE_VERBS: &[&str] = &[
     "tell tells told telling",
     "write writes wrote written writing",
     "speak speaks spoke spoken speaking",
-    "tweet",
+    "~tweet",
     "add",
-    "note",
+    "notes noted noting",
     "warn",
     "insist",
     "boast",
-    "claim",
+    "~claim",
     "~state",
     "declare",
     "announce",
@@ -398,6 +398,57 @@ const CUE_VERBS: &[&str] = &[
     "explain",
     "specify specifies specified specifying",
     "quote",
+    "blurt",
+    "exclaim",
+    "holler",
+    "bellow",
+    "stammer",
+    "stutter",
+    "~sob",
+    "~gasp",
+    "~giggle",
+    "~chuckle",
+    "~laugh",
+    "marvel",
+    "~rave",
+    "enthuse",
+    "intone",
+    "drawl",
+    "insist",
+    "contend",
+    "quip",
+    "deadpan",
+    "acknowledge",
+    "confide",
+    "confess",
+    "divulge",
+    "narrate",
+    "recount",
+    "~vent",
+    "underscore",
+    "caution",
+    "threaten",
+    "predict",
+    "~forecast",
+    "conclude",
+    "summarize",
+    "summarise",
+    "~counsel",
+    "instruct",
+    "beg",
+    "implore",
+    "~appeal",
+    "~challenge",
+    "~dispute",
+    "rebut",
+    "refute",
+    "retort",
+    "reply",
+    "assert",
+    "aver",
+    "attest",
+    "swear swears swore sworn swearing",
+    "vouch",
 ];
 
 /// Particles that belong to the cue when they follow it ("pointed out", "went on").
@@ -543,9 +594,9 @@ fn ends_sentence(toks: &[Tok], k: usize) -> bool {
                     || ABBREVIATIONS.contains(&toks[k - 1].text));
             // "Mitch McConnell, R-Ky., said": a period before a comma or a lower-case
             // word closes an abbreviation, not a sentence.
-            let continues = toks
-                .get(k + 1)
-                .is_some_and(|n| n.text == "," || n.text.starts_with(char::is_lowercase));
+            let continues = toks.get(k + 1).is_some_and(|n| {
+                matches!(n.text, "," | ")") || n.text.starts_with(char::is_lowercase)
+            });
             !abbreviation && !continues
         }
         _ => false,
@@ -756,6 +807,143 @@ const PERSON_NOUNS: &[&str] = &[
     "queen",
 ];
 
+/// Heads of descriptions that name an organisation, a document or a place, never a
+/// person: "the report said" is not a pronoun for the last person named.
+const THING_NOUNS: &[&str] = &[
+    "report",
+    "statement",
+    "memo",
+    "post",
+    "letter",
+    "study",
+    "survey",
+    "poll",
+    "document",
+    "documents",
+    "filing",
+    "website",
+    "site",
+    "release",
+    "email",
+    "tweet",
+    "article",
+    "book",
+    "paper",
+    "editorial",
+    "complaint",
+    "lawsuit",
+    "ruling",
+    "order",
+    "agency",
+    "department",
+    "ministry",
+    "company",
+    "firm",
+    "government",
+    "office",
+    "commission",
+    "committee",
+    "council",
+    "board",
+    "group",
+    "union",
+    "party",
+    "campaign",
+    "team",
+    "organization",
+    "organisation",
+    "association",
+    "university",
+    "school",
+    "police",
+    "court",
+    "utility",
+    "city",
+    "province",
+    "state",
+    "country",
+    "presidency",
+    "embassy",
+    "service",
+    "bank",
+    "network",
+    "newspaper",
+    "magazine",
+    "channel",
+    "administration",
+    "agreement",
+    "plan",
+    "bill",
+    "law",
+    "message",
+    "sign",
+    "note",
+    "video",
+    "ad",
+    "advertisement",
+    "page",
+    "account",
+    "foundation",
+    "institute",
+    "center",
+    "centre",
+    "club",
+    "league",
+    "network",
+    "station",
+    "paper",
+    "outlet",
+    "program",
+    "programme",
+    "regime",
+    "military",
+    "army",
+    "navy",
+    "ministry",
+    "court",
+    "jury",
+    "panel",
+    "cabinet",
+    "parliament",
+    "congress",
+    "senate",
+    "house",
+    "white",
+    "kremlin",
+    "pentagon",
+    "times",
+    "post",
+    "journal",
+    "news",
+    "press",
+    "media",
+    "decision",
+    "verdict",
+    "announcement",
+    "brochure",
+    "caption",
+    "headline",
+    "lyrics",
+    "song",
+    "slogan",
+    "banner",
+    "placard",
+    "motto",
+    "declaration",
+    "resolution",
+    "communique",
+    "transcript",
+    "indictment",
+    "affidavit",
+    "platform",
+    "proposal",
+    "guidelines",
+    "policy",
+    "manual",
+    "textbook",
+    "handbook",
+];
+
 /// Who spoke, as found at one quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Speaker {
@@ -867,6 +1055,7 @@ impl Ctx<'_> {
     /// beats the first person of unknown gender. The first name of a sentence is usually
     /// its subject, which is what a later pronoun picks up, where the nearest name often
     /// is not ("Lonechild said she ... after the death of Jordan Lafond. "...," she said.").
+    /// Any other `pronoun` (a definite description: "the mayor") takes any gender.
     fn salient_person(&self, at: usize, pronoun: &str) -> Option<&Mention> {
         let want = if pronoun == "she" {
             Gender::Female
@@ -891,13 +1080,13 @@ impl Ctx<'_> {
                 let Some(gender) = self.person_gender(m) else {
                     continue;
                 };
-                if gender != want && gender != Gender::Unknown {
+                if want != Gender::Unknown && gender != want && gender != Gender::Unknown {
                     continue;
                 }
                 let speaks = self.followed_by_cue(m.span.end, end);
                 let rank = if speaks {
                     0
-                } else if gender == want {
+                } else if gender == want || want == Gender::Unknown {
                     1
                 } else {
                     2
@@ -950,8 +1139,23 @@ impl Ctx<'_> {
     /// A described speaker ("the Syrian presidency", "a spokesman"): the phrase itself,
     /// determiner aside, is the most faithful name; guessing which organisation "the
     /// ministry" is goes wrong as often as right.
-    fn described(&self, words: &[Tok]) -> Speaker {
+    ///
+    /// A definite description of a person ("the affable proprietor", "the mayor") is
+    /// resolved like a pronoun: it names someone the article already introduced.
+    fn described(&self, words: &[Tok], definite: bool) -> Speaker {
         let phrase = names::normalise(&self.text[words[0].start..words[words.len() - 1].end]);
+        let last = &words[words.len() - 1];
+        let thing = THING_NOUNS.contains(&last.text.to_lowercase().as_str());
+        if definite && !thing && last.text.starts_with(char::is_lowercase) {
+            if let Some(m) = self.salient_person(words[0].start, "the") {
+                let (canonical, kind) = self.canonical(m);
+                return Speaker {
+                    canonical,
+                    mention: format!("the {phrase}"),
+                    kind: Some(kind),
+                };
+            }
+        }
         if let [w] = words {
             // A surname the name module left alone ("Scheer said").
             if w.text.starts_with(char::is_uppercase) {
@@ -983,7 +1187,10 @@ impl Ctx<'_> {
         let mut k = k as isize;
         while k >= lo as isize {
             let t = &toks[k as usize];
-            if t.word && ADVERBS.contains(&t.text.to_lowercase().as_str()) {
+            let adverb = t.text.len() > 4
+                && t.text.ends_with("ly")
+                && t.text.starts_with(char::is_lowercase);
+            if t.word && (adverb || ADVERBS.contains(&t.text.to_lowercase().as_str())) {
                 k -= 1;
                 continue;
             }
@@ -1030,7 +1237,10 @@ impl Ctx<'_> {
         if NP_STOP.contains(&t.text.to_lowercase().as_str()) {
             return None;
         }
-        Some(self.described(&toks[j..=k]))
+        Some(self.described(
+            &toks[j..=k],
+            j > lo && toks[j - 1].text.eq_ignore_ascii_case("the"),
+        ))
     }
 
     /// The subject of `X, description, said` (the comma at `k`): the name just before the
@@ -1093,7 +1303,7 @@ impl Ctx<'_> {
             let capital = t.text.starts_with(char::is_uppercase);
             let stop = NP_STOP.contains(&t.text.to_lowercase().as_str());
             (capital && !stop && toks.get(first + 1).is_some_and(|n| n.text == ","))
-                .then(|| self.described(&toks[first..=first]))
+                .then(|| self.described(&toks[first..=first], false))
         })
     }
 
@@ -1140,7 +1350,8 @@ impl Ctx<'_> {
         while stop < end && !["of", "for"].contains(&toks[stop].text) {
             stop += 1;
         }
-        (stop > start).then(|| self.described(&toks[start..stop.min(start + 4)]))
+        let definite = start > k && toks[start - 1].text.eq_ignore_ascii_case("the");
+        (stop > start).then(|| self.described(&toks[start..stop.min(start + 4)], definite))
     }
 }
 

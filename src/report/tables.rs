@@ -264,7 +264,11 @@ fn quotes(corpus: &Corpus) -> Vec<QuoteOut> {
         .map(|(article, q)| {
             let speaker = match q.speaker_type {
                 Some(EntityType::Person) => {
-                    names::person_core(aliases.get(&q.speaker).unwrap_or(&q.speaker))
+                    // A title-case headline read as one long name is no alias.
+                    let alias = aliases
+                        .get(&q.speaker)
+                        .filter(|a| names::person_core(a).split_whitespace().count() <= 4);
+                    names::person_core(alias.unwrap_or(&q.speaker))
                 }
                 _ => &q.speaker,
             };
