@@ -45,6 +45,8 @@ pub struct Corpus {
     pub quotes: Vec<(String, Quote)>,
     /// Quotation marks that could not be paired, over all articles.
     pub stray_marks: u64,
+    /// Short unattributed quoted terms, over all articles.
+    pub quoted_terms: u64,
     /// Every word token read, stop words and numbers included.
     pub tokens: u64,
     pub bytes: u64,
@@ -65,6 +67,7 @@ impl Corpus {
                     add_count(&mut self.bigrams, p, n);
                 }
                 self.stray_marks += u64::from(a.stray_marks);
+                self.quoted_terms += u64::from(a.quoted_terms);
                 self.quotes
                     .extend(a.quotes.into_iter().map(|q| (a.row.article.clone(), q)));
                 for m in &a.mentions {
@@ -96,6 +99,7 @@ impl Corpus {
         big.doc_terms.extend(small.doc_terms);
         big.quotes.extend(small.quotes);
         big.stray_marks += small.stray_marks;
+        big.quoted_terms += small.quoted_terms;
         big.tokens += small.tokens;
         big.bytes += small.bytes;
         merge_tallies(&mut big.words, small.words);

@@ -25,6 +25,8 @@ pub struct ArticleAnalysis {
     pub quotes: Vec<quotes::Quote>,
     /// Quotation marks that could not be paired.
     pub stray_marks: u32,
+    /// Short unattributed quoted terms, not counted as quotes.
+    pub quoted_terms: u32,
 }
 
 /// One row of `articles.csv`.
@@ -64,5 +66,6 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
         mentions,
         quotes: found.quotes,
         stray_marks: found.stray_marks,
+        quoted_terms: found.quoted_terms,
     }
 }

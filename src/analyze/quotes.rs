@@ -42,16 +42,31 @@ pub struct Quotes {
     pub quotes: Vec<Quote>,
     /// Closing marks with nothing open, and opening marks never closed.
     pub stray_marks: u32,
+    /// Short quoted terms with no speaker, left out of `quotes` ([`is_quoted_term`]).
+    pub quoted_terms: u32,
 }
 
 /// Finds and attributes every quotation of an article.
 pub fn find(a: &Article, mentions: &[Mention]) -> Quotes {
     let (spans, stray_marks) = pair(&a.text, &a.paragraphs);
-    let quotes = attribute(a, mentions, &spans);
+    let mut quotes = attribute(a, mentions, &spans);
+    let before = quotes.len();
+    quotes.retain(|q| !is_quoted_term(q));
     Quotes {
+        quoted_terms: (before - quotes.len()) as u32,
         quotes,
         stray_marks,
     }
+}
+
+/// Words at most in a quoted term.
+const TERM_WORDS: u64 = 2;
+
+/// A word or two in quotation marks that nobody is said to have said (“sextortion”,
+/// “shovel-ready”) is a term held at arm's length, a nickname or a title, not a quotation:
+/// it is counted ([`Quotes::quoted_terms`]) but not listed as a quote.
+fn is_quoted_term(q: &Quote) -> bool {
+    q.speaker.is_empty() && q.speaker_mention.is_empty() && word_count(&q.quote) <= TERM_WORDS
 }
 
 // ------------------------------------------------------------------------------- pairing
