@@ -1690,3 +1690,230 @@ fn carried(prev: &Quote) -> Option<Found> {
 pub fn word_count(quote: &str) -> u64 {
     tokenize::words(quote).count() as u64
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Encoding;
+
+    /// (quoted text, speaker, cue) for every quote of an article.
+    fn said(text: &str) -> Vec<(String, String, String)> {
+        let a = Article::new("t".into(), text.into(), Encoding::Utf8);
+        let mentions = names::find(&a);
+        find(&a, &mentions)
+            .quotes
+            .into_iter()
+            .map(|q| (q.quote, q.speaker, q.cue))
+            .collect()
+    }
+
+    fn row(quote: &str, speaker: &str, cue: &str) -> (String, String, String) {
+        (quote.into(), speaker.into(), cue.into())
+    }
+
+    fn spans(text: &str) -> (Vec<&str>, u32) {
+        let a = Article::new("t".into(), text.into(), Encoding::Utf8);
+        let (raw, stray) = pair(&a.text, &a.paragraphs);
+        let out = raw
+            .iter()
+            .map(|q| &text[q.span.start..q.span.end])
+            .collect();
+        (out, stray)
+    }
+
+    #[test]
+    fn straight_and_curly_marks_pair_and_apostrophes_do_not() {
+        let (got, stray) = spans(
+            "T\n\nHe said \"it's fine\" and \u{201c}Mary\u{2019}s plan isn't 'final' yet\u{201d} today.",
+        );
+        assert_eq!(
+            got,
+            [
+                "\"it's fine\"",
+                "\u{201c}Mary\u{2019}s plan isn't 'final' yet\u{201d}"
+            ]
+        );
+        assert_eq!(stray, 0);
+    }
+
+    #[test]
+    fn single_quotes_nest_inside_double_and_two_apostrophes_quote() {
+        let (got, _) =
+            spans("T\n\n\"They told me 'no way' twice,\" she said. ''We will win,'' he said.");
+        assert_eq!(
+            got,
+            ["\"They told me 'no way' twice,\"", "''We will win,''"]
+        );
+    }
+
+    #[test]
+    fn a_quote_runs_over_paragraphs_only_when_the_next_one_reopens_it() {
+        let text = "T\n\n\"First part of a long statement.\n\n\"Second part,\" she said.\n\nA \"stray mark here.\n\nNext paragraph is clean.";
+        let (got, stray) = spans(text);
+        assert_eq!(
+            got,
+            [
+                "\"First part of a long statement.\n\n\"Second part,\"",
+                "\"stray mark here.",
+            ]
+        );
+        // The unclosed mark is reported and stops at its paragraph.
+        assert_eq!(stray, 1);
+    }
+
+    #[test]
+    fn stray_closing_marks_are_counted_and_never_panic() {
+        let (got, stray) =
+            spans("T\n\nNothing\u{201d} open here. \u{201d}\u{201d}\"\n\n\u{201c}\n\n''");
+        assert!(got.is_empty(), "{got:?}");
+        assert!(stray >= 3, "{stray}");
+        for text in [
+            "\"",
+            "\u{201c}",
+            "''",
+            "T\n\n\"\u{201d}",
+            "T\n\na\"b\"c\"",
+            "",
+        ] {
+            let _ = said(text);
+        }
+    }
+
+    #[test]
+    fn speaker_after_the_quote_with_the_cue_on_either_side() {
+        let got = said(
+            "T\n\nMaria Lopez met John Carter on Friday.\n\n\"The water is safe,\" Lopez said.\n\n\"We disagree,\" said John Carter.\n\n\"Prices will rise next year,\" the ministry said.",
+        );
+        assert_eq!(
+            got,
+            [
+                row("The water is safe,", "Maria Lopez", "said"),
+                row("We disagree,", "John Carter", "said"),
+                row("Prices will rise next year,", "ministry", "said"),
+            ]
+        );
+    }
+
+    #[test]
+    fn speaker_before_the_quote_told_colon_and_according_to() {
+        let got = said(
+            "T\n\nMaria Lopez told reporters that \"the dam will hold\", her office said.\n\nJohn Carter wrote: \"I never saw the report.\"\n\nThe plan \"has no money behind it,\" according to Peter Novak.",
+        );
+        assert_eq!(
+            got,
+            [
+                row("the dam will hold", "Maria Lopez", "told"),
+                row("I never saw the report.", "John Carter", "wrote"),
+                row("has no money behind it,", "Peter Novak", "according to"),
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_as_saying_names_the_speaker_not_the_reporter() {
+        let got = said(
+            "T\n\nPeter Novak visited Maria Lopez.\n\n\"We are ready,\" the official website quoted Novak as saying.\n\n\"Nothing changes,\" Lopez was quoted as saying.",
+        );
+        assert_eq!(
+            got,
+            [
+                row("We are ready,", "Peter Novak", "quoted ... as saying"),
+                row("Nothing changes,", "Maria Lopez", "quoted ... as saying"),
+            ]
+        );
+    }
+
+    #[test]
+    fn long_descriptions_between_speaker_and_cue() {
+        let got = said(
+            "T\n\nThis week, Maria Lopez, Director of the Northern Water Authority, boasted that the city had \u{201c}finished the work\u{201d} early.\n\nHugh Hill, a doctor, said: \"Nobody was hurt.\"",
+        );
+        assert_eq!(
+            got,
+            [
+                row("finished the work", "Maria Lopez", "boasted"),
+                row("Nobody was hurt.", "Hugh Hill", "said"),
+            ]
+        );
+    }
+
+    #[test]
+    fn split_quotes_pronouns_and_short_names_resolve_to_full_names() {
+        let got = said(
+            "T\n\nPrime Minister Jonathan Weller spoke on Monday.\n\n\"We will not wait,\" he said, \"and we will not apologise.\"\n\n\"The budget is balanced,\" Weller added.",
+        );
+        assert_eq!(
+            got,
+            [
+                row("We will not wait,", "Jonathan Weller", "said"),
+                row("and we will not apologise.", "Jonathan Weller", "said"),
+                row("The budget is balanced,", "Jonathan Weller", "added"),
+            ]
+        );
+    }
+
+    #[test]
+    fn organisations_speak_and_partial_quotes_belong_to_the_reporting_subject() {
+        let got = said(
+            "T\n\nThe leaders \"agreed on everything that matters,\" the Chilean presidency said.\n\nMaria Lopez made clear last week that the city would keep its \u{201c}emergency reserves\u{201d} until spring.",
+        );
+        assert_eq!(
+            got,
+            [
+                row(
+                    "agreed on everything that matters,",
+                    "Chilean presidency",
+                    "said"
+                ),
+                row("emergency reserves", "Maria Lopez", "made clear"),
+            ]
+        );
+        let a = Article::new(
+            "t".into(),
+            "T\n\n\"Done,\" the Chilean presidency said.".into(),
+            Encoding::Utf8,
+        );
+        let q = &find(&a, &names::find(&a)).quotes[0];
+        assert_eq!(q.speaker_type, Some(EntityType::Org));
+    }
+
+    #[test]
+    fn a_quote_only_paragraph_continues_the_previous_speaker() {
+        let got = said(
+            "T\n\n\"The first thing is trust,\" said Maria Lopez.\n\n\"The second thing is money. Without it nothing moves.\"\n\nJohn Carter said the talks would resume.\n\n\"We expect a deal by June.\"",
+        );
+        assert_eq!(
+            got,
+            [
+                row("The first thing is trust,", "Maria Lopez", "said"),
+                row(
+                    "The second thing is money. Without it nothing moves.",
+                    "Maria Lopez",
+                    "said"
+                ),
+                row("We expect a deal by June.", "John Carter", "said"),
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_terms_are_counted_not_listed_and_unattributed_quotes_are_kept() {
+        let a = Article::new(
+            "t".into(),
+            "T\n\nThe so-called \"sextortion\" scam spread.\n\n\"Nobody knows where this ends up.\"".into(),
+            Encoding::Utf8,
+        );
+        let found = find(&a, &names::find(&a));
+        assert_eq!(found.quoted_terms, 1);
+        assert_eq!(found.quotes.len(), 1);
+        assert_eq!(found.quotes[0].speaker, "");
+    }
+
+    #[test]
+    fn the_cue_lexicon_holds_a_few_hundred_forms() {
+        assert!(cue_forms() >= 300, "{}", cue_forms());
+        assert!(is_cue("insisted") && is_cue("boasted") && is_cue("says"));
+        // Noun-like forms are not cues: "the report", "by email".
+        assert!(!is_cue("report") && !is_cue("email") && is_cue("reported"));
+    }
+}
