@@ -785,7 +785,10 @@ pub fn person_core(name: &str) -> &str {
     if words.len() < 3 {
         return name;
     }
-    let is_title = |w: &str| g.title_len(&[w]).is_some() || ROLES.contains(&w);
+    let is_title = |w: &str| {
+        let lower = w.trim_end_matches('.').to_lowercase();
+        ROLES.contains(&w) || g.titles.iter().any(|t| t.len() == 1 && t[0] == lower)
+    };
     // "Charles County Prosecuting Attorney Tim Lohmar": a title inside the name ends the
     // description.
     if let Some(t) = (0..words.len() - 2).rev().find(|&i| is_title(words[i].1)) {

@@ -13,7 +13,9 @@
 use super::names::{self, EntityType, Gender, Mention};
 use crate::article::{Article, Sentence};
 use crate::text::{tokenize, Span};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// One direct quotation.
@@ -60,13 +62,15 @@ pub fn find(a: &Article, mentions: &[Mention]) -> Quotes {
 }
 
 /// Words at most in a quoted term.
-const TERM_WORDS: u64 = 2;
+const TERM_WORDS: usize = 2;
 
 /// A word or two in quotation marks that nobody is said to have said (“sextortion”,
 /// “shovel-ready”) is a term held at arm's length, a nickname or a title, not a quotation:
 /// it is counted ([`Quotes::quoted_terms`]) but not listed as a quote.
 fn is_quoted_term(q: &Quote) -> bool {
-    q.speaker.is_empty() && q.speaker_mention.is_empty() && word_count(&q.quote) <= TERM_WORDS
+    q.speaker.is_empty()
+        && q.speaker_mention.is_empty()
+        && q.quote.split_whitespace().nth(TERM_WORDS).is_none()
 }
 
 // ------------------------------------------------------------------------------- pairing
@@ -544,52 +548,72 @@ struct Tok<'a> {
 /// periods) and single punctuation characters; white space dropped.
 fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Tok<'_>> {
     let s = &text[lo..hi];
-    let mut out = Vec::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let b = s.as_bytes();
+    // ASCII is decoded by hand: this runs twice per quote and dominates the stage's cost.
+    let char_at = |i: usize| -> char {
+        if b[i] < 0x80 {
+            char::from(b[i])
+        } else {
+            s[i..].chars().next().unwrap_or(' ')
+        }
+    };
+    let mut out = Vec::with_capacity(b.len() / 5 + 1);
+    let mut i = 0;
+    while i < b.len() {
+        let c = char_at(i);
+        let n = c.len_utf8();
         if c.is_whitespace() {
+            i += n;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                let inner = matches!(d, '\'' | '’' | '-' | '.')
-                    && s[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
-                if d.is_alphanumeric() || inner {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-            // "Dr." and "J." keep their period: it does not end the speaker's name.
-            let word = &s[i..end];
-            if s[end..].starts_with('.')
-                && (ABBREVIATIONS.contains(&word)
-                    || (word.len() == 1 && word.starts_with(|c: char| c.is_uppercase())))
-            {
-                end += 1;
-                it.next();
-            }
+        if !is_word_char(c) {
             out.push(Tok {
                 start: lo + i,
-                end: lo + end,
-                text: &s[i..end],
-                word: true,
-            });
-        } else {
-            out.push(Tok {
-                start: lo + i,
-                end: lo + i + c.len_utf8(),
-                text: &s[i..i + c.len_utf8()],
+                end: lo + i + n,
+                text: &s[i..i + n],
                 word: false,
             });
+            i += n;
+            continue;
         }
+        let start = i;
+        i += n;
+        while i < b.len() {
+            let d = char_at(i);
+            let dn = d.len_utf8();
+            let inner = matches!(d, '\'' | '’' | '-' | '.')
+                && i + dn < b.len()
+                && is_word_char(char_at(i + dn));
+            if is_word_char(d) || inner {
+                i += dn;
+            } else {
+                break;
+            }
+        }
+        // "Dr." and "J." keep their period: it does not end the speaker's name.
+        let word = &s[start..i];
+        if b.get(i) == Some(&b'.')
+            && (ABBREVIATIONS.contains(&word)
+                || (word.len() == 1 && word.starts_with(|c: char| c.is_uppercase())))
+        {
+            i += 1;
+        }
+        out.push(Tok {
+            start: lo + start,
+            end: lo + i,
+            text: &s[start..i],
+            word: true,
+        });
     }
     out
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -959,6 +983,11 @@ const THING_NOUNS: &[&str] = &[
     "handbook",
 ];
 
+/// Whether `word` is in `list`, ignoring ASCII case, without allocating.
+fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Who spoke, as found at one quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Speaker {
@@ -973,15 +1002,57 @@ struct Ctx<'a> {
     sentences: &'a [Sentence],
     /// Mentions outside quotations, in text order: a name inside a quote is not a speaker
     /// and not a pronoun's antecedent.
-    mentions: Vec<Mention>,
+    mentions: Vec<&'a Mention>,
+    /// Per mention (by start byte): its name as a bare person's name, lower-cased tokens of
+    /// that name, and the gender if it plausibly names a person. Computed on first use.
+    people: RefCell<FxHashMap<usize, Rc<Person>>>,
 }
 
-impl Ctx<'_> {
+/// What pronoun and short-name resolution need to know about one mention.
+struct Person {
+    core: String,
+    tokens: Vec<String>,
+    gender: Option<Gender>,
+}
+
+impl<'a> Ctx<'a> {
     /// The mention covering token `t` (a name ends there), if any.
-    fn mention_ending_at(&self, t: &Tok) -> Option<&Mention> {
+    fn mention_ending_at(&self, t: &Tok) -> Option<&'a Mention> {
+        let i = self.mentions.partition_point(|m| m.span.end <= t.start);
         self.mentions
-            .iter()
-            .find(|m| m.span.start <= t.start && t.start < m.span.end)
+            .get(i)
+            .copied()
+            .filter(|m| m.span.start <= t.start && t.start < m.span.end)
+    }
+
+    /// Mentions lying within bytes `from..to`.
+    fn within(&self, from: usize, to: usize) -> &[&'a Mention] {
+        let lo = self.mentions.partition_point(|m| m.span.start < from);
+        let hi = self.mentions.partition_point(|m| m.span.start < to);
+        &self.mentions[lo..hi.max(lo)]
+    }
+
+    fn person(&self, m: &Mention) -> Rc<Person> {
+        if let Some(p) = self.people.borrow().get(&m.span.start) {
+            return Rc::clone(p);
+        }
+        let core = names::person_core(&m.canonical).to_string();
+        let tokens = names::name_tokens(&core);
+        let g = names::Gazetteer::get();
+        let first = tokens.first().and_then(|w| g.first_name_gender(w));
+        let gender = match m.kind {
+            EntityType::Person if m.gender != Gender::Unknown => Some(m.gender),
+            EntityType::Person => Some(first.unwrap_or(Gender::Unknown)),
+            EntityType::Org if core.len() < m.canonical.len() => first,
+            _ => None,
+        };
+        let p = Rc::new(Person {
+            core,
+            tokens,
+            gender,
+        });
+        self.people.borrow_mut().insert(m.span.start, Rc::clone(&p));
+        p
     }
 
     fn of_mention(&self, m: &Mention) -> Speaker {
@@ -1020,20 +1091,25 @@ impl Ctx<'_> {
     /// The full name a lone word stands for: the nearest person named before `at` (else
     /// after) whose name starts or ends with it ("Jordan", "Scheer").
     fn full_name(&self, word: &str, at: usize) -> Option<String> {
-        let lone = word.to_lowercase();
-        let full = |p: &&Mention| {
-            let toks = names::name_tokens(names::person_core(&p.canonical));
-            toks.len() > 1
-                && (toks.first() == Some(&lone) || toks.last() == Some(&lone))
-                && self.person_gender(p).is_some()
+        let full = |m: &&&Mention| {
+            let p = self.person(m);
+            p.tokens.len() > 1
+                && (p
+                    .tokens
+                    .first()
+                    .is_some_and(|t| t.eq_ignore_ascii_case(word))
+                    || p.tokens
+                        .last()
+                        .is_some_and(|t| t.eq_ignore_ascii_case(word)))
+                && p.gender.is_some()
         };
         let before = self
             .mentions
             .iter()
-            .filter(|p| p.span.end <= at)
+            .filter(|m| m.span.end <= at)
             .rfind(full);
-        let p = before.or_else(|| self.mentions.iter().find(full))?;
-        Some(names::person_core(&p.canonical).to_string())
+        let m = before.or_else(|| self.mentions.iter().find(full))?;
+        Some(self.person(m).core.clone())
     }
 
     fn pronoun(&self, word: &str, at: usize) -> Speaker {
@@ -1044,7 +1120,8 @@ impl Ctx<'_> {
                 .mentions
                 .iter()
                 .rev()
-                .find(|m| m.span.end <= at && m.kind == EntityType::Org),
+                .find(|m| m.span.end <= at && m.kind == EntityType::Org)
+                .copied(),
             _ => None,
         };
         match found {
@@ -1088,9 +1165,9 @@ impl Ctx<'_> {
             let end = s.span.end.min(at);
             let mut best: Option<(u8, &Mention)> = None;
             for m in self
-                .mentions
+                .within(s.span.start, end)
                 .iter()
-                .filter(|m| s.span.start <= m.span.start && m.span.end <= end)
+                .filter(|m| m.span.end <= end)
             {
                 let Some(gender) = self.person_gender(m) else {
                     continue;
@@ -1121,23 +1198,10 @@ impl Ctx<'_> {
     }
 
     /// The gender of a mention that plausibly names a person (`None` if it does not):
-    /// typed a person with a first name or a known surname, or an organisation whose name
-    /// is a title or party label before a person's name.
+    /// typed a person, or an organisation whose name is a title or party label before a
+    /// person's name ("Conservative Leader Andrew Scheer").
     fn person_gender(&self, m: &Mention) -> Option<Gender> {
-        let g = names::Gazetteer::get();
-        let core = names::person_core(&m.canonical);
-        let words: Vec<&str> = core.split_whitespace().collect();
-        let first = g.first_name_gender(words.first()?);
-        match m.kind {
-            EntityType::Person => {
-                if m.gender != Gender::Unknown {
-                    return Some(m.gender);
-                }
-                Some(first.unwrap_or(Gender::Unknown))
-            }
-            EntityType::Org if core.len() < m.canonical.len() => first,
-            _ => None,
-        }
+        self.person(m).gender
     }
 
     /// Whether a reporting verb follows byte `at` (a name's end) before `end`.
@@ -1160,7 +1224,7 @@ impl Ctx<'_> {
     fn described(&self, words: &[Tok], definite: bool) -> Speaker {
         let phrase = names::normalise(&self.text[words[0].start..words[words.len() - 1].end]);
         let last = &words[words.len() - 1];
-        let thing = THING_NOUNS.contains(&last.text.to_lowercase().as_str());
+        let thing = in_list(THING_NOUNS, last.text);
         if definite && !thing && last.text.starts_with(char::is_lowercase) {
             if let Some(m) = self.salient_person(words[0].start, "the") {
                 let (canonical, kind) = self.canonical(m);
@@ -1183,8 +1247,7 @@ impl Ctx<'_> {
                 }
             }
         }
-        let head = words[words.len() - 1].text.to_lowercase();
-        let person = PERSON_NOUNS.contains(&head.as_str());
+        let person = in_list(PERSON_NOUNS, words[words.len() - 1].text);
         Speaker {
             canonical: phrase.clone(),
             mention: phrase,
@@ -1205,7 +1268,7 @@ impl Ctx<'_> {
             let adverb = t.text.len() > 4
                 && t.text.ends_with("ly")
                 && t.text.starts_with(char::is_lowercase);
-            if t.word && (adverb || ADVERBS.contains(&t.text.to_lowercase().as_str())) {
+            if t.word && (adverb || in_list(ADVERBS, t.text)) {
                 k -= 1;
                 continue;
             }
@@ -1240,7 +1303,7 @@ impl Ctx<'_> {
         while j > lo
             && k - j < 4
             && toks[j - 1].word
-            && !NP_STOP.contains(&toks[j - 1].text.to_lowercase().as_str())
+            && !in_list(NP_STOP, toks[j - 1].text)
             && !is_cue(toks[j - 1].text)
         {
             j -= 1;
@@ -1249,7 +1312,7 @@ impl Ctx<'_> {
             // "ProPublica obtained a video ... and said": the clause's subject.
             return self.first_in_clause(toks, lo, k);
         }
-        if NP_STOP.contains(&t.text.to_lowercase().as_str()) {
+        if in_list(NP_STOP, t.text) {
             return None;
         }
         Some(self.described(
@@ -1283,9 +1346,9 @@ impl Ctx<'_> {
     fn subject(&self, toks: &[Tok]) -> Option<Found> {
         let (from, to) = (toks.first()?.start, toks.last()?.end);
         let m = self
-            .mentions
+            .within(from, to)
             .iter()
-            .find(|m| from <= m.span.start && m.span.end <= to && m.kind != EntityType::Place)?;
+            .find(|m| m.span.end <= to && m.kind != EntityType::Place)?;
         Some((self.of_mention(m), String::new()))
     }
 
@@ -1297,18 +1360,16 @@ impl Ctx<'_> {
                 return Some(self.pronoun(t.text, t.start));
             }
         }
-        let inside = |m: &&Mention| from <= m.span.start && m.span.end <= to;
-        let named = self
-            .mentions
+        let inside: Vec<&Mention> = self
+            .within(from, to)
             .iter()
-            .filter(inside)
+            .copied()
+            .filter(|m| m.span.end <= to)
+            .collect();
+        let named = inside
+            .iter()
             .find(|m| m.kind == EntityType::Person)
-            .or_else(|| {
-                self.mentions
-                    .iter()
-                    .filter(inside)
-                    .find(|m| m.kind == EntityType::Org)
-            })
+            .or_else(|| inside.iter().find(|m| m.kind == EntityType::Org))
             .map(|m| self.of_mention(m));
         named.or_else(|| {
             // "Small, who attended the rally, said": a name the name module did not
@@ -1316,7 +1377,7 @@ impl Ctx<'_> {
             let first = toks[lo..k].iter().position(|t| t.word)? + lo;
             let t = &toks[first];
             let capital = t.text.starts_with(char::is_uppercase);
-            let stop = NP_STOP.contains(&t.text.to_lowercase().as_str());
+            let stop = in_list(NP_STOP, t.text);
             (capital && !stop && toks.get(first + 1).is_some_and(|n| n.text == ","))
                 .then(|| self.described(&toks[first..=first], false))
         })
@@ -1327,12 +1388,13 @@ impl Ctx<'_> {
     fn speaker_after(&self, toks: &[Tok], k: usize, hi: usize) -> Option<Speaker> {
         let mut end = k;
         while end < hi && toks[end].word {
-            let w = toks[end].text.to_lowercase();
             if end > k
-                && [
-                    "in", "on", "at", "during", "after", "who", "that", "as", "when",
-                ]
-                .contains(&w.as_str())
+                && in_list(
+                    &[
+                        "in", "on", "at", "during", "after", "who", "that", "as", "when",
+                    ],
+                    toks[end].text,
+                )
             {
                 break;
             }
@@ -1346,18 +1408,16 @@ impl Ctx<'_> {
             return Some(self.pronoun(first.text, first.start));
         }
         let (from, to) = (toks[k].start, toks[end - 1].end);
-        let inside = |m: &&Mention| from <= m.span.start && m.span.start < to;
-        let found = self
-            .mentions
+        let inside = self.within(from, to);
+        let found = inside
             .iter()
-            .filter(inside)
             .find(|m| m.kind == EntityType::Person)
-            .or_else(|| self.mentions.iter().find(inside));
+            .or_else(|| inside.first());
         if let Some(m) = found {
             return Some(self.of_mention(m));
         }
         let mut start = k;
-        while start < end && NP_STOP.contains(&toks[start].text.to_lowercase().as_str()) {
+        while start < end && in_list(NP_STOP, toks[start].text) {
             start += 1;
         }
         // A described speaker ends at its head noun: "the ministry of defence" -> ministry.
@@ -1562,16 +1622,16 @@ fn sentence_start(toks: &[Tok]) -> usize {
 /// quote, from the previous paragraph.
 pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quote> {
     let text = &a.text;
+    let mut outside: Vec<&Mention> = outside_quotes(mentions, raw)
+        // Headlines name people in passing; they are not where a speaker is introduced.
+        .filter(|m| m.paragraph > 0 || a.paragraphs.len() == 1)
+        .collect();
+    outside.sort_by_key(|m| m.span.start);
     let ctx = Ctx {
         text,
         sentences: &a.sentences,
-        mentions: mentions
-            .iter()
-            // Headlines name people in passing; they are not where a speaker is introduced.
-            .filter(|m| m.paragraph > 0 || a.paragraphs.len() == 1)
-            .filter(|m| !raw.iter().any(|q| q.inner.contains(m.span)))
-            .cloned()
-            .collect(),
+        mentions: outside,
+        people: RefCell::default(),
     };
     let para_of = |at: usize| a.paragraphs.partition_point(|p| p.end < at);
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
@@ -1590,10 +1650,10 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
             .filter(|&s| s < para_end.end);
 
         let lo = prev_in_para.map_or(para.start, |p| p.span.end);
-        let before_all = tokens(text, lo, q.span.start);
+        let before_all = tokens(text, window_start(text, lo, q.span.start), q.span.start);
         let before = &before_all[sentence_start(&before_all)..];
         let hi = next_in_para.unwrap_or(para_end.end);
-        let after = tokens(text, q.span.end, hi);
+        let after = tokens(text, q.span.end, window_end(text, q.span.end, hi));
 
         let pre = before_quote(&ctx, before);
         let found = match pre {
@@ -1628,7 +1688,10 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
                 // said that ...").
                 match out.last().filter(|p| para_of(p.span.end) + 1 == pi) {
                     Some(prev) => carried(prev),
-                    None => reporting_subject(&ctx, &tokens(text, prev_para.start, prev_para.end)),
+                    None => {
+                        let end = window_end(text, prev_para.start, prev_para.end);
+                        reporting_subject(&ctx, &tokens(text, prev_para.start, end))
+                    }
                 }
             });
         let (speaker, cue) = found.unwrap_or((
@@ -1642,7 +1705,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         out.push(Quote {
             span: q.span,
             inner: q.inner,
-            quote: names::normalise(q.inner.slice(text)),
+            quote: collapse_spaces(q.inner.slice(text)),
             speaker: speaker.canonical,
             speaker_mention: speaker.mention,
             speaker_type: speaker.kind,
@@ -1670,6 +1733,102 @@ fn reporting_subject(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
         }
     }
     None
+}
+
+/// Bytes of context read on either side of a quote: an attribution is never further
+/// away, and long paragraphs must not make every quote cost their whole length.
+const WINDOW_BEFORE: usize = 400;
+const WINDOW_AFTER: usize = 300;
+
+/// Start of the context window before byte `at`, no earlier than `lo`, on a char boundary:
+/// just after the last sentence end found with `memrchr`, so only the quote's own sentence
+/// is tokenised.
+fn window_start(text: &str, lo: usize, at: usize) -> usize {
+    let mut from = lo.max(at.saturating_sub(WINDOW_BEFORE));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let b = text.as_bytes();
+    let mut end = at;
+    while let Some(k) = memchr::memrchr3(b'.', b'?', b'!', &b[from..end]) {
+        let p = from + k;
+        if is_sentence_end(b, p) {
+            return p + 1;
+        }
+        end = p;
+    }
+    from
+}
+
+/// End of the context window after byte `at`, no later than `hi`, on a char boundary:
+/// just after the first sentence end.
+fn window_end(text: &str, at: usize, hi: usize) -> usize {
+    let mut to = hi.min(at + WINDOW_AFTER);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let b = text.as_bytes();
+    let mut from = at;
+    while let Some(k) = memchr::memchr3(b'.', b'?', b'!', &b[from..to]) {
+        let p = from + k;
+        if is_sentence_end(b, p) {
+            return p + 1;
+        }
+        from = p + 1;
+    }
+    to
+}
+
+/// A cheap byte-level test that the terminator at `p` ends a sentence: white space and a
+/// capital (or a quotation mark) follow, and it does not close an initial or a common
+/// abbreviation. [`ends_sentence`] decides on tokens; this only bounds the window, so it
+/// errs on the side of a longer window.
+fn is_sentence_end(b: &[u8], p: usize) -> bool {
+    let next_space = b.get(p + 1).is_some_and(|c| c.is_ascii_whitespace());
+    let next_capital = b
+        .get(p + 2)
+        .is_some_and(|c| c.is_ascii_uppercase() || *c == b'"' || *c >= 0x80);
+    if !(next_space && next_capital) {
+        return false;
+    }
+    if b[p] != b'.' {
+        return true;
+    }
+    let word_start = b[..p]
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let word = &b[word_start..p];
+    let short = word.len() <= 1;
+    let abbreviation = ABBREVIATIONS.iter().any(|a| a.as_bytes() == word);
+    !(short || abbreviation)
+}
+
+/// Mentions not inside a quotation, in text order; both lists are in text order, so one
+/// walk through them suffices.
+fn outside_quotes<'m>(
+    mentions: &'m [Mention],
+    raw: &'m [RawQuote],
+) -> impl Iterator<Item = &'m Mention> + 'm {
+    let mut q = 0;
+    mentions.iter().filter(move |m| {
+        while q < raw.len() && raw[q].inner.end <= m.span.start {
+            q += 1;
+        }
+        !raw.get(q).is_some_and(|r| r.inner.contains(m.span))
+    })
+}
+
+/// White space runs collapsed to one space and trimmed, in one allocation.
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn carried(prev: &Quote) -> Option<Found> {
