@@ -57,6 +57,15 @@ pub struct Cli {
     #[arg(long)]
     pub keep_stopwords: bool,
 
+    /// Write CSV cells exactly as found. By default a cell that a spreadsheet would run as
+    /// a formula (starting with =, +, -, @, tab or CR, and not a number) gets a leading '.
+    #[arg(long)]
+    pub raw_csv: bool,
+
+    /// Skip files larger than this many megabytes (reported in skipped.csv).
+    #[arg(long, value_name = "MB", default_value_t = 256)]
+    pub max_file_size: u64,
+
     /// Print nothing but errors (no progress bar, no summary line).
     #[arg(short, long)]
     pub quiet: bool,
@@ -72,6 +81,9 @@ pub struct Config {
     pub keywords: usize,
     pub min_bigram: u64,
     pub stopwords: StopWords,
+    pub raw_csv: bool,
+    /// In bytes.
+    pub max_file_size: u64,
     pub quiet: bool,
 }
 
@@ -101,6 +113,8 @@ impl Config {
             keywords: cli.keywords,
             min_bigram: cli.min_bigram.max(1),
             stopwords,
+            raw_csv: cli.raw_csv,
+            max_file_size: cli.max_file_size.saturating_mul(1_000_000),
             quiet: cli.quiet,
         })
     }

@@ -34,6 +34,8 @@ pub enum SkipReason {
     Binary,
     UnsupportedExtension,
     NotAFile,
+    /// Larger than `--max-file-size` (bytes, limit).
+    TooLarge(u64, u64),
     /// The analysis of this file panicked; the batch went on without it.
     AnalysisFailed(String),
 }
@@ -50,6 +52,10 @@ impl fmt::Display for SkipReason {
                 ARTICLE_EXTENSIONS.join(" and .")
             ),
             SkipReason::NotAFile => write!(f, "not a regular file (device, FIFO or socket)"),
+            SkipReason::TooLarge(size, limit) => write!(
+                f,
+                "too large: {size} bytes, over the --max-file-size limit of {limit} bytes"
+            ),
             SkipReason::AnalysisFailed(e) => write!(f, "analysis failed: {e}"),
         }
     }
@@ -77,7 +83,7 @@ pub fn discover(inputs: &[PathBuf], exclude: Option<&Path>) -> Discovered {
             } else {
                 input
                     .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
+                    .map(escaped)
                     .unwrap_or_else(|| slashed(input))
             };
             found.sources.push(Source {
@@ -176,14 +182,30 @@ fn report_id(input: &Path, path: &Path, several: bool) -> String {
 
 fn slashed(path: &Path) -> String {
     path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| escaped(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
         .replace("//", "/")
 }
 
-/// Reads and decodes one file into an [`Article`].
-pub fn load(source: &Source) -> Result<Article, Skip> {
+/// A file name as text. Bytes that are not UTF-8 (possible on Unix) are written as `\xNN`,
+/// so two different names never collapse into one replacement character.
+fn escaped(name: &std::ffi::OsStr) -> String {
+    if let Some(s) = name.to_str() {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Reads and decodes one file into an [`Article`]; files over `max_bytes` are not read.
+pub fn load(source: &Source, max_bytes: u64) -> Result<Article, Skip> {
     let skip = |reason| Skip {
         id: source.id.clone(),
         reason,
@@ -196,6 +218,9 @@ pub fn load(source: &Source) -> Result<Article, Skip> {
         } else {
             SkipReason::NotAFile
         }));
+    }
+    if meta.len() > max_bytes {
+        return Err(skip(SkipReason::TooLarge(meta.len(), max_bytes)));
     }
     let bytes =
         std::fs::read(&source.path).map_err(|e| skip(SkipReason::Unreadable(e.to_string())))?;
@@ -289,6 +314,14 @@ mod tests {
         assert_eq!(decode(b""), Err(SkipReason::Empty));
         assert_eq!(decode(b" \n\t\r\n"), Err(SkipReason::Empty));
         assert_eq!(decode(b"\xEF\xBB\xBF"), Err(SkipReason::Empty));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_names_are_escaped_not_lost() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"caf\xE9 \xFF.txt");
+        assert_eq!(escaped(name), "caf\\xE9 \\xFF.txt");
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
             .sources
             .par_iter()
             .map(|source| {
-                let outcome = analyse_one(source, opts);
+                let outcome = analyse_one(source, opts, config.max_file_size);
                 progress.inc(1);
                 outcome
             })
@@ -134,6 +134,7 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
             top: config.top,
             keywords: config.keywords,
             min_bigram: config.min_bigram,
+            raw_csv: config.raw_csv,
         },
     )?;
     report::write_atomically(&config.out, &files)?;
@@ -156,8 +157,9 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
 fn analyse_one(
     source: &ingest::Source,
     opts: analyze::Options<'_>,
+    max_bytes: u64,
 ) -> Result<analyze::ArticleAnalysis, ingest::Skip> {
-    let article = ingest::load(source)?;
+    let article = ingest::load(source, max_bytes)?;
     std::panic::catch_unwind(|| analyze::article(&article, opts)).map_err(|panic| {
         let msg = panic
             .downcast_ref::<&str>()

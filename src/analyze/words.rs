@@ -4,6 +4,7 @@ use crate::article::Article;
 use crate::text::stopwords::StopWords;
 use crate::text::tokenize;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// Counts for one article. `terms` and `bigrams` hold folded forms with stop words and
 /// numbers left out; `tokens` counts every word the segmenter found (the `words` column).
@@ -21,9 +22,11 @@ pub struct WordCounts {
 /// give no phrase while "supreme leader" and "Okonkwo-Reyes" do.
 pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
     let mut counts = WordCounts::default();
+    // One buffer for every phrase: a new String only when a phrase is first seen.
+    let mut phrase = String::new();
     for s in &a.sentences {
         let sentence = s.span.slice(&a.text);
-        let mut prev: Option<String> = None;
+        let mut prev: Option<Cow<'_, str>> = None;
         let mut prev_end = 0;
         for (at, token) in tokenize::words(sentence) {
             counts.tokens += 1;
@@ -38,13 +41,13 @@ pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
             };
             bump(&mut counts.terms, &word);
             if let Some(p) = &prev {
-                let mut phrase = String::with_capacity(p.len() + 1 + word.len());
+                phrase.clear();
                 phrase.push_str(p);
                 phrase.push(' ');
                 phrase.push_str(&word);
-                *counts.bigrams.entry(phrase).or_insert(0) += 1;
+                bump(&mut counts.bigrams, &phrase);
             }
-            prev = Some(word.into_owned());
+            prev = Some(word);
         }
     }
     counts

@@ -21,6 +21,8 @@ pub struct ReportOptions {
     pub keywords: usize,
     /// Phrases seen fewer times than this are left out of `bigrams.csv`.
     pub min_bigram: u64,
+    /// Write cell values exactly, even those a spreadsheet would run as a formula.
+    pub raw_csv: bool,
 }
 
 /// A report file, rendered, waiting to be written.
@@ -34,6 +36,11 @@ pub struct OutputFile {
 pub fn render(corpus: &Corpus, opts: &ReportOptions) -> anyhow::Result<Vec<OutputFile>> {
     let t = tables::Tables::build(corpus, opts);
     let mut files = t.render()?;
+    if !opts.raw_csv {
+        for f in &mut files {
+            f.bytes = neutralise_formulas(&f.bytes)?;
+        }
+    }
     files.push(OutputFile {
         name: "top_words.png",
         bytes: charts::top_words(&t.words, corpus.articles.len(), opts.top)?,
@@ -43,6 +50,37 @@ pub fn render(corpus: &Corpus, opts: &ReportOptions) -> anyhow::Result<Vec<Outpu
         bytes: charts::top_speakers(&t.speakers, t.quotes.len(), opts.top)?,
     });
     Ok(files)
+}
+
+/// Makes a CSV safe to open in a spreadsheet (the OWASP rule for CSV injection): a cell
+/// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a number,
+/// gets a leading `'`, so "=HYPERLINK(...)" quoted in an article is shown, not run.
+/// Numbers such as a negative NPMI stay numbers.
+pub fn neutralise_formulas(csv_bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv_bytes);
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .flexible(true)
+        .from_writer(Vec::with_capacity(csv_bytes.len()));
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record)? {
+        for field in &record {
+            if could_run_as_formula(field) {
+                writer.write_field(format!("'{field}"))?;
+            } else {
+                writer.write_field(field)?;
+            }
+        }
+        writer.write_record(std::iter::empty::<&[u8]>())?;
+    }
+    Ok(writer.into_inner()?)
+}
+
+fn could_run_as_formula(field: &str) -> bool {
+    field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.trim().parse::<f64>().is_err()
 }
 
 /// Writes `files` into `dir`, each through a temp file and a rename.
@@ -76,4 +114,25 @@ fn readable_by_all(file: &std::fs::File) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn readable_by_all(_file: &std::fs::File) -> std::io::Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_but_numbers_and_text_kept() {
+        let raw = b"a,b,c\n=SUM(A1),-0.25,@home\n\"-- note\",+44,plain\n\"\ttab\",x,=\n";
+        let safe = String::from_utf8(neutralise_formulas(raw).unwrap()).unwrap();
+        assert_eq!(
+            safe,
+            "a,b,c\n'=SUM(A1),-0.25,'@home\n'-- note,+44,plain\n'\ttab,x,'=\n"
+        );
+    }
+
+    #[test]
+    fn quoting_survives_the_rewrite() {
+        let raw = b"q\n\"a, \"\"b\"\"\nc\"\n";
+        assert_eq!(neutralise_formulas(raw).unwrap(), raw.to_vec());
+    }
 }

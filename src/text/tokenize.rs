@@ -8,8 +8,95 @@ use unicode_segmentation::UnicodeSegmentation;
 ///
 /// "don't", "U.S", "2.5" and "Assad’s" are single words under these rules, which is what
 /// lets possessives be stripped afterwards instead of leaving a stray "s" token.
-pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+///
+/// ASCII text (most news wire copy, and most sentences of any English text) takes a fast
+/// path that applies the same rules to bytes; `tests/properties.rs` checks it gives exactly
+/// the tokens of the Unicode path.
+pub fn words(text: &str) -> Words<'_> {
+    if text.is_ascii() {
+        Words::Ascii(AsciiWords { text, at: 0 })
+    } else {
+        Words::Unicode(text.unicode_word_indices())
+    }
+}
+
+/// The Unicode rules' segmenter, for comparison with the fast path in tests.
+pub fn unicode_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.unicode_word_indices()
+}
+
+/// Iterator over the words of a text (see [`words`]).
+pub enum Words<'a> {
+    Ascii(AsciiWords<'a>),
+    Unicode(unicode_segmentation::UnicodeWordIndices<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Words::Ascii(w) => w.next(),
+            Words::Unicode(w) => w.next(),
+        }
+    }
+}
+
+/// UAX #29 word boundaries restricted to ASCII: letters and digits join each other and
+/// `_`; `.` `'` `:` join two letters; `.` `'` `,` `;` join two digits. Segments without a
+/// letter or digit are not words (as in `unicode_word_indices`).
+pub struct AsciiWords<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for AsciiWords<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let b = self.text.as_bytes();
+        loop {
+            while self.at < b.len() && !is_word_byte(b[self.at]) {
+                self.at += 1;
+            }
+            if self.at >= b.len() {
+                return None;
+            }
+            let start = self.at;
+            let mut end = start + 1;
+            let mut alnum = b[start].is_ascii_alphanumeric();
+            while end < b.len() {
+                let c = b[end];
+                if is_word_byte(c) {
+                    alnum |= c.is_ascii_alphanumeric();
+                    end += 1;
+                    continue;
+                }
+                let (prev, next) = (b[end - 1], b.get(end + 1).copied());
+                let joins = match next {
+                    Some(n) if prev.is_ascii_alphabetic() && n.is_ascii_alphabetic() => {
+                        matches!(c, b'.' | b'\'' | b':')
+                    }
+                    Some(n) if prev.is_ascii_digit() && n.is_ascii_digit() => {
+                        matches!(c, b'.' | b'\'' | b',' | b';')
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                end += 2;
+            }
+            self.at = end;
+            if alnum {
+                return Some((start, &self.text[start..end]));
+            }
+        }
+    }
+}
+
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
 }
 
 /// True when a token is a number ("2011", "2.5", "1,000") rather than a word.
@@ -31,11 +118,15 @@ pub fn fold(token: &str) -> Option<Cow<'_, str>> {
     if !needs_work {
         return Some(Cow::Borrowed(token));
     }
-    let mut folded: String = token
-        .chars()
-        .map(|c| if is_apostrophe(c) { '\'' } else { c })
-        .collect::<String>()
-        .to_lowercase();
+    let mut folded = if token.is_ascii() {
+        token.to_ascii_lowercase()
+    } else {
+        token
+            .chars()
+            .map(|c| if is_apostrophe(c) { '\'' } else { c })
+            .collect::<String>()
+            .to_lowercase()
+    };
     if folded.ends_with("'s") && folded.len() > 2 {
         folded.truncate(folded.len() - 2);
     }
@@ -64,6 +155,21 @@ mod tests {
         assert_eq!(got, vec![(0, "Iran’s"), (12, "leaders"), (23, "met")]);
         for (at, w) in got {
             assert_eq!(&text[at..at + w.len()], w);
+        }
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_unicode_rules_on_tricky_cases() {
+        for text in [
+            "e.g. U.S. 3.5% a:b x_1 __ _a can't 1,000,000 a' 'a a.1 1.a a1.b 2;3 a;b",
+            "end. Start... ... 'quoted' \"dq\" (paren) [x] {y} a-b a--b 10:30 p.m.",
+            "",
+            "...",
+        ] {
+            assert!(text.is_ascii());
+            let fast: Vec<_> = words(text).collect();
+            let unicode: Vec<_> = unicode_words(text).collect();
+            assert_eq!(fast, unicode, "{text}");
         }
     }
 

@@ -1,0 +1,28 @@
+//! Whole per-article analysis (structure, words, names, quotes, entities) on arbitrary
+//! text: must not panic, and every span must lie inside the text on char boundaries.
+#![no_main]
+
+use broadsheet::analyze::{self, Options};
+use broadsheet::article::{Article, Encoding};
+use broadsheet::text::stopwords::StopWords;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let a = Article::new("f".into(), text.to_string(), Encoding::Utf8);
+    for s in &a.sentences {
+        assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+    }
+    let r = analyze::article(
+        &a,
+        Options {
+            stopwords: StopWords::english(),
+        },
+    );
+    for m in &r.mentions {
+        assert!(m.span.end <= text.len() && text.is_char_boundary(m.span.start));
+        assert!(text.is_char_boundary(m.span.end));
+    }
+});

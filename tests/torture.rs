@@ -1,0 +1,201 @@
+//! Hostile input: every kind of bad or strange file in one folder, run through the real
+//! binary. Each file must end up in exactly one of articles.csv or skipped.csv with the
+//! expected outcome, the run must finish, and every CSV must parse.
+
+mod util;
+
+use std::collections::BTreeMap;
+use util::{read_csv, Fixture};
+
+/// Big inputs are smaller in debug builds, which are ~20x slower; the README's test command
+/// (`cargo test --release`) runs them at full size.
+const BIG: usize = if cfg!(debug_assertions) {
+    5_000_000
+} else {
+    50_000_000
+};
+
+fn outcomes(f: &Fixture) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for row in read_csv(&f.out("articles.csv")).into_iter().skip(1) {
+        let previous = out.insert(row[0].clone(), format!("read {}", row[8]));
+        assert!(previous.is_none(), "{} listed twice", row[0]);
+    }
+    for row in read_csv(&f.out("skipped.csv")).into_iter().skip(1) {
+        let reason = row[1].split(':').next().unwrap().to_string();
+        let previous = out.insert(row[0].clone(), format!("skipped {reason}"));
+        assert!(previous.is_none(), "{} listed twice", row[0]);
+    }
+    out
+}
+
+#[test]
+fn every_file_is_accounted_for_and_nothing_breaks() {
+    let f = Fixture::new();
+    // Encodings and line ends.
+    f.file("enc/utf8.txt", "Title\n\nCafé au lait.");
+    f.bytes("enc/utf8-bom.txt", b"\xEF\xBB\xBFTitle\n\nText here.");
+    let utf16: Vec<u8> = "Title\n\nText here."
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    f.bytes("enc/utf16le.txt", &[&[0xFF, 0xFE][..], &utf16].concat());
+    let utf16be: Vec<u8> = "Title\n\nText here."
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    f.bytes("enc/utf16be.txt", &[&[0xFE, 0xFF][..], &utf16be].concat());
+    f.bytes(
+        "enc/latin1.txt",
+        b"Title\n\nA \xA35 rise in caf\xE9 prices.",
+    );
+    f.file("lines/crlf.txt", "Title\r\n\r\nOne.\r\n\r\nTwo.\r\n");
+    f.file("lines/cr.txt", "Title\r\rOne.\r\rTwo.");
+    // Not articles.
+    f.file("bad/empty.txt", "");
+    f.file("bad/blank.txt", " \n\t\n\r\n");
+    f.bytes("bad/nul.txt", b"Title\n\nText\0with a NUL");
+    f.file("bad/image.png", "not really");
+    // Degenerate text.
+    f.file("odd/one-line.txt", &"word ".repeat(BIG / 5));
+    f.file(
+        "odd/long-word.txt",
+        &format!("Title\n\n{}", "a".repeat(1_000_000)),
+    );
+    f.file(
+        "odd/quotes.txt",
+        &format!(
+            "Title\n\n{}",
+            "\"He said \u{201c} yes \u{201d} \" no ' ''".repeat(3000)
+        ),
+    );
+    f.file(
+        "odd/scripts.txt",
+        "Emoji 🎉 test\n\nParty 🎉🎉 time. Cafe\u{301} re\u{301}sume\u{301}. \
+         مرحبا بالعالم. שלום עולם. 東京で会議.",
+    );
+    f.file(
+        "odd/html.txt",
+        "<html><body>\n\n<p>Prime Minister <b>Jane Doe</b> said \"<i>hello</i>\".</p>\n\n</body></html>",
+    );
+    f.file(
+        "odd/formula.txt",
+        "=HYPERLINK(\"http://x\",\"click\")\n\n@SUM(1+1) said \"=1+2\", she said.",
+    );
+    // Awkward names.
+    f.file("names/with, comma.txt", "Title\n\nText.");
+    f.file("names/with \"quotes\".txt", "Title\n\nText.");
+    f.file("names/with\nnewline.txt", "Title\n\nText.");
+    // A deep folder.
+    let deep = (0..100)
+        .map(|i| format!("d{i}"))
+        .collect::<Vec<_>>()
+        .join("/");
+    f.file(&format!("{deep}/deep.txt"), "Title\n\nDeep text.");
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::symlink;
+        std::fs::create_dir_all(f.path("in/links")).unwrap();
+        symlink(f.path("in/links"), f.path("in/links/loop")).unwrap();
+        symlink(f.path("in/enc/utf8.txt"), f.path("in/links/alias.txt")).unwrap();
+        symlink(f.path("in/nowhere.txt"), f.path("in/links/dangling.txt")).unwrap();
+        let fifo = f.path("in/special/fifo.txt");
+        std::fs::create_dir_all(fifo.parent().unwrap()).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo failed");
+    }
+
+    let out = f.run(&["in", "--max-file-size", "100"]);
+    assert_eq!(out.code, 1, "stderr: {}", out.stderr);
+    let got = outcomes(&f);
+    let expect = |name: &str, outcome: &str| {
+        assert_eq!(
+            got.get(name).map(String::as_str),
+            Some(outcome),
+            "{name}; all outcomes: {got:#?}"
+        );
+    };
+    expect("enc/utf8.txt", "read utf-8");
+    expect("enc/utf8-bom.txt", "read utf-8-bom");
+    expect("enc/utf16le.txt", "read utf-16le");
+    expect("enc/utf16be.txt", "read utf-16be");
+    expect("enc/latin1.txt", "read windows-1252");
+    expect("lines/crlf.txt", "read utf-8");
+    expect("lines/cr.txt", "read utf-8");
+    expect("bad/empty.txt", "skipped empty");
+    expect("bad/blank.txt", "skipped empty");
+    expect("bad/nul.txt", "skipped binary");
+    expect("bad/image.png", "skipped not an article");
+    for name in [
+        "one-line",
+        "long-word",
+        "quotes",
+        "scripts",
+        "html",
+        "formula",
+    ] {
+        expect(&format!("odd/{name}.txt"), "read utf-8");
+    }
+    expect("names/with, comma.txt", "read utf-8");
+    expect("names/with \"quotes\".txt", "read utf-8");
+    expect("names/with\nnewline.txt", "read utf-8");
+    expect(&format!("{deep}/deep.txt"), "read utf-8");
+    #[cfg(unix)]
+    {
+        expect("links/alias.txt", "read utf-8");
+        expect("links/dangling.txt", "skipped unreadable");
+        expect("links/loop", "skipped unreadable");
+        expect(
+            "special/fifo.txt",
+            "skipped not a regular file (device, FIFO or socket)",
+        );
+    }
+
+    // Paragraphs survive CRLF and lone CR line ends: title + 2 paragraphs.
+    let articles = read_csv(&f.out("articles.csv"));
+    for name in ["lines/crlf.txt", "lines/cr.txt"] {
+        let row = articles.iter().find(|r| r[0] == name).unwrap();
+        assert_eq!(row[5], "3", "{name} paragraphs");
+    }
+    // A spreadsheet would run a title starting with '='; it is neutralised.
+    let formula = articles.iter().find(|r| r[0] == "odd/formula.txt").unwrap();
+    assert!(formula[1].starts_with("'="), "{:?}", formula[1]);
+
+    // Every report parses as CSV with a consistent number of fields.
+    for name in f.list("out") {
+        if name.ends_with(".csv") {
+            let rows = read_csv(&f.out(&name));
+            assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{name}");
+        }
+    }
+}
+
+#[test]
+fn files_over_the_size_limit_are_skipped_with_that_reason() {
+    let f = Fixture::new();
+    f.file("small.txt", "Title\n\nText.");
+    f.file(
+        "large.txt",
+        &format!("Title\n\n{}", "word ".repeat(400_000)),
+    );
+    let out = f.run(&["in", "--max-file-size", "1"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let skipped = read_csv(&f.out("skipped.csv"));
+    assert_eq!(skipped.len(), 2);
+    assert_eq!(skipped[1][0], "large.txt");
+    assert!(
+        skipped[1][1].starts_with("too large: 2000007 bytes"),
+        "{:?}",
+        skipped[1]
+    );
+}
+
+#[test]
+fn raw_csv_keeps_cells_exactly() {
+    let f = Fixture::new();
+    f.file("a.txt", "=1+2 headline\n\nText.");
+    assert_eq!(f.run(&["in", "--raw-csv"]).code, 0);
+    let articles = read_csv(&f.out("articles.csv"));
+    assert_eq!(articles[1][1], "=1+2 headline");
+}
