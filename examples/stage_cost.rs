@@ -25,7 +25,7 @@ fn main() {
     let articles: Vec<_> = found
         .sources
         .iter()
-        .filter_map(|s| ingest::load(s).ok())
+        .filter_map(|s| ingest::load(s, u64::MAX).ok())
         .collect();
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let stop = StopWords::english();
