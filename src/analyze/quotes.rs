@@ -1043,7 +1043,10 @@ impl<'a> Ctx<'a> {
         let gender = match m.kind {
             EntityType::Person if m.gender != Gender::Unknown => Some(m.gender),
             EntityType::Person => Some(first.unwrap_or(Gender::Unknown)),
-            EntityType::Org if core.len() < m.canonical.len() => first,
+            // "Commerce Minister Kavita Raghunathan": a title came off, so a person.
+            EntityType::Org if core.len() < m.canonical.len() => {
+                Some(first.unwrap_or(Gender::Unknown))
+            }
             _ => None,
         };
         let p = Rc::new(Person {
@@ -1225,6 +1228,23 @@ impl<'a> Ctx<'a> {
         let phrase = names::normalise(&self.text[words[0].start..words[words.len() - 1].end]);
         let last = &words[words.len() - 1];
         let thing = in_list(THING_NOUNS, last.text);
+        if definite && last.text.starts_with(char::is_lowercase) {
+            // "the regulator" after "the National Energy Regulator".
+            let org = self.mentions.iter().rev().find(|m| {
+                m.span.end <= words[0].start
+                    && m.kind == EntityType::Org
+                    && m.canonical
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(last.text))
+            });
+            if let Some(m) = org {
+                return Speaker {
+                    canonical: m.canonical.clone(),
+                    mention: format!("the {phrase}"),
+                    kind: Some(EntityType::Org),
+                };
+            }
+        }
         if definite && !thing && last.text.starts_with(char::is_lowercase) {
             if let Some(m) = self.salient_person(words[0].start, "the") {
                 let (canonical, kind) = self.canonical(m);
