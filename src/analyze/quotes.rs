@@ -1036,7 +1036,22 @@ impl<'a> Ctx<'a> {
         if let Some(p) = self.people.borrow().get(&m.span.start) {
             return Rc::clone(p);
         }
-        let core = names::person_core(&m.canonical).to_string();
+        let mut core = names::person_core(&m.canonical).to_string();
+        let personal = m.kind == EntityType::Person || core.len() < m.canonical.len();
+        if personal && core.split_whitespace().count() > 2 {
+            // "Arms Kevin Vickers" (from "Sergeant-at-Arms Kevin Vickers") when the
+            // article also names "Kevin Vickers": the shorter full name is the name.
+            let shorter = self.mentions.iter().find(|o| {
+                o.kind == EntityType::Person
+                    && o.canonical.contains(' ')
+                    && o.canonical.len() < core.len()
+                    && core.ends_with(o.canonical.as_str())
+                    && core[..core.len() - o.canonical.len()].ends_with(' ')
+            });
+            if let Some(o) = shorter {
+                core = o.canonical.clone();
+            }
+        }
         let tokens = names::name_tokens(&core);
         let g = names::Gazetteer::get();
         let first = tokens.first().and_then(|w| g.first_name_gender(w));
@@ -1078,9 +1093,9 @@ impl<'a> Ctx<'a> {
                 return (written, m.kind);
             }
         }
-        let core = names::person_core(&m.canonical);
-        if core.len() < m.canonical.len() {
-            return (core.to_string(), EntityType::Person);
+        let p = self.person(m);
+        if p.core != m.canonical && p.gender.is_some() {
+            return (p.core.clone(), EntityType::Person);
         }
         if m.kind == EntityType::Place || m.canonical.contains(' ') {
             return (m.canonical.clone(), m.kind);
@@ -1166,6 +1181,15 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let end = s.span.end.min(at);
+            // "He said the business, with Martin Legere, ...": a sentence whose subject
+            // is the same pronoun refers to the same person; look further back.
+            let first_word = self.text[s.span.start..end]
+                .split(|c: char| !c.is_alphabetic())
+                .find(|w| !w.is_empty())
+                .unwrap_or("");
+            if want != Gender::Unknown && first_word.eq_ignore_ascii_case(pronoun) {
+                continue;
+            }
             let mut best: Option<(u8, &Mention)> = None;
             for m in self
                 .within(s.span.start, end)

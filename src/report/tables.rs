@@ -264,9 +264,12 @@ fn quotes(corpus: &Corpus) -> Vec<QuoteOut> {
         .map(|(article, q)| {
             let speaker = match q.speaker_type {
                 Some(EntityType::Person) => {
-                    // A title-case headline read as one long name is no alias.
+                    // A surname takes the full name known elsewhere in the corpus; a full
+                    // name stays (a longer one is as likely a misread title: "Arms Kevin
+                    // Vickers"), and so does a title-case headline read as one long name.
                     let alias = aliases
                         .get(&q.speaker)
+                        .filter(|_| !q.speaker.contains(' '))
                         .filter(|a| names::person_core(a).split_whitespace().count() <= 4);
                     names::person_core(alias.unwrap_or(&q.speaker))
                 }
