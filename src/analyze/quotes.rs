@@ -1383,6 +1383,30 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // "Levine, who has given money to Marco Rubio, said", "Harry Bond, 30, of Raleigh,
+        // N.C., said": going back comma by comma, the first person named (or capitalised
+        // word) right before a comma opens the description.
+        for c in (lo + 1..k).rev().filter(|&c| toks[c].text == ",") {
+            let t = &toks[c - 1];
+            match self.mention_ending_at(t) {
+                Some(m) if m.kind == EntityType::Person => return Some(self.of_mention(m)),
+                Some(_) => continue,
+                None => {}
+            }
+            let capital = t.word && t.text.starts_with(char::is_uppercase);
+            let opens_description = toks.get(c + 1).is_some_and(|n| {
+                in_list(&["who", "a", "an", "the", "whose"], n.text)
+                    || !n.word
+                    || n.text.starts_with(|c: char| c.is_ascii_digit())
+            });
+            if capital
+                && opens_description
+                && !in_list(NP_STOP, t.text)
+                && (c - 1 == lo || !toks[c - 2].word || toks[c - 2].text == ",")
+            {
+                return Some(self.described(&toks[c - 1..c], false));
+            }
+        }
         self.first_in_clause(toks, lo, k)
     }
 
@@ -1466,7 +1490,7 @@ impl<'a> Ctx<'a> {
         }
         // A described speaker ends at its head noun: "the ministry of defence" -> ministry.
         let mut stop = start;
-        while stop < end && !["of", "for"].contains(&toks[stop].text) {
+        while stop < end && !in_list(NP_STOP, toks[stop].text) && toks[stop].text != "close" {
             stop += 1;
         }
         let definite = start > k && toks[start - 1].text.eq_ignore_ascii_case("the");
@@ -1700,10 +1724,43 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         let after = tokens(text, q.span.end, window_end(text, q.span.end, hi));
 
         let pre = before_quote(&ctx, before);
+        // A quote that ends its own sentence (`."`) followed by a capital starts a new
+        // sentence: what follows is no attribution unless it is only `X said.`.
+        let closed = q.inner.slice(text).trim_end().ends_with('.')
+            && after
+                .first()
+                .is_some_and(|t| t.word && t.text.starts_with(char::is_uppercase))
+            && after
+                .iter()
+                .position(|t| t.text == ".")
+                .map_or(true, |p| p > 4);
         let found = match pre {
             Some((f, true)) => Some(f),
-            other => after_quote(&ctx, &after).or(other.map(|(f, _)| f)),
+            other => {
+                let post = if closed {
+                    None
+                } else {
+                    after_quote(&ctx, &after)
+                };
+                post.or(other.map(|(f, _)| f))
+            }
         };
+        // `Bystrom agreed. "Mainstream Republicans are ..."`: a quote opening a sentence
+        // after a reporting sentence of the same paragraph.
+        let found = found.or_else(|| {
+            if prev_in_para.is_some() || !before.iter().all(|t| !t.word) || q.span.start <= lo {
+                return None;
+            }
+            let end = before.first().map_or(q.span.start, |t| t.start);
+            let mut from = lo.max(end.saturating_sub(WINDOW_BEFORE));
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let prev = tokens(text, from, end);
+            let last = prev.len().checked_sub(1)?;
+            let start = sentence_start(&prev[..last]);
+            reporting_subject(&ctx, &prev[start..last])
+        });
         let opens_para = before_all.iter().all(|t| !t.word) && prev_in_para.is_none();
         let found = found
             // A partial quote in a sentence with no cue: its subject ("Cruz called Trump
