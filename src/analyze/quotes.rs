@@ -983,6 +983,28 @@ const THING_NOUNS: &[&str] = &[
     "handbook",
 ];
 
+/// Whether a name with no known first name still looks like a person's: no word of it is
+/// an organisation word, a place, a demonym, an acronym or a common naming word.
+fn plausible_name(name: &str) -> bool {
+    const NOT_NAMES: &[&str] = &[
+        "Day", "Story", "Street", "Avenue", "Road", "Tours", "Tour", "Park", "Hall", "Island",
+        "Bay", "River", "Lake", "Mountain", "Valley", "Bridge", "Station", "Airport", "Square",
+        "Security", "Affairs", "Services", "Service", "Week", "Year", "Act", "Bill", "Plan",
+        "Program", "Project", "Report", "Show", "News", "Times", "Post", "Press", "Media", "Games",
+        "Cup", "League", "Series", "Award", "Awards", "Prize", "More", "Read", "Watch",
+    ];
+    let g = names::Gazetteer::get();
+    name.split_whitespace().all(|w| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let acronym = letters >= 2 && !w.chars().any(char::is_lowercase);
+        !(acronym
+            || g.is_org_word(w)
+            || g.place(w).is_some()
+            || g.demonym(w).is_some()
+            || NOT_NAMES.contains(&w))
+    })
+}
+
 /// Whether `word` is in `list`, ignoring ASCII case, without allocating.
 fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -1057,6 +1079,9 @@ impl<'a> Ctx<'a> {
         let first = tokens.first().and_then(|w| g.first_name_gender(w));
         let gender = match m.kind {
             EntityType::Person if m.gender != Gender::Unknown => Some(m.gender),
+            // A name of unknown gender with no first name is often no person at all
+            // ("American Crime Story", "Homeland Security", "Burnaby RCMP").
+            EntityType::Person if first.is_none() && !plausible_name(&core) => None,
             EntityType::Person => Some(first.unwrap_or(Gender::Unknown)),
             // "Commerce Minister Kavita Raghunathan": a title came off, so a person.
             EntityType::Org if core.len() < m.canonical.len() => {
