@@ -1005,6 +1005,10 @@ fn plausible_name(name: &str) -> bool {
     })
 }
 
+fn is_indefinite(word: &str) -> bool {
+    in_list(&["a", "an", "another"], word)
+}
+
 /// Whether `word` is in `list`, ignoring ASCII case, without allocating.
 fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -1384,10 +1388,14 @@ impl<'a> Ctx<'a> {
         if in_list(NP_STOP, t.text) {
             return None;
         }
-        Some(self.described(
-            &toks[j..=k],
-            j > lo && toks[j - 1].text.eq_ignore_ascii_case("the"),
-        ))
+        let definite = j > lo && toks[j - 1].text.eq_ignore_ascii_case("the");
+        // "a spokesperson said": an indefinite speaker keeps its article.
+        let j = if j > lo && is_indefinite(toks[j - 1].text) {
+            j - 1
+        } else {
+            j
+        };
+        Some(self.described(&toks[j..=k], definite))
     }
 
     /// The subject of `X, description, said` (the comma at `k`): the name just before the
@@ -1519,7 +1527,13 @@ impl<'a> Ctx<'a> {
             stop += 1;
         }
         let definite = start > k && toks[start - 1].text.eq_ignore_ascii_case("the");
-        (stop > start).then(|| self.described(&toks[start..stop.min(start + 4)], definite))
+        let stop = stop.min(start + 4);
+        let start = if start > k && is_indefinite(toks[start - 1].text) {
+            start - 1
+        } else {
+            start
+        };
+        (stop > start).then(|| self.described(&toks[start..stop], definite))
     }
 }
 
