@@ -736,11 +736,93 @@ const ADVERBS: &[&str] = &[
 
 /// Words that end a common-noun speaker phrase on its left ("the", "that", "and").
 const NP_STOP: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
-    "those", "and", "or", "but", "as", "in", "on", "at", "to", "by", "with", "from", "of", "for",
-    "after", "before", "when", "while", "because", "if", "who", "which", "where", "than", "then",
-    "about", "into", "over", "under", "what", "how", "why", "said", "says", "not", "it", "there",
-    "been", "being", "were", "are", "be", "had", "has", "have", "was", "is",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "and",
+    "or",
+    "but",
+    "as",
+    "in",
+    "on",
+    "at",
+    "to",
+    "by",
+    "with",
+    "from",
+    "of",
+    "for",
+    "after",
+    "before",
+    "when",
+    "while",
+    "because",
+    "if",
+    "who",
+    "which",
+    "where",
+    "than",
+    "then",
+    "about",
+    "into",
+    "over",
+    "under",
+    "what",
+    "how",
+    "why",
+    "said",
+    "says",
+    "not",
+    "it",
+    "there",
+    "been",
+    "being",
+    "were",
+    "are",
+    "be",
+    "had",
+    "has",
+    "have",
+    "was",
+    "is",
+    "despite",
+    "without",
+    "through",
+    "against",
+    "toward",
+    "towards",
+    "among",
+    "between",
+    "since",
+    "until",
+    "upon",
+    "via",
+    "per",
+    "like",
+    "unlike",
+    "amid",
+    "within",
+    "around",
+    "across",
+    "along",
+    "behind",
+    "beyond",
+    "near",
+    "onto",
+    "outside",
+    "inside",
+    "throughout",
 ];
 
 const PRONOUNS: &[&str] = &[
@@ -1332,6 +1414,26 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Who does the reporting verb at token `k`. A participle ("..., saying", "adding")
+    /// belongs to the clause's subject, not to the noun just before it ("Trump unleashed
+    /// a series of tweets early Friday saying"), unless a name or pronoun stands there.
+    fn subject_of_cue(&self, toks: &[Tok], lo: usize, k: usize, cue: &str) -> Option<Speaker> {
+        if k == 0 || k <= lo {
+            return None;
+        }
+        let participle = cue.ends_with("ing") && !cue.contains(' ');
+        if participle {
+            let prev = &toks[k - 1];
+            let named = PRONOUNS.contains(&prev.text) || self.mention_ending_at(prev).is_some();
+            if !named {
+                if let Some(s) = self.first_in_clause(toks, lo, k) {
+                    return Some(s);
+                }
+            }
+        }
+        self.speaker_before(toks, lo, k - 1)
+    }
+
     /// The speaker whose phrase ends at token `k` (the cue is at `k + 1`), looking no
     /// further left than token `lo`.
     fn speaker_before(&self, toks: &[Tok], lo: usize, k: usize) -> Option<Speaker> {
@@ -1661,7 +1763,7 @@ fn after_quote(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
             if k > 0 {
                 // A cue inside a relative clause ("Cruz, who has proposed ..., said") has
                 // no speaker of its own; the main verb comes later.
-                if let Some(s) = ctx.speaker_before(toks, 0, k - 1) {
+                if let Some(s) = ctx.subject_of_cue(toks, 0, k, &cue) {
                     return Some((s, cue));
                 }
             }
@@ -1704,7 +1806,7 @@ fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
                 // "Said the minister: ..."
                 ctx.speaker_after(toks, next, toks.len())
             } else {
-                ctx.speaker_before(toks, 0, k - 1)
+                ctx.subject_of_cue(toks, 0, k, &cue)
             };
             // A cue with no speaker beside it ("who complains", "by saying") is part of
             // a clause; an earlier cue may still name the speaker.
@@ -1866,7 +1968,7 @@ fn reporting_subject(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
         }
         if k > lo && toks[k].word {
             if let Some((cue, _)) = cue_at(toks, k) {
-                if let Some(s) = ctx.speaker_before(toks, lo, k - 1) {
+                if let Some(s) = ctx.subject_of_cue(toks, lo, k, &cue) {
                     return Some((s, cue));
                 }
             }
