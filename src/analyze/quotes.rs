@@ -1220,6 +1220,12 @@ impl<'a> Ctx<'a> {
     /// The full name a lone word stands for: the nearest person named before `at` (else
     /// after) whose name starts or ends with it ("Jordan", "Scheer").
     fn full_name(&self, word: &str, at: usize) -> Option<String> {
+        let m = self.full_mention(word, at)?;
+        Some(self.person(m).core.clone())
+    }
+
+    /// The mention holding the full name a lone word stands for ([`Ctx::full_name`]).
+    fn full_mention(&self, word: &str, at: usize) -> Option<&'a Mention> {
         let full = |m: &&&Mention| {
             let p = self.person(m);
             p.tokens.len() > 1
@@ -1237,8 +1243,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .filter(|m| m.span.end <= at)
             .rfind(full);
-        let m = before.or_else(|| self.mentions.iter().find(full))?;
-        Some(self.person(m).core.clone())
+        before.or_else(|| self.mentions.iter().find(full)).copied()
     }
 
     fn pronoun(&self, word: &str, at: usize) -> Speaker {
@@ -1323,6 +1328,29 @@ impl<'a> Ctx<'a> {
                 };
                 if best.map_or(true, |(r, _)| rank < r) {
                     best = Some((rank, m));
+                }
+            }
+            if best.map_or(true, |(r, _)| r > 0) {
+                // "Scheer said ..." where the name module kept no mention for "Scheer":
+                // the full name it stands for speaks here.
+                let toks = tokens(self.text, s.span.start, end);
+                let speaking = toks.windows(2).find_map(|w| {
+                    let named = w[0].word
+                        && w[0].text.starts_with(char::is_uppercase)
+                        && !PRONOUNS.contains(&w[0].text)
+                        && is_cue(w[1].text)
+                        && self.mention_ending_at(&w[0]).is_none();
+                    named
+                        .then(|| self.full_mention(w[0].text, w[0].start))
+                        .flatten()
+                });
+                if let Some(m) = speaking {
+                    let fits = self.person_gender(m).is_some_and(|g| {
+                        want == Gender::Unknown || g == want || g == Gender::Unknown
+                    });
+                    if fits {
+                        return Some(m);
+                    }
                 }
             }
             match best {
