@@ -177,19 +177,21 @@ pub fn pair(text: &str, paragraphs: &[Span]) -> (Vec<RawQuote>, u32) {
     let mut out = Vec::new();
     let mut stray = 0u32;
     // A quote carried over from the previous paragraph: its opening mark's start.
-    let mut carried: Option<usize> = None;
+    let mut carried: Option<(usize, usize)> = None;
     for (pi, &para) in paragraphs.iter().enumerate() {
         let ms = marks(text, para);
         let mut open: Option<(usize, usize)> = None; // (mark start, inner start)
         let mut skip_first = false;
-        if let Some(start) = carried.take() {
-            // The re-opening mark at the start of this paragraph is part of the quotation.
+        if let Some((start, inner)) = carried.take() {
             match ms.first() {
+                // The re-opening mark at the start of this paragraph is part of the quotation.
                 Some(m) if m.at == para.start => {
-                    open = Some((start, m.at + m.len));
+                    open = Some((start, inner));
                     skip_first = true;
                 }
-                _ => stray += 1,
+                // A paragraph break inside the quotation: its closing mark is here.
+                Some(_) => open = Some((start, inner)),
+                None => stray += 1,
             }
         }
         for (k, &m) in ms.iter().enumerate() {
@@ -234,8 +236,18 @@ pub fn pair(text: &str, paragraphs: &[Span]) -> (Vec<RawQuote>, u32) {
                     .first()
                     .is_some_and(|m| m.at == next.start && m.kind != MarkKind::Close)
             });
-            if next_reopens {
-                carried = Some(start);
+            // `"... decision-maker ¶ based on ... the veterans," said Nicholson`: a stray
+            // paragraph break, when the next paragraph's first mark can only close.
+            let next_closes = paragraphs.get(pi + 1).is_some_and(|next| {
+                marks(text, *next).first().is_some_and(|m| {
+                    m.at > next.start
+                        && (m.kind == MarkKind::Close
+                            || (m.kind == MarkKind::Straight
+                                && straight_opens(text, *m, *next) == Some(false)))
+                })
+            });
+            if next_reopens || next_closes {
+                carried = Some((start, inner));
             } else {
                 stray += 1;
                 push_quote(&mut out, text, start, inner, para.end, para.end, true);
@@ -2213,6 +2225,24 @@ mod tests {
         );
         // The unclosed mark is reported and stops at its paragraph.
         assert_eq!(stray, 1);
+    }
+
+    #[test]
+    fn a_paragraph_break_inside_a_quote_keeps_one_quote_and_its_speaker() {
+        let got = said(
+            "T\n\nMaria Lopez wrote to her staff.\n\n\"First we fix the roof,\n\nthen we fix the windows,\" said Lopez.\n\n\"One,\n\n\"two,\" she said.",
+        );
+        assert_eq!(
+            got,
+            [
+                row(
+                    "First we fix the roof, then we fix the windows,",
+                    "Maria Lopez",
+                    "said"
+                ),
+                row("One, \"two,", "Maria Lopez", "said"),
+            ]
+        );
     }
 
     #[test]
