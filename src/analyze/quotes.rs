@@ -1114,6 +1114,37 @@ fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Words opening an introductory phrase set off by a comma ("In December, ...").
+const INTRO_WORDS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "during",
+    "last",
+    "this",
+    "since",
+    "as",
+    "earlier",
+    "later",
+    "following",
+    "with",
+    "without",
+    "despite",
+    "amid",
+    "from",
+    "under",
+    "over",
+    "within",
+    "throughout",
+    "speaking",
+    "asked",
+    "for",
+];
+
 /// Who spoke, as found at one quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Speaker {
@@ -1604,7 +1635,16 @@ impl<'a> Ctx<'a> {
 
     /// The first person or organisation named in a sentence, with no cue.
     fn subject(&self, toks: &[Tok]) -> Option<Found> {
-        let (from, to) = (toks.first()?.start, toks.last()?.end);
+        let (mut from, to) = (toks.first()?.start, toks.last()?.end);
+        // "At a fundraiser with Barbra Streisand, Clinton called ...": the subject comes
+        // after an introductory phrase.
+        if in_list(INTRO_WORDS, toks[0].text) {
+            if let Some(c) = toks.iter().take(20).position(|t| t.text == ",") {
+                if let Some(next) = toks.get(c + 1) {
+                    from = next.start;
+                }
+            }
+        }
         let m = self
             .within(from, to)
             .iter()
