@@ -1468,7 +1468,9 @@ impl<'a> Ctx<'a> {
                 };
             }
         }
-        if definite && !thing && last.text.starts_with(char::is_lowercase) {
+        // A plural ("the streets", "the officials") is no one person.
+        let plural = last.text.ends_with('s') && !last.text.ends_with("ss");
+        if definite && !thing && !plural && last.text.starts_with(char::is_lowercase) {
             if let Some(m) = self.salient_person(words[0].start, "the") {
                 let (canonical, kind) = self.canonical(m);
                 return Speaker {
@@ -1660,11 +1662,13 @@ impl<'a> Ctx<'a> {
                 return Some(self.pronoun(t.text, t.start));
             }
         }
+        // A possessor is not the subject: "Hillary Clinton's campaign manager Robby Mook".
+        let possessor = |m: &Mention| self.text[m.span.end..].starts_with(['\'', '\u{2019}']);
         let inside: Vec<&Mention> = self
             .within(from, to)
             .iter()
             .copied()
-            .filter(|m| m.span.end <= to)
+            .filter(|m| m.span.end <= to && !possessor(m))
             .collect();
         let named = inside
             .iter()
@@ -1898,6 +1902,14 @@ fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
             return Some(((s, "quoted ... as saying".into()), near));
         }
         if let Some((cue, next)) = cue_at(toks, k) {
+            // "In a statement announcing the pick, the Association ... called": a cue
+            // inside an introductory phrase does not report the sentence.
+            let in_intro = toks.first().is_some_and(|f| in_list(INTRO_WORDS, f.text))
+                && toks[k..].iter().any(|t| t.text == ",")
+                && !toks[..k].iter().any(|t| t.text == ",");
+            if in_intro {
+                continue;
+            }
             let opens_clause = toks[..k].iter().all(|t| !t.word);
             let s = if opens_clause {
                 // "Said the minister: ..."
