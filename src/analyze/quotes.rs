@@ -1346,6 +1346,11 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let end = s.span.end.min(at);
+            // Site furniture ("WATCH: ... Trudeau's 'naïve approach' ...: Scheer") names
+            // people in passing.
+            if end == s.span.end && is_furniture(&self.text[s.span.start..end]) {
+                continue;
+            }
             // "He said the business, with Martin Legere, ...": a sentence whose subject
             // is the same pronoun refers to the same person; look further back.
             let first_word = self.text[s.span.start..end]
@@ -2069,6 +2074,15 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         });
     }
     out
+}
+
+/// A line that is no prose: short, with no closing punctuation and no quotation mark
+/// ("Story continues below advertisement", "READ MORE: ...", "WATCH: ...").
+fn is_furniture(line: &str) -> bool {
+    let t = line.trim_end();
+    t.len() <= 160
+        && !t.ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
+        && !t.contains(['"', '\u{201c}', '\u{201d}'])
 }
 
 /// The speaker of the first reporting verb in a paragraph with no quotation.
