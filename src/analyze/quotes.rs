@@ -2106,8 +2106,8 @@ fn reporting_subject(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
 
 /// Bytes of context read on either side of a quote: an attribution is never further
 /// away, and long paragraphs must not make every quote cost their whole length.
-const WINDOW_BEFORE: usize = 400;
-const WINDOW_AFTER: usize = 300;
+const WINDOW_BEFORE: usize = 300;
+const WINDOW_AFTER: usize = 250;
 
 /// Start of the context window before byte `at`, no earlier than `lo`, on a char boundary:
 /// just after the last sentence end found with `memrchr`, so only the quote's own sentence
