@@ -2053,6 +2053,20 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
                         reporting_subject(&ctx, &tokens(text, prev_para.start, end))
                     }
                 }
+            })
+            .or_else(|| {
+                // A quote with nothing around it, shortly after another speaker's quote,
+                // is most often that speaker going on.
+                let prev = out.last()?;
+                let sentence = q
+                    .inner
+                    .slice(text)
+                    .split_whitespace()
+                    .nth(TERM_WORDS + 2)
+                    .is_some();
+                (sentence && pi <= para_of(prev.span.end) + 2)
+                    .then(|| carried(prev))
+                    .flatten()
             });
         let (speaker, cue) = found.unwrap_or((
             Speaker {
@@ -2442,6 +2456,24 @@ mod tests {
                     "said"
                 ),
                 row("We expect a deal by June.", "John Carter", "said"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_quote_soon_after_a_speaker_continues_that_speaker() {
+        let got = said(
+            "T\n\n\"We were ready,\" said Maria Lopez.\n\nThe storm came early. \"Nobody expected the river to rise so fast.\"",
+        );
+        assert_eq!(
+            got,
+            [
+                row("We were ready,", "Maria Lopez", "said"),
+                row(
+                    "Nobody expected the river to rise so fast.",
+                    "Maria Lopez",
+                    "said"
+                ),
             ]
         );
     }
