@@ -5,6 +5,7 @@
 //! order depends on that grouping (vectors, hash maps) is sorted by the report stage.
 
 use crate::analyze::names::{self, EntityType};
+use crate::analyze::quotes::Quote;
 use crate::analyze::{ArticleAnalysis, ArticleRow};
 use crate::ingest::Skip;
 use rustc_hash::FxHashMap;
@@ -114,6 +115,12 @@ pub struct Corpus {
     /// case elsewhere is evidence that it is no name ([`names::is_common_word`]).
     pub lowercase: FxHashMap<String, u64>,
     pub mentions: Vec<ArticleMentions>,
+    /// Every quotation with the article it came from; sorted (article, start) at report time.
+    pub quotes: Vec<(String, Quote)>,
+    /// Quotation marks that could not be paired, over all articles.
+    pub stray_marks: u64,
+    /// Short unattributed quoted terms, over all articles.
+    pub quoted_terms: u64,
     /// Every word token read, stop words and numbers included.
     pub tokens: u64,
     pub bytes: u64,
@@ -133,6 +140,10 @@ impl Corpus {
                 for (p, &n) in &a.words.bigrams {
                     add_count(&mut self.bigrams, p, n);
                 }
+                self.stray_marks += u64::from(a.stray_marks);
+                self.quoted_terms += u64::from(a.quoted_terms);
+                self.quotes
+                    .extend(a.quotes.into_iter().map(|q| (a.row.article.clone(), q)));
                 for m in &a.mentions {
                     *self.names.entry(names::entity_key(m)).or_insert(0) += 1;
                 }
@@ -196,6 +207,9 @@ impl Corpus {
         big.articles.extend(small.articles);
         big.skipped.extend(small.skipped);
         big.doc_terms.extend(small.doc_terms);
+        big.quotes.extend(small.quotes);
+        big.stray_marks += small.stray_marks;
+        big.quoted_terms += small.quoted_terms;
         big.tokens += small.tokens;
         big.bytes += small.bytes;
         merge_tallies(&mut big.words, small.words);
@@ -251,6 +265,14 @@ impl Corpus {
     /// The corpus-level canonicalisation every report uses ([`Resolver`]).
     pub fn resolver(&self) -> Resolver {
         Resolver::new(self)
+    }
+
+    /// Quotations with no speaker found.
+    pub fn unattributed(&self) -> usize {
+        self.quotes
+            .iter()
+            .filter(|(_, q)| q.speaker.is_empty())
+            .count()
     }
 
     /// Corpus-level aliases: name as resolved in one article -> the one canonical name

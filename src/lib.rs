@@ -61,6 +61,13 @@ pub struct Summary {
     pub skipped: usize,
     pub words: u64,
     pub bytes: u64,
+    pub quotes: usize,
+    /// Quotes kept with an empty speaker.
+    pub unattributed: usize,
+    /// Quotation marks that could not be paired.
+    pub stray_marks: u64,
+    /// Short quoted terms with no speaker, not counted as quotes.
+    pub quoted_terms: u64,
     pub elapsed: Duration,
     pub out: PathBuf,
 }
@@ -74,11 +81,18 @@ impl Summary {
     /// The one line printed at the end of a run.
     pub fn line(&self) -> String {
         format!(
-            "{} article{} read, {} skipped, {} words, {:.2} s, {:.1} MB/s; reports in {}",
+            "{} article{} read, {} skipped, {} words, {} quote{} ({} without speaker; {} quoted term{} and {} stray mark{} left out), {:.2} s, {:.1} MB/s; reports in {}",
             self.articles,
             if self.articles == 1 { "" } else { "s" },
             self.skipped,
             self.words,
+            self.quotes,
+            if self.quotes == 1 { "" } else { "s" },
+            self.unattributed,
+            self.quoted_terms,
+            if self.quoted_terms == 1 { "" } else { "s" },
+            self.stray_marks,
+            if self.stray_marks == 1 { "" } else { "s" },
             self.elapsed.as_secs_f64(),
             self.megabytes_per_second(),
             self.out.display()
@@ -131,6 +145,10 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
         skipped: corpus.skipped.len(),
         words: corpus.tokens,
         bytes: corpus.bytes,
+        quotes: corpus.quotes.len(),
+        unattributed: corpus.unattributed(),
+        stray_marks: corpus.stray_marks,
+        quoted_terms: corpus.quoted_terms,
         elapsed: started.elapsed(),
         out: config.out.clone(),
     })

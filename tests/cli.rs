@@ -495,3 +495,150 @@ fn gexf_parses_back_with_types_mentions_and_weights() {
         assert!(!n.attribute("label").unwrap().is_empty());
     }
 }
+
+/// Quotes, byte spans and speakers worked out by hand.
+///
+/// ```text
+/// 0   Water talks                                         (title, 11 bytes + 2 newlines)
+/// 13  Mayor Maria Lopez met John Carter on Friday.        (44 bytes + 2)
+/// 59  "The dam will hold," Lopez said.                    quote 59..79 (20 bytes, marks in)
+/// 93  Carter told reporters that "nothing is certain".    quote 93+27=120..140
+/// 143 "We will see," he added.                            quote 143..157
+/// ```
+/// "Lopez" is the Maria Lopez named before ("Mayor" is a title, not a name); "Carter"
+/// likewise; "he" is the last man who spoke, John Carter.
+#[test]
+fn quotes_and_speakers_match_hand_worked_rows() {
+    let f = Fixture::new();
+    f.file(
+        "talks.txt",
+        "Water talks\n\nMayor Maria Lopez met John Carter on Friday.\n\n\"The dam will hold,\" Lopez said.\n\nCarter told reporters that \"nothing is certain\".\n\n\"We will see,\" he added.",
+    );
+    let out = f.run(&["in"]);
+    assert_eq!(out.code, 0, "stderr: {}", out.stderr);
+    assert!(
+        out.stderr.contains("3 quotes (0 without speaker"),
+        "{}",
+        out.stderr
+    );
+    let quotes = read_csv(&f.out("quotes.csv"));
+    let expected = [
+        [
+            "article",
+            "start",
+            "end",
+            "quote",
+            "speaker",
+            "speaker_mention",
+            "speaker_type",
+            "cue",
+            "unclosed",
+        ],
+        [
+            "talks.txt",
+            "59",
+            "79",
+            "The dam will hold,",
+            "Maria Lopez",
+            "Lopez",
+            "PERSON",
+            "said",
+            "",
+        ],
+        [
+            "talks.txt",
+            "120",
+            "140",
+            "nothing is certain",
+            "John Carter",
+            "Carter",
+            "PERSON",
+            "told",
+            "",
+        ],
+        [
+            "talks.txt",
+            "143",
+            "157",
+            "We will see,",
+            "John Carter",
+            "he",
+            "PERSON",
+            "added",
+            "",
+        ],
+    ];
+    assert_eq!(quotes, expected.map(|r| r.map(String::from)));
+    // John Carter: 2 quotes, 3 + 3 words; Maria Lopez: 1 quote, 4 words. Quotes desc.
+    let speakers = read_csv(&f.out("speakers.csv"));
+    let expected = [
+        ["speaker", "type", "quotes", "quoted_words", "articles"],
+        ["John Carter", "PERSON", "2", "6", "1"],
+        ["Maria Lopez", "PERSON", "1", "4", "1"],
+    ];
+    assert_eq!(speakers, expected.map(|r| r.map(String::from)));
+    let png = std::fs::read(f.out("top_speakers.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+}
+
+/// An article built like the project's seed (headline, caption with a credit, blank-line
+/// paragraphs, mixed straight and curly marks, a site footer), with its structures and
+/// none of its words; plus a second article naming one speaker by surname only, which the
+/// corpus resolves to the full name.
+#[test]
+fn seed_like_article_attributes_every_quote() {
+    let f = Fixture::new();
+    f.file(
+        "world/summit.txt",
+        "Chilean President Gabriel Ortega and Senator Maria Lopez\n\
+         Gabriel Ortega and Maria Lopez Reuters\n\n\
+         Chilean President Gabriel Ortega on Tuesday met Senator Maria Lopez on his first visit since the floods.\n\n\
+         The two leaders \"reviewed the long friendship between the two nations, which has carried both through hard years,\" the Chilean presidency said.\n\n\
+         Lopez told Ortega that \"the north will rebuild with or without help\", her website said.\n\n\
+         \"The delays that the engineers warned about are a danger that must be stopped,\" Lopez added.\n\n\
+         \"Chile will stand beside the people of the north,\" the official news agency quoted Ortega as saying.\n\n\
+         Peter Novak, a senior aide to Senator Maria Lopez, made clear that the city would keep its \u{201c}emergency reserves\u{201d} until spring.\n\n\
+         Last week, Ana Ruiz, Director of the Northern Water Authority, boasted that her team had \u{201c}finished more than 80 percent\u{201d} of the work.\n\n\
+         Ruiz also said that the region will keep working against \u{201c}the slow drought\u{201d}.\n\n\
+         Join our official channel",
+    );
+    f.file(
+        "local/update.txt",
+        "Update\n\n\"We are nearly done,\" Ruiz said.",
+    );
+    let out = f.run(&["in"]);
+    assert_eq!(out.code, 0, "stderr: {}", out.stderr);
+    let quotes = read_csv(&f.out("quotes.csv"));
+    let got: Vec<(&str, &str, &str)> = quotes[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[4].as_str(), r[7].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("local/update.txt", "Ana Ruiz", "said"),
+            ("world/summit.txt", "Chilean presidency", "said"),
+            ("world/summit.txt", "Maria Lopez", "told"),
+            ("world/summit.txt", "Maria Lopez", "added"),
+            ("world/summit.txt", "Gabriel Ortega", "quoted ... as saying"),
+            ("world/summit.txt", "Peter Novak", "made clear"),
+            ("world/summit.txt", "Ana Ruiz", "boasted"),
+            ("world/summit.txt", "Ana Ruiz", "said"),
+        ]
+    );
+    let speakers = read_csv(&f.out("speakers.csv"));
+    let top: Vec<(&str, &str, &str)> = speakers[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[2].as_str(), r[4].as_str()))
+        .collect();
+    assert_eq!(
+        top,
+        [
+            ("Ana Ruiz", "3", "2"),
+            ("Maria Lopez", "2", "1"),
+            ("Chilean presidency", "1", "1"),
+            ("Gabriel Ortega", "1", "1"),
+            ("Peter Novak", "1", "1"),
+        ]
+    );
+}

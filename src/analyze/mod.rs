@@ -2,6 +2,7 @@
 //! articles can be analysed in any order on any thread and the results merged afterwards.
 
 pub mod names;
+pub mod quotes;
 pub mod words;
 
 use crate::article::Article;
@@ -25,6 +26,12 @@ pub struct ArticleAnalysis {
     /// Lower-case word forms and their counts, the corpus-wide evidence against a
     /// capitalised word being a name ([`names::lowercase_counts`]).
     pub lowercase: rustc_hash::FxHashMap<String, u32>,
+    /// Direct quotations with their speakers, in text order ([`quotes::find`]).
+    pub quotes: Vec<quotes::Quote>,
+    /// Quotation marks that could not be paired.
+    pub stray_marks: u32,
+    /// Short unattributed quoted terms, not counted as quotes.
+    pub quoted_terms: u32,
 }
 
 /// One row of `articles.csv`.
@@ -46,6 +53,7 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
     let words = words::count(a, opts.stopwords);
     // Names are found once and shared by every stage that needs them.
     let mentions = names::find(a);
+    let found = quotes::find(a, &mentions);
     let row = ArticleRow {
         article: a.id.clone(),
         title: a.title().to_string(),
@@ -54,7 +62,7 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
         words: words.tokens,
         sentences: a.sentences.len() as u64,
         paragraphs: a.paragraphs.len() as u64,
-        quotes: 0,
+        quotes: found.quotes.len() as u64,
         // Weak mentions wait for the corpus's verdict; most are dropped, so they are not
         // counted here.
         mentions: mentions.iter().filter(|m| !m.weak).count() as u64,
@@ -69,5 +77,8 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
         mentions,
         mention_texts,
         lowercase: names::lowercase_counts(&a.text),
+        quotes: found.quotes,
+        stray_marks: found.stray_marks,
+        quoted_terms: found.quoted_terms,
     }
 }

@@ -1527,6 +1527,107 @@ pub fn antecedent<'m>(mentions: &'m [Mention], at: usize, pronoun: &str) -> Opti
         .copied()
 }
 
+/// A person's name without descriptive words left in front of it ("Conservative Leader
+/// Andrew Scheer" -> "Andrew Scheer"): cut before a known first name when every word before
+/// it is a title, an organisation word, a demonym, a place or a party label. Added for the
+/// quote stage, whose speakers must be bare names.
+pub fn person_core(name: &str) -> &str {
+    const PARTY: &[&str] = &[
+        "Republican",
+        "Democrat",
+        "Democratic",
+        "Conservative",
+        "Liberal",
+        "Labour",
+        "Labor",
+        "Tory",
+        "Green",
+        "NDP",
+        "GOP",
+        "Independent",
+        "Socialist",
+    ];
+    /// Capitalised role words that precede names in news but are not in `titles.txt`.
+    const ROLES: &[&str] = &[
+        "Leader",
+        "Attorney",
+        "Critic",
+        "Organizer",
+        "Organiser",
+        "Director",
+        "Manager",
+        "Founder",
+        "Chief",
+        "Officer",
+        "Commissioner",
+        "Councillor",
+        "Councilor",
+        "Candidate",
+        "Advocate",
+        "Producer",
+        "Editor",
+        "Premier",
+        "Minister",
+        "Secretary",
+        "Spokesperson",
+        "Spokeswoman",
+        "Analyst",
+        "Economist",
+        "Professor",
+        "Researcher",
+        "Author",
+        "Lawyer",
+        "Chair",
+        "Chairwoman",
+        "Owner",
+        "Executive",
+        "Member",
+        "Deputy",
+        "Trustee",
+        "Constable",
+        "Superintendent",
+        "Inspector",
+        "Sergeant",
+        "Strategist",
+        "Activist",
+        "Pollster",
+    ];
+    let g = Gazetteer::get();
+    let words: Vec<(usize, &str)> = tokenize::words(name).collect();
+    if words.len() < 3 {
+        return name;
+    }
+    let is_title = |w: &str| {
+        let lower = w.trim_end_matches('.').to_lowercase();
+        ROLES.contains(&w) || g.titles.iter().any(|t| t.len() == 1 && t[0] == lower)
+    };
+    // "Charles County Prosecuting Attorney Tim Lohmar": a title inside the name ends the
+    // description.
+    if let Some(t) = (0..words.len() - 2).rev().find(|&i| is_title(words[i].1)) {
+        return &name[words[t + 1].0..];
+    }
+    if g.first_name_gender(words[0].1).is_some() {
+        return name;
+    }
+    let Some(first) = (1..words.len() - 1).find(|&i| g.first_name_gender(words[i].1).is_some())
+    else {
+        return name;
+    };
+    let descriptive = |w: &str| {
+        is_title(w)
+            || g.is_org_word(w)
+            || g.demonym(w).is_some()
+            || g.place(w).is_some()
+            || PARTY.contains(&w)
+            || is_acronym(w)
+    };
+    if words[..first].iter().all(|(_, w)| descriptive(w)) {
+        &name[words[first].0..]
+    } else {
+        name
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1610,6 +1711,22 @@ mod tests {
         let he = a.text.find("he did").unwrap();
         assert_eq!(antecedent(&ms, she, "she").unwrap().canonical, "Mary Jones");
         assert_eq!(antecedent(&ms, he, "he").unwrap().canonical, "John Smith");
+    }
+
+    #[test]
+    fn person_core_drops_leading_descriptions() {
+        assert_eq!(
+            person_core("Conservative Leader Andrew Scheer"),
+            "Andrew Scheer"
+        );
+        assert_eq!(person_core("Ali Akbar Velayati"), "Ali Akbar Velayati");
+        assert_eq!(person_core("Khamenei"), "Khamenei");
+        assert_eq!(person_core("Azfar Ali Khan"), "Azfar Ali Khan");
+        assert_eq!(person_core("Organizer Dwayne Croteau"), "Dwayne Croteau");
+        assert_eq!(
+            person_core("Charles County Prosecuting Attorney Tim Lohmar"),
+            "Tim Lohmar"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! PNG charts, drawn with plotters into memory and encoded here, with the DejaVu Sans font
 //! compiled into the binary so charts render the same on a machine with no fonts installed.
 
-use super::tables::WordOut;
+use super::tables::{SpeakerOut, WordOut};
 use anyhow::{anyhow, Context, Result};
 use plotters::coord::ranged1d::SegmentValue;
 use plotters::prelude::*;
@@ -39,6 +39,22 @@ pub fn top_words(words: &[WordOut], articles: usize, top: usize) -> Result<Vec<u
         if articles == 1 { "" } else { "s" }
     );
     horizontal_bars(&title, "occurrences (stop words removed)", &bars)
+}
+
+/// `top_speakers.png`: the `top` most-quoted speakers as horizontal bars.
+pub fn top_speakers(speakers: &[SpeakerOut], quotes: usize, top: usize) -> Result<Vec<u8>> {
+    let bars: Vec<(String, u64)> = speakers
+        .iter()
+        .take(top)
+        .map(|s| (s.speaker.clone(), s.quotes))
+        .collect();
+    let title = format!(
+        "Top {} speakers of {} quotation{}",
+        bars.len(),
+        quotes,
+        if quotes == 1 { "" } else { "s" }
+    );
+    horizontal_bars(&title, "direct quotations attributed", &bars)
 }
 
 /// A horizontal bar chart, largest bar on top, each bar labelled with its value.

@@ -46,6 +46,10 @@ pub fn render(corpus: &Corpus, opts: &ReportOptions) -> anyhow::Result<Vec<Outpu
         name: "top_words.png",
         bytes: charts::top_words(&t.words, corpus.articles.len(), opts.top)?,
     });
+    files.push(OutputFile {
+        name: "top_speakers.png",
+        bytes: charts::top_speakers(&t.speakers, t.quotes.len(), opts.top)?,
+    });
     let e = entities::EntityTables::build(corpus, opts.window, opts.min_count);
     files.push(tables::csv_file(
         "mentions.csv",

@@ -2,7 +2,10 @@
 //! serialised. Column names are a contract (`docs` in the README); add, never rename.
 
 use super::{OutputFile, ReportOptions};
+use crate::analyze::names::{self, EntityType};
+use crate::analyze::quotes::word_count;
 use crate::corpus::{Corpus, Tally};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::cmp::Reverse;
 
@@ -51,6 +54,30 @@ pub struct KeywordOut {
     pub tfidf: String,
 }
 
+#[derive(Debug, Serialize, Clone, PartialEq)]
+pub struct QuoteOut {
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub speaker: String,
+    pub speaker_mention: String,
+    pub speaker_type: &'static str,
+    pub cue: String,
+    /// `yes` when the paragraph ended before a closing mark.
+    pub unclosed: &'static str,
+}
+
+#[derive(Debug, Serialize, Clone, PartialEq)]
+pub struct SpeakerOut {
+    pub speaker: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub quotes: u64,
+    pub quoted_words: u64,
+    pub articles: u64,
+}
+
 /// Every table, rows in output order.
 pub struct Tables<'c> {
     pub corpus: &'c Corpus,
@@ -59,6 +86,8 @@ pub struct Tables<'c> {
     pub words: Vec<WordOut>,
     pub bigrams: Vec<BigramOut>,
     pub keywords: Vec<KeywordOut>,
+    pub quotes: Vec<QuoteOut>,
+    pub speakers: Vec<SpeakerOut>,
 }
 
 impl<'c> Tables<'c> {
@@ -92,7 +121,11 @@ impl<'c> Tables<'c> {
                 articles: t.articles,
             })
             .collect();
+        let quotes = quotes(corpus);
+        let speakers = speakers(&quotes);
         Tables {
+            quotes,
+            speakers,
             corpus,
             articles,
             skipped,
@@ -145,6 +178,26 @@ impl<'c> Tables<'c> {
                 "keywords.csv",
                 &["article", "rank", "word", "count", "tfidf"],
                 &self.keywords,
+            )?,
+            csv_file(
+                "quotes.csv",
+                &[
+                    "article",
+                    "start",
+                    "end",
+                    "quote",
+                    "speaker",
+                    "speaker_mention",
+                    "speaker_type",
+                    "cue",
+                    "unclosed",
+                ],
+                &self.quotes,
+            )?,
+            csv_file(
+                "speakers.csv",
+                &["speaker", "type", "quotes", "quoted_words", "articles"],
+                &self.speakers,
             )?,
         ])
     }
@@ -199,6 +252,74 @@ fn keywords(corpus: &Corpus, k: usize) -> Vec<KeywordOut> {
         }
     }
     out
+}
+
+/// Every quotation by article, then start; speakers renamed to their corpus-wide
+/// canonical name ("Khamenei" -> "Ali Khamenei" when the full name occurs elsewhere).
+fn quotes(corpus: &Corpus) -> Vec<QuoteOut> {
+    let aliases = corpus.aliases();
+    let mut rows: Vec<QuoteOut> = corpus
+        .quotes
+        .iter()
+        .map(|(article, q)| {
+            let speaker = match q.speaker_type {
+                Some(EntityType::Person) => {
+                    // A surname takes the full name known elsewhere in the corpus; a full
+                    // name stays (a longer one is as likely a misread title: "Arms Kevin
+                    // Vickers"), and so does a title-case headline read as one long name.
+                    let alias = aliases
+                        .get(&q.speaker)
+                        .filter(|_| !q.speaker.contains(' '))
+                        .filter(|a| names::person_core(a).split_whitespace().count() <= 4);
+                    names::person_core(alias.unwrap_or(&q.speaker))
+                }
+                _ => &q.speaker,
+            };
+            QuoteOut {
+                article: article.clone(),
+                start: q.span.start,
+                end: q.span.end,
+                quote: q.quote.clone(),
+                speaker: speaker.to_string(),
+                speaker_mention: q.speaker_mention.clone(),
+                speaker_type: if q.speaker.is_empty() {
+                    ""
+                } else {
+                    q.speaker_type.map_or("", EntityType::as_str)
+                },
+                cue: q.cue.clone(),
+                unclosed: if q.unclosed { "yes" } else { "" },
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| (&a.article, a.start, a.end).cmp(&(&b.article, b.start, b.end)));
+    rows
+}
+
+/// Quotes, quoted words and articles per canonical speaker and type; by quotes desc, ties
+/// alphabetical. Quotes without a speaker are left out (they are counted in the summary).
+fn speakers(quotes: &[QuoteOut]) -> Vec<SpeakerOut> {
+    let mut by: FxHashMap<(&str, &'static str), (u64, u64, FxHashSet<&str>)> = FxHashMap::default();
+    for q in quotes.iter().filter(|q| !q.speaker.is_empty()) {
+        let e = by.entry((&q.speaker, q.speaker_type)).or_default();
+        e.0 += 1;
+        e.1 += word_count(&q.quote);
+        e.2.insert(&q.article);
+    }
+    let mut rows: Vec<SpeakerOut> = by
+        .into_iter()
+        .map(|((speaker, kind), (n, words, arts))| SpeakerOut {
+            speaker: speaker.to_string(),
+            kind,
+            quotes: n,
+            quoted_words: words,
+            articles: arts.len() as u64,
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (Reverse(a.quotes), &a.speaker, a.kind).cmp(&(Reverse(b.quotes), &b.speaker, b.kind))
+    });
+    rows
 }
 
 /// One CSV file: header row, RFC 4180 quoting, `\n` line ends. The header is written
