@@ -313,6 +313,12 @@ impl Corpus {
 /// articles each is seen in), entity pairs by index into those keys, and each mention's
 /// index into them.
 #[allow(clippy::type_complexity)]
+/// Units (sentences, paragraphs, articles) naming more distinct entities than this have
+/// their pairs left out. A unit that crowded is not one story but many run together (a
+/// whole archive in one file, a file with no paragraph breaks); its pairs would mean
+/// nothing and their number grows with the square of its size.
+pub const MAX_UNIT_ENTITIES: usize = 250;
+
 fn cooccurrences(
     mentions: &[names::Mention],
 ) -> (
@@ -342,8 +348,12 @@ fn cooccurrences(
         groups.sort_unstable();
         groups.dedup();
         for g in groups.chunk_by(|a, b| a.0 == b.0) {
+            let crowded = g.len() > MAX_UNIT_ENTITIES;
             for (i, a) in g.iter().enumerate() {
                 bump(&mut ent[a.1]);
+                if crowded {
+                    continue;
+                }
                 for b in &g[i + 1..] {
                     bump(pair.entry((a.1, b.1)).or_default());
                 }
@@ -565,5 +575,36 @@ mod tests {
         let talks = b.mentions.iter().find(|m| m.canonical == "Talks").unwrap();
         assert!(talks.weak);
         assert_eq!(r.canonical(talks), None);
+    }
+
+    fn person(name: String, sentence: usize, paragraph: usize) -> names::Mention {
+        names::Mention {
+            span: crate::text::Span::new(0, 1),
+            kind: EntityType::Person,
+            canonical: name,
+            gender: names::Gender::Unknown,
+            sentence,
+            paragraph,
+            weak: false,
+        }
+    }
+
+    #[test]
+    fn crowded_units_count_their_entities_but_not_their_pairs() {
+        // Paragraph 0: 300 distinct people, one per sentence (too many for pairs).
+        // Paragraph 1: two people in one sentence.
+        let mut mentions: Vec<names::Mention> = (0..300)
+            .map(|i| person(format!("Person {i:03}"), i, 0))
+            .collect();
+        mentions.push(person("Ann Lee".into(), 300, 1));
+        mentions.push(person("Bo Kim".into(), 300, 1));
+        let (keys, ents, pairs, _) = cooccurrences(&mentions);
+        assert_eq!(keys.len(), 302);
+        assert!(ents.iter().all(|u| u.articles == 1 && u.paragraphs == 1));
+        // Only Ann Lee + Bo Kim: their sentence and paragraph; the article (302 entities)
+        // is crowded too.
+        assert_eq!(pairs.len(), 1);
+        let only = pairs.values().next().unwrap();
+        assert_eq!((only.sentences, only.paragraphs, only.articles), (1, 1, 0));
     }
 }

@@ -69,6 +69,11 @@ fn every_file_is_accounted_for_and_nothing_breaks() {
             "\"He said \u{201c} yes \u{201d} \" no ' ''".repeat(3000)
         ),
     );
+    // A whole archive run together in one file: tens of thousands of distinct names.
+    let archive: String = (0..BIG / 2_000)
+        .map(|i| format!("Mr Qx{i} Zy{i} met Ms Wv{i} of Kl{i} Corp in Paris.\n\n"))
+        .collect();
+    f.file("odd/archive.txt", &format!("Archive\n\n{archive}"));
     f.file(
         "odd/scripts.txt",
         "Emoji 🎉 test\n\nParty 🎉🎉 time. Cafe\u{301} re\u{301}sume\u{301}. \
