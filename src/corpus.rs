@@ -309,16 +309,16 @@ impl Corpus {
     }
 }
 
-/// One article's entities (sorted keys with the number of its sentences, paragraphs and
-/// articles each is seen in), entity pairs by index into those keys, and each mention's
-/// index into them.
-#[allow(clippy::type_complexity)]
 /// Units (sentences, paragraphs, articles) naming more distinct entities than this have
 /// their pairs left out. A unit that crowded is not one story but many run together (a
 /// whole archive in one file, a file with no paragraph breaks); its pairs would mean
 /// nothing and their number grows with the square of its size.
 pub const MAX_UNIT_ENTITIES: usize = 250;
 
+/// One article's entities (sorted keys with the number of its sentences, paragraphs and
+/// articles each is seen in), entity pairs by index into those keys, and each mention's
+/// index into them.
+#[allow(clippy::type_complexity)]
 fn cooccurrences(
     mentions: &[names::Mention],
 ) -> (
