@@ -79,6 +79,14 @@ proptest! {
             prop_assert!(valid(&text, m.span));
             prop_assert!(!m.canonical.is_empty());
         }
+        let mut last_end = 0;
+        for q in &r.quotes {
+            prop_assert!(valid(&text, q.span) && valid(&text, q.inner));
+            prop_assert!(q.span.contains(q.inner));
+            prop_assert!(q.span.start >= last_end, "quotes overlap or go backwards");
+            last_end = q.span.end;
+        }
+        prop_assert_eq!(r.row.quotes, r.quotes.len() as u64);
     }
 
     #[test]

@@ -21,8 +21,12 @@ fuzz_target!(|data: &[u8]| {
             stopwords: StopWords::english(),
         },
     );
-    for m in &r.mentions {
-        assert!(m.span.end <= text.len() && text.is_char_boundary(m.span.start));
-        assert!(text.is_char_boundary(m.span.end));
-    }
+    let ok = |s: broadsheet::text::Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
+    assert!(r.mentions.iter().all(|m| ok(m.span)));
+    assert!(r.quotes.iter().all(|q| ok(q.span) && ok(q.inner)));
 });
