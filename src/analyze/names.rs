@@ -428,20 +428,25 @@ pub fn find(article: &Article) -> Vec<Mention> {
     // Capitalised words of the body, filled only for a Title Case headline.
     let mut body_capitals: FxHashSet<&str> = FxHashSet::default();
     for (si, s) in article.sentences.iter().enumerate() {
-        let toks: Vec<Tok> = tokenize::words(s.span.slice(text))
-            .map(|(at, w)| {
-                let start = s.span.start + at;
-                let mut end = start + w.len();
-                // "U.S." and "U.N.": the segmenter leaves the final period out.
-                if is_dotted_abbreviation(w) && text[end..].starts_with('.') {
-                    end += 1;
-                }
-                Tok {
-                    span: Span::new(start, end),
-                    text: &text[start..end],
-                }
-            })
-            .collect();
+        let mut words = tokenize::words(s.span.slice(text)).peekable();
+        let mut toks: Vec<Tok> = Vec::new();
+        while let Some((at, w)) = words.next() {
+            let start = s.span.start + at;
+            let mut end = start + w.len();
+            // "U.S." and "U.N.": the segmenter leaves the final period out. (Unless the
+            // period starts the next word, as a combining mark after it makes it do.)
+            let next_start = words.peek().map(|&(n, _)| s.span.start + n);
+            if is_dotted_abbreviation(w)
+                && text[end..].starts_with('.')
+                && next_start.is_none_or(|n| n > end)
+            {
+                end += 1;
+            }
+            toks.push(Tok {
+                span: Span::new(start, end),
+                text: &text[start..end],
+            });
+        }
         let all_caps_sentence = toks.len() > 2
             && toks
                 .iter()
@@ -2089,5 +2094,13 @@ mod tests {
         let got = names("T\n\nThe economist J. R. Ellis and Q. Pardew disagreed.");
         assert!(has(&got, "J. R. Ellis", "PERSON", "J. R. Ellis"), "{got:?}");
         assert!(has(&got, "Q. Pardew", "PERSON", "Q. Pardew"), "{got:?}");
+    }
+
+    /// Found by fuzzing: a combining mark after "D.C." made the period start the next word,
+    /// and the abbreviation's period was claimed by both.
+    #[test]
+    fn a_combining_mark_after_an_abbreviation_does_not_overlap_words() {
+        let got = names("T\n\nIn D.C.\u{1de7} the E. D.C.\u{1de7}.@ now.");
+        assert!(got.iter().all(|(w, _, _)| !w.is_empty()), "{got:?}");
     }
 }
