@@ -1718,10 +1718,30 @@ impl<'a> Ctx<'a> {
         }
         let (from, to) = (toks[k].start, toks[end - 1].end);
         let inside = self.within(from, to);
+        // A name that only modifies the head of the phrase speaks for no one: "the
+        // self-taught Cambridge resident" (a place or organisation before a lower-case
+        // noun), "the IFSD's Azfar Ali Khan" (a possessor before another name).
+        let modifier = |i: usize, m: &Mention| {
+            let rest = self.text.get(m.span.end..to).unwrap_or("");
+            let possessor = rest.starts_with(['\'', '\u{2019}']) && i + 1 < inside.len();
+            let before_noun = m.kind != EntityType::Person
+                && rest.starts_with(' ')
+                && rest[1..].starts_with(|c: char| c.is_lowercase());
+            possessor || before_noun
+        };
         let found = inside
             .iter()
+            .enumerate()
+            .filter(|(i, m)| !modifier(*i, m))
+            .map(|(_, m)| m)
             .find(|m| m.kind == EntityType::Person)
-            .or_else(|| inside.first());
+            .or_else(|| {
+                inside
+                    .iter()
+                    .enumerate()
+                    .find(|(i, m)| !modifier(*i, m))
+                    .map(|(_, m)| m)
+            });
         if let Some(m) = found {
             return Some(self.of_mention(m));
         }
@@ -2489,6 +2509,20 @@ mod tests {
         assert_eq!(found.quoted_terms, 1);
         assert_eq!(found.quotes.len(), 1);
         assert_eq!(found.quotes[0].speaker, "");
+    }
+
+    #[test]
+    fn names_modifying_the_phrase_after_the_cue_do_not_speak() {
+        let got = said(
+            "T\n\nMaria Lopez draws comics at home.\n\n\"It takes months,\" says the self-taught Kitchener resident, who sold 40 copies.\n\n\"Roads matter,\" said the CFIB's Azfar Ali Khan.",
+        );
+        assert_eq!(
+            got,
+            [
+                row("It takes months,", "Maria Lopez", "says"),
+                row("Roads matter,", "Azfar Ali Khan", "said"),
+            ]
+        );
     }
 
     #[test]
