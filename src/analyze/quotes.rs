@@ -1250,7 +1250,14 @@ impl<'a> Ctx<'a> {
         let first = name_words(&core)
             .next()
             .and_then(|w| g.first_name_gender(w));
+        // "Yuni, a resident of Lampung": a lone unknown word described as a person.
+        let described_person = !core.contains(' ')
+            && m.kind != EntityType::Place
+            && g.org(&core).is_none()
+            && !core.chars().all(|c| !c.is_lowercase())
+            && self.apposition_names_a_person(m.span.end);
         let gender = match m.kind {
+            _ if described_person && m.kind != EntityType::Person => Some(Gender::Unknown),
             EntityType::Person if m.gender != Gender::Unknown => Some(m.gender),
             // A name of unknown gender with no first name is often no person at all
             // ("American Crime Story", "Homeland Security", "Burnaby RCMP").
@@ -1265,6 +1272,21 @@ impl<'a> Ctx<'a> {
         let p = Rc::new(Person { core, gender });
         self.people.borrow_mut().insert(m.span.start, Rc::clone(&p));
         p
+    }
+
+    /// Whether the text at byte `at` (a name's end) opens an apposition describing a
+    /// person: ", a resident of ...", ", an Ottawa lawyer,".
+    fn apposition_names_a_person(&self, at: usize) -> bool {
+        let rest = &self.text[at..];
+        let Some(rest) = rest
+            .strip_prefix(", a ")
+            .or_else(|| rest.strip_prefix(", an "))
+        else {
+            return false;
+        };
+        name_words(rest.split([',', '.', ';']).next().unwrap_or(""))
+            .take(4)
+            .any(|w| in_list(PERSON_NOUNS, w))
     }
 
     fn of_mention(&self, m: &Mention) -> Speaker {
@@ -1335,12 +1357,27 @@ impl<'a> Ctx<'a> {
         let lower = word.to_lowercase();
         let found = match lower.as_str() {
             "he" | "she" => self.salient_person(at, &lower),
-            "it" => self
-                .mentions
-                .iter()
-                .rev()
-                .find(|m| m.span.end <= at && m.kind == EntityType::Org)
-                .copied(),
+            // An organisation, or a name typed a person that cannot be one ("BC Hydro");
+            // among the last few, one that spoke ("BC Hydro said in a statement") first.
+            "it" => {
+                let recent: Vec<&'a Mention> = self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.span.end <= at)
+                    .filter(|m| {
+                        m.kind == EntityType::Org
+                            || (m.kind == EntityType::Person && self.person_gender(m).is_none())
+                    })
+                    .take(4)
+                    .copied()
+                    .collect();
+                recent
+                    .iter()
+                    .find(|m| self.followed_by_cue(m.span.end, at))
+                    .or(recent.first())
+                    .copied()
+            }
             _ => None,
         };
         match found {
@@ -2679,6 +2716,20 @@ mod tests {
             "T\n\nDoug Marsh opened the rink. Marsh spoke to the council.\n\nThe budget grew. Costs rose. Fees rose. Taxes rose. Rents rose.\n\nThe plan changed twice. Work stopped. Work resumed. It rained. It snowed.\n\nThe roof leaked. The ice melted. The lights failed. The doors stuck.\n\n\"We need a new arena,\" the mayor told reporters.",
         );
         assert_eq!(got, [row("We need a new arena,", "Doug Marsh", "told")]);
+    }
+
+    #[test]
+    fn it_takes_the_organisation_that_spoke_and_described_lone_names_are_people() {
+        let got = said(
+            "T\n\nKT Hydro said in a statement that 6,000 customers lost power near Tolmie, B.C. on Friday.\n\n\"Crews are out,\" it said.\n\nWinarti, a resident of Lampung, was at home when the water came.\n\n\"I heard a rumbling sound,\" she said.",
+        );
+        assert_eq!(
+            got,
+            [
+                row("Crews are out,", "KT Hydro", "said"),
+                row("I heard a rumbling sound,", "Winarti", "said"),
+            ]
+        );
     }
 
     #[test]
