@@ -1433,6 +1433,18 @@ impl<'a> Ctx<'a> {
             if want != Gender::Unknown && first_word.eq_ignore_ascii_case(pronoun) {
                 continue;
             }
+            // "And she felt the co-worker who sold to him ...": the same pronoun before any
+            // name of the sentence continues the same person too.
+            if want != Gender::Unknown {
+                let first_name_at = self
+                    .within(s.span.start, end)
+                    .first()
+                    .map_or(end, |m| m.span.start);
+                let lead = &self.text[s.span.start..first_name_at];
+                if name_words(lead).any(|w| w.eq_ignore_ascii_case(pronoun)) {
+                    continue;
+                }
+            }
             let mut best: Option<(u8, &Mention)> = None;
             for m in self
                 .within(s.span.start, end)
@@ -2730,6 +2742,14 @@ mod tests {
                 row("I heard a rumbling sound,", "Winarti", "said"),
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_led_by_the_same_pronoun_continues_its_person() {
+        let got = said(
+            "T\n\nWendy Hale lost her son in 2015.\n\nAnd she felt the man who sold pills to Kody Ross should pay.\n\n\"That's why I fought,\" she says.",
+        );
+        assert_eq!(got, [row("That's why I fought,", "Wendy Hale", "says")]);
     }
 
     #[test]
