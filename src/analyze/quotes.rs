@@ -1313,8 +1313,17 @@ impl<'a> Ctx<'a> {
         if p.core != m.canonical && p.gender.is_some() {
             return (p.core.clone(), EntityType::Person);
         }
-        if m.kind == EntityType::Place || m.canonical.contains(' ') {
+        if m.canonical.contains(' ') {
             return (m.canonical.clone(), m.kind);
+        }
+        if m.kind == EntityType::Place {
+            // "Jordan said" after "Jordan Stewart": a lone place name that speaks is the
+            // person of the article whose first or last name it is.
+            let written = m.span.slice(self.text);
+            return match self.full_name(written, m.span.start) {
+                Some(full) if !written.contains(' ') => (full, EntityType::Person),
+                _ => (m.canonical.clone(), m.kind),
+            };
         }
         match self.full_name(&m.canonical, m.span.start) {
             Some(full) => (full, EntityType::Person),
@@ -2750,6 +2759,14 @@ mod tests {
             "T\n\nWendy Hale lost her son in 2015.\n\nAnd she felt the man who sold pills to Kody Ross should pay.\n\n\"That's why I fought,\" she says.",
         );
         assert_eq!(got, [row("That's why I fought,", "Wendy Hale", "says")]);
+    }
+
+    #[test]
+    fn a_lone_place_name_that_speaks_is_the_person_it_names() {
+        let got = said(
+            "T\n\nThe captain of the team, Jordan Stewart, visited the coach.\n\n\"He is a great coach,\" Jordan said.",
+        );
+        assert_eq!(got, [row("He is a great coach,", "Jordan Stewart", "said")]);
     }
 
     #[test]
