@@ -1466,7 +1466,8 @@ impl<'a> Ctx<'a> {
                 if want != Gender::Unknown && gender != want && gender != Gender::Unknown {
                     continue;
                 }
-                let speaks = self.followed_by_cue(m.span.end, end);
+                let speaks = self.followed_by_cue(m.span.end, end)
+                    || self.after_inverted_cue(s.span.start, m);
                 let rank = if speaks {
                     0
                 } else if gender == want || want == Gender::Unknown {
@@ -1527,6 +1528,24 @@ impl<'a> Ctx<'a> {
     /// person's name ("Conservative Leader Andrew Scheer").
     fn person_gender(&self, m: &Mention) -> Option<Gender> {
         self.person(m).gender
+    }
+
+    /// Whether a reporting verb right before the name makes it the speaker of an inverted
+    /// clause: "..., adds Al Basha." (the name then ends the clause).
+    fn after_inverted_cue(&self, from: usize, m: &Mention) -> bool {
+        let before = &self.text[from..m.span.start];
+        let lead = before.trim_end_matches(' ');
+        if before.len() - lead.len() != 1 {
+            return false;
+        }
+        let word = lead
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let closes = self.text[m.span.end..]
+            .trim_start_matches(['\'', '\u{2019}', 's'])
+            .starts_with(['.', ',', ';']);
+        closes && is_cue(word)
     }
 
     /// Whether a reporting verb follows byte `at` (a name's end) before `end`.
@@ -2767,6 +2786,17 @@ mod tests {
             "T\n\nThe captain of the team, Jordan Stewart, visited the coach.\n\n\"He is a great coach,\" Jordan said.",
         );
         assert_eq!(got, [row("He is a great coach,", "Jordan Stewart", "said")]);
+    }
+
+    #[test]
+    fn a_name_after_an_inverted_cue_is_the_one_who_speaks() {
+        let got = said(
+            "T\n\nIn Halifax, Zarifa Qutbani waits with her daughter Judy for the fees.\n\nTheir daughter Judy studies English every night.\n\nSomehow, the family will find a way, adds Qutbani. \"We can borrow the money,\" she says.",
+        );
+        assert_eq!(
+            got,
+            [row("We can borrow the money,", "Zarifa Qutbani", "says")]
+        );
     }
 
     #[test]
