@@ -2297,6 +2297,22 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
                 (sentence && pi <= para_of(prev.span.end) + 2)
                     .then(|| carried(prev))
                     .flatten()
+            })
+            .or_else(|| {
+                // A whole sentence quoted with no cue and no quote before it to continue
+                // ("At 25, Gillis was diagnosed ... / "My condition is getting worse."):
+                // the person the passage is about, as a pronoun would find them.
+                let sentence = q
+                    .inner
+                    .slice(text)
+                    .split_whitespace()
+                    .nth(TERM_WORDS + 2)
+                    .is_some();
+                if !sentence {
+                    return None;
+                }
+                let m = ctx.salient_person(q.span.start, "the")?;
+                Some((ctx.of_mention(m), String::new()))
             });
         let (speaker, cue) = found.unwrap_or((
             Speaker {
@@ -2796,6 +2812,21 @@ mod tests {
         assert_eq!(
             got,
             [row("We can borrow the money,", "Zarifa Qutbani", "says")]
+        );
+    }
+
+    #[test]
+    fn a_quoted_sentence_with_no_cue_belongs_to_the_person_the_passage_is_about() {
+        let got = said(
+            "T\n\nAt 25 years old, Stephen Gillis was diagnosed with a bowel disease.\n\n\"My condition is getting worse but I don't feel too bad.\"",
+        );
+        assert_eq!(
+            got,
+            [row(
+                "My condition is getting worse but I don't feel too bad.",
+                "Stephen Gillis",
+                ""
+            )]
         );
     }
 
