@@ -1833,6 +1833,33 @@ impl<'a> Ctx<'a> {
                 Some(_) => continue,
                 None => {}
             }
+            // "a citizen, whose name is redacted, wrote", "Another member of the public,
+            // who ...": a described speaker before a relative clause.
+            if t.word
+                && t.text.starts_with(char::is_lowercase)
+                && toks
+                    .get(c + 1)
+                    .is_some_and(|n| in_list(&["who", "whose"], n.text))
+            {
+                // The leftmost determiner of the phrase opens it: "Another member of the
+                // public".
+                let mut j = c - 1;
+                let mut opens = c - 1;
+                while j > lo && c - j < 7 && toks[j - 1].word && !is_cue(toks[j - 1].text) {
+                    j -= 1;
+                    if in_list(&["a", "an", "another", "the"], toks[j].text) {
+                        opens = j;
+                    }
+                }
+                let j = opens;
+                let det = toks[j].text;
+                if is_indefinite(det) {
+                    return Some(self.described(&toks[j..c], false));
+                }
+                if det.eq_ignore_ascii_case("the") && j + 1 < c {
+                    return Some(self.described(&toks[j + 1..c], true));
+                }
+            }
             let capital = t.word && t.text.starts_with(char::is_uppercase);
             let opens_description = toks.get(c + 1).is_some_and(|n| {
                 in_list(&["who", "a", "an", "the", "whose"], n.text)
@@ -2827,6 +2854,24 @@ mod tests {
                 "Stephen Gillis",
                 ""
             )]
+        );
+    }
+
+    #[test]
+    fn a_described_speaker_before_a_relative_clause_speaks() {
+        let got = said(
+            "T\n\nMinister Paul Ortiz faced anger over the payments.\n\n\"This is an outrage,\" a citizen, whose name is redacted, wrote on Aug. 29.\n\nAnother member of the public, whose name is redacted, wrote: \"The family deserves better.\"",
+        );
+        assert_eq!(
+            got,
+            [
+                row("This is an outrage,", "a citizen", "wrote"),
+                row(
+                    "The family deserves better.",
+                    "Another member of the public",
+                    "wrote"
+                ),
+            ]
         );
     }
 
