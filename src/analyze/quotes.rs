@@ -1274,6 +1274,32 @@ impl<'a> Ctx<'a> {
         p
     }
 
+    /// "Tore Sohlberg and Lehla Abreder said ... / "...," they said": two people joined by
+    /// "and" in the sentence before byte `at` (or the one before it) are who `they` are.
+    fn named_pair(&self, at: usize) -> Option<Speaker> {
+        let here = self.sentences.partition_point(|s| s.span.start <= at);
+        for s in self.sentences[..here].iter().rev().take(2) {
+            let end = s.span.end.min(at);
+            let inside = self.within(s.span.start, end);
+            let pair = inside.windows(2).find(|w| {
+                w[0].kind == EntityType::Person
+                    && w[1].kind == EntityType::Person
+                    && w[0].span.end <= w[1].span.start
+                    && self.text[w[0].span.end..w[1].span.start] == *" and "
+            });
+            if let Some(w) = pair {
+                let (a, _) = self.canonical(w[0]);
+                let (b, _) = self.canonical(w[1]);
+                return Some(Speaker {
+                    canonical: format!("{a} and {b}"),
+                    mention: "they".to_string(),
+                    kind: Some(EntityType::Person),
+                });
+            }
+        }
+        None
+    }
+
     /// Whether the text at byte `at` (a name's end) opens an apposition describing a
     /// person: ", a resident of ...", ", an Ottawa lawyer,".
     fn apposition_names_a_person(&self, at: usize) -> bool {
@@ -1366,6 +1392,12 @@ impl<'a> Ctx<'a> {
         let lower = word.to_lowercase();
         let found = match lower.as_str() {
             "he" | "she" => self.salient_person(at, &lower),
+            "they" => {
+                if let Some(pair) = self.named_pair(at) {
+                    return pair;
+                }
+                None
+            }
             // An organisation, or a name typed a person that cannot be one ("BC Hydro");
             // among the last few, one that spoke ("BC Hydro said in a statement") first.
             "it" => {
@@ -1992,7 +2024,24 @@ impl<'a> Ctx<'a> {
             stop += 1;
         }
         let definite = start > k && toks[start - 1].text.eq_ignore_ascii_case("the");
-        let stop = stop.min(start + 4);
+        let mut stop = stop.min(start + 4);
+        // "one of the players": a part of a group keeps the group.
+        if stop == start + 1
+            && in_list(
+                &["one", "some", "many", "several", "two", "three", "both"],
+                toks[start].text,
+            )
+            && toks.get(stop).is_some_and(|t| t.text == "of")
+        {
+            let mut e = stop + 1;
+            while e < end && e < stop + 4 && in_list(&["the", "his", "her", "their"], toks[e].text)
+            {
+                e += 1;
+            }
+            if e < end && toks[e].word {
+                stop = e + 1;
+            }
+        }
         let start = if start > k && is_indefinite(toks[start - 1].text) {
             start - 1
         } else {
@@ -2871,6 +2920,24 @@ mod tests {
                     "Another member of the public",
                     "wrote"
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn they_after_two_named_people_and_one_of_a_group() {
+        let got = said(
+            "T\n\nIn a statement, the owners Tore Lindqvist and Maria Abreu said they respected the vote.\n\n\"Our priority is a respectful workplace,\" they said.\n\n\"Coach really needs a kidney,\" says one of the players.",
+        );
+        assert_eq!(
+            got,
+            [
+                row(
+                    "Our priority is a respectful workplace,",
+                    "Tore Lindqvist and Maria Abreu",
+                    "said"
+                ),
+                row("Coach really needs a kidney,", "one of the players", "says"),
             ]
         );
     }
