@@ -1201,6 +1201,9 @@ struct Ctx<'a> {
     people: RefCell<FxHashMap<usize, Rc<Person>>>,
     /// [`Ctx::speaking_surname`] per sentence span.
     speaking: RefCell<FxHashMap<(usize, usize), Option<&'a Mention>>>,
+    /// [`Ctx::canonical`] per mention (by start byte): a pronoun's antecedent is resolved
+    /// again for every quote it speaks.
+    canonicals: RefCell<FxHashMap<usize, (String, EntityType)>>,
 }
 
 /// What pronoun and short-name resolution need to know about one mention.
@@ -1251,13 +1254,14 @@ impl<'a> Ctx<'a> {
             .next()
             .and_then(|w| g.first_name_gender(w));
         // "Yuni, a resident of Lampung": a lone unknown word described as a person.
-        let described_person = !core.contains(' ')
-            && m.kind != EntityType::Place
-            && g.org(&core).is_none()
-            && !core.chars().all(|c| !c.is_lowercase())
-            && self.apposition_names_a_person(m.span.end);
+        let described_person = m.kind == EntityType::Org
+            && self.text[m.span.end..].starts_with(", a")
+            && !core.contains(' ')
+            && core.chars().any(char::is_lowercase)
+            && self.apposition_names_a_person(m.span.end)
+            && g.org(&core).is_none();
         let gender = match m.kind {
-            _ if described_person && m.kind != EntityType::Person => Some(Gender::Unknown),
+            _ if described_person => Some(Gender::Unknown),
             EntityType::Person if m.gender != Gender::Unknown => Some(m.gender),
             // A name of unknown gender with no first name is often no person at all
             // ("American Crime Story", "Homeland Security", "Burnaby RCMP").
@@ -1327,6 +1331,17 @@ impl<'a> Ctx<'a> {
     /// A mention's canonical name as a speaker: descriptions before the first name go,
     /// and a lone first name ("Jordan said") takes the full name it was introduced with.
     fn canonical(&self, m: &Mention) -> (String, EntityType) {
+        if let Some(found) = self.canonicals.borrow().get(&m.span.start) {
+            return found.clone();
+        }
+        let found = self.canonical_uncached(m);
+        self.canonicals
+            .borrow_mut()
+            .insert(m.span.start, found.clone());
+        found
+    }
+
+    fn canonical_uncached(&self, m: &Mention) -> (String, EntityType) {
         let p = self.person(m);
         if p.core.split_whitespace().count() > 4 {
             // A title-case headline read as one name ("Trump Got More Votes Than Hillary
@@ -1346,9 +1361,14 @@ impl<'a> Ctx<'a> {
             // "Jordan said" after "Jordan Stewart": a lone place name that speaks is the
             // person of the article whose first or last name it is.
             let written = m.span.slice(self.text);
-            return match self.full_name(written, m.span.start) {
-                Some(full) if !written.contains(' ') => (full, EntityType::Person),
-                _ => (m.canonical.clone(), m.kind),
+            let speaks =
+                !written.contains(' ') && self.followed_by_cue(m.span.end, self.text.len());
+            return match speaks
+                .then(|| self.full_name(written, m.span.start))
+                .flatten()
+            {
+                Some(full) => (full, EntityType::Person),
+                None => (m.canonical.clone(), m.kind),
             };
         }
         match self.full_name(&m.canonical, m.span.start) {
@@ -1476,14 +1496,15 @@ impl<'a> Ctx<'a> {
             }
             // "And she felt the co-worker who sold to him ...": the same pronoun before any
             // name of the sentence continues the same person too.
+            // (Only where the sentence names someone: otherwise there is nothing to skip.)
             if want != Gender::Unknown {
-                let first_name_at = self
-                    .within(s.span.start, end)
-                    .first()
-                    .map_or(end, |m| m.span.start);
-                let lead = &self.text[s.span.start..first_name_at];
-                if name_words(lead).any(|w| w.eq_ignore_ascii_case(pronoun)) {
-                    continue;
+                if let Some(first) = self.within(s.span.start, end).first() {
+                    let lead = &self.text[s.span.start..first.span.start.max(s.span.start)];
+                    if lead.len() > pronoun.len()
+                        && name_words(lead).any(|w| w.eq_ignore_ascii_case(pronoun))
+                    {
+                        continue;
+                    }
                 }
             }
             let mut best: Option<(u8, &Mention)> = None;
@@ -1666,15 +1687,16 @@ impl<'a> Ctx<'a> {
     fn introduced_as(&self, role: &str, at: usize) -> Option<&'a Mention> {
         const BEFORE: usize = 40;
         const AFTER: usize = 80;
-        let has_role = |window: &str| name_words(window).any(|w| w.eq_ignore_ascii_case(role));
+        // A substring search first ("ayor" for "Mayor" or "mayor"), words only on a hit.
+        let tail = role.get(1..).unwrap_or(role);
+        let has_role = |window: &str| {
+            window.contains(tail) && name_words(window).any(|w| w.eq_ignore_ascii_case(role))
+        };
         self.mentions
             .iter()
             .rev()
             .filter(|m| m.span.end <= at)
             .find(|m| {
-                if self.person_gender(m).is_none() {
-                    return false;
-                }
                 let mut from = m.span.start.saturating_sub(BEFORE);
                 while !self.text.is_char_boundary(from) {
                     from += 1;
@@ -1699,7 +1721,8 @@ impl<'a> Ctx<'a> {
                             .unwrap_or("")
                     })
                     .unwrap_or("");
-                has_role(before) || has_role(after)
+                // The role test first: it is cheap, the person test is not.
+                (has_role(before) || has_role(after)) && self.person_gender(m).is_some()
             })
             .copied()
     }
@@ -1710,21 +1733,19 @@ impl<'a> Ctx<'a> {
     fn most_named_person(&self, at: usize) -> Option<&'a Mention> {
         let mut counts: FxHashMap<&str, (u32, &'a Mention)> = FxHashMap::default();
         for m in self.mentions.iter().filter(|m| m.span.end <= at) {
-            if m.kind == EntityType::Person && self.person_gender(m).is_some() {
+            if m.kind == EntityType::Person {
                 let e = counts.entry(m.canonical.as_str()).or_insert((0, m));
                 e.0 += 1;
             }
         }
-        let mut best: Option<(u32, &'a Mention)> = None;
-        for (n, m) in counts.into_values() {
-            // Ties go to the earlier name: the one the article opened with.
-            if best.map_or(true, |(bn, bm)| {
-                n > bn || (n == bn && m.span.start < bm.span.start)
-            }) {
-                best = Some((n, m));
-            }
-        }
-        best.filter(|(n, _)| *n >= 2).map(|(_, m)| m)
+        let mut ranked: Vec<(u32, &'a Mention)> =
+            counts.into_values().filter(|(n, _)| *n >= 2).collect();
+        // Ties go to the earlier name: the one the article opened with.
+        ranked.sort_by_key(|(n, m)| (std::cmp::Reverse(*n), m.span.start));
+        ranked
+            .into_iter()
+            .map(|(_, m)| m)
+            .find(|m| self.person_gender(m).is_some())
     }
 
     /// Who does the reporting verb at token `k`. A participle ("..., saying", "adding")
@@ -2265,6 +2286,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         mentions: outside,
         people: RefCell::default(),
         speaking: RefCell::default(),
+        canonicals: RefCell::default(),
     };
     let para_of = |at: usize| a.paragraphs.partition_point(|p| p.end < at);
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
