@@ -1260,7 +1260,9 @@ fn written(text: &str, toks: &[Tok]) -> String {
 /// acronym defined in parentheses takes its expansion; an unknown lone word that matches
 /// a person's name becomes that person.
 fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &FxHashSet<&str>) {
-    let full_names: Vec<(usize, Vec<String>, String, Gender)> = mentions
+    let g = Gazetteer::get();
+    retype_long_forms_of_persons(g, mentions);
+    let mut full_names: Vec<(usize, Vec<String>, String, Gender)> = mentions
         .iter()
         .filter(|m| m.kind == EntityType::Person && name_tokens(&m.canonical).len() >= 2)
         .map(|m| {
@@ -1272,6 +1274,27 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &FxH
             )
         })
         .collect();
+    // "Conservative Leader Andrew Scheer", typed an organisation for its descriptive words,
+    // still introduces the person "Andrew Scheer" whom a later "Scheer" stands for.
+    for m in mentions.iter() {
+        if m.kind != EntityType::Org {
+            continue;
+        }
+        let core = person_core(&m.canonical);
+        if core.len() == m.canonical.len() {
+            continue;
+        }
+        let toks = name_tokens(core);
+        let first = tokenize::words(core)
+            .next()
+            .and_then(|(_, w)| g.first_name_gender(w));
+        if toks.len() >= 2 {
+            if let Some(gender) = first {
+                full_names.push((m.span.start, toks, core.to_string(), gender));
+            }
+        }
+    }
+    full_names.sort_by_key(|f| f.0);
     // Organisations and places of several words, by their first word.
     let others: Vec<(String, String, EntityType)> = mentions
         .iter()
@@ -1321,10 +1344,12 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &FxH
             .filter(|f| f.0 < m.span.start)
             .rfind(matching);
         let found = before.or_else(|| full_names.iter().find(matching));
-        if let Some((_, _, full, gender)) = found {
+        if let Some((_, full_toks, full, gender)) = found {
             m.kind = EntityType::Person;
             m.canonical = full.clone();
-            if m.gender == Gender::Unknown {
+            // "Al Hashish" of "Fouzia Al Hashish": a gender read off a word that is not the
+            // full name's first name says nothing.
+            if m.gender == Gender::Unknown || toks.first() != full_toks.first() {
                 m.gender = *gender;
             }
         } else if m.canonical.is_empty() {
@@ -1334,7 +1359,6 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &FxH
             // the article who has it.
             // Only where the lists back the full name as a person's: a known first name,
             // or a known surname at its end ("Passion Oscar" is no person "Passion").
-            let g = Gazetteer::get();
             let by_first: FxHashSet<&str> = full_names
                 .iter()
                 .filter(|f| f.1[0] == w)
@@ -1360,6 +1384,43 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &FxH
             } else {
                 m.canonical = normalise(written);
             }
+        }
+    }
+}
+
+/// "Fouzia Al Hashish" (three unknown words, so typed an organisation) when the article
+/// also names the person "Al Hashish": a longer name ending with a person's two-or-more-word
+/// name, with no organisation word and no known place or organisation, is that person's
+/// full name.
+fn retype_long_forms_of_persons(g: &Gazetteer, mentions: &mut [Mention]) {
+    let persons: Vec<Vec<String>> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .map(|m| name_tokens(&m.canonical))
+        .filter(|t| t.len() >= 2)
+        .collect();
+    if persons.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if m.kind != EntityType::Org || g.org(&m.canonical).is_some() {
+            continue;
+        }
+        let words: Vec<&str> = tokenize::words(&m.canonical).map(|(_, w)| w).collect();
+        if words.len() < 3
+            || words
+                .iter()
+                .any(|w| g.is_org_word(w) || g.place(w).is_some() || !is_capitalised(w))
+        {
+            continue;
+        }
+        let toks = name_tokens(&m.canonical);
+        if persons
+            .iter()
+            .any(|p| p.len() < toks.len() && toks.ends_with(p))
+        {
+            m.kind = EntityType::Person;
+            m.gender = g.first_name_gender(words[0]).unwrap_or(Gender::Unknown);
         }
     }
 }
@@ -1847,6 +1908,32 @@ mod tests {
     fn a_short_form_takes_the_longer_name_of_the_article() {
         let got = names("t\n\nFans of Atletico Madrid cheered. The coach said Atletico won.");
         assert!(has(&got, "Atletico", "ORG", "Atletico Madrid"), "{got:?}");
+    }
+
+    #[test]
+    fn a_surname_takes_the_person_inside_a_titled_organisation_like_name() {
+        let got = names(
+            "t\n\nConservative Leader Andrew Kessel spoke in Ottawa. Later, Kessel spoke again.",
+        );
+        assert!(has(&got, "Kessel", "PERSON", "Andrew Kessel"), "{got:?}");
+    }
+
+    #[test]
+    fn a_long_unknown_name_ending_with_a_persons_name_is_that_person() {
+        let a = Article::new(
+            "t".into(),
+            "T\n\nIn 2016, Zubaida Al Kirwan arrived. Al Kirwan recalls the day. She smiled."
+                .into(),
+            Encoding::Utf8,
+        );
+        let ms = find(&a);
+        let short = ms
+            .iter()
+            .find(|m| m.span.slice(&a.text) == "Al Kirwan")
+            .unwrap();
+        assert_eq!(short.canonical, "Zubaida Al Kirwan");
+        assert_eq!(short.kind, EntityType::Person);
+        assert_ne!(short.gender, Gender::Male);
     }
 
     #[test]

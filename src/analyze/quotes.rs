@@ -841,6 +841,42 @@ const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "He", "She", "They", "It", "We", "I", "You",
 ];
 
+/// The [`THING_NOUNS`] that are bodies, not documents: "her party said" is no quotation
+/// of her.
+const ORG_THINGS: &[&str] = &[
+    "agency",
+    "department",
+    "ministry",
+    "company",
+    "firm",
+    "government",
+    "office",
+    "commission",
+    "committee",
+    "council",
+    "board",
+    "group",
+    "union",
+    "party",
+    "campaign",
+    "team",
+    "organization",
+    "organisation",
+    "association",
+    "university",
+    "school",
+    "police",
+    "court",
+    "utility",
+    "city",
+    "province",
+    "state",
+    "country",
+    "presidency",
+    "embassy",
+    "service",
+];
+
 /// Head nouns that make a described speaker a person rather than an organisation.
 const PERSON_NOUNS: &[&str] = &[
     "spokesman",
@@ -1165,6 +1201,9 @@ struct Ctx<'a> {
     people: RefCell<FxHashMap<usize, Rc<Person>>>,
     /// [`Ctx::speaking_surname`] per sentence span.
     speaking: RefCell<FxHashMap<(usize, usize), Option<&'a Mention>>>,
+    /// [`Ctx::canonical`] per mention (by start byte): a pronoun's antecedent is resolved
+    /// again for every quote it speaks.
+    canonicals: RefCell<FxHashMap<usize, (String, EntityType)>>,
 }
 
 /// What pronoun and short-name resolution need to know about one mention.
@@ -1214,7 +1253,15 @@ impl<'a> Ctx<'a> {
         let first = name_words(&core)
             .next()
             .and_then(|w| g.first_name_gender(w));
+        // "Yuni, a resident of Lampung": a lone unknown word described as a person.
+        let described_person = m.kind == EntityType::Org
+            && self.text[m.span.end..].starts_with(", a")
+            && !core.contains(' ')
+            && core.chars().any(char::is_lowercase)
+            && self.apposition_names_a_person(m.span.end)
+            && g.org(&core).is_none();
         let gender = match m.kind {
+            _ if described_person => Some(Gender::Unknown),
             EntityType::Person if m.gender != Gender::Unknown => Some(m.gender),
             // A name of unknown gender with no first name is often no person at all
             // ("American Crime Story", "Homeland Security", "Burnaby RCMP").
@@ -1231,6 +1278,47 @@ impl<'a> Ctx<'a> {
         p
     }
 
+    /// "Tore Sohlberg and Lehla Abreder said ... / "...," they said": two people joined by
+    /// "and" in the sentence before byte `at` (or the one before it) are who `they` are.
+    fn named_pair(&self, at: usize) -> Option<Speaker> {
+        let here = self.sentences.partition_point(|s| s.span.start <= at);
+        for s in self.sentences[..here].iter().rev().take(2) {
+            let end = s.span.end.min(at);
+            let inside = self.within(s.span.start, end);
+            let pair = inside.windows(2).find(|w| {
+                w[0].kind == EntityType::Person
+                    && w[1].kind == EntityType::Person
+                    && w[0].span.end <= w[1].span.start
+                    && self.text[w[0].span.end..w[1].span.start] == *" and "
+            });
+            if let Some(w) = pair {
+                let (a, _) = self.canonical(w[0]);
+                let (b, _) = self.canonical(w[1]);
+                return Some(Speaker {
+                    canonical: format!("{a} and {b}"),
+                    mention: "they".to_string(),
+                    kind: Some(EntityType::Person),
+                });
+            }
+        }
+        None
+    }
+
+    /// Whether the text at byte `at` (a name's end) opens an apposition describing a
+    /// person: ", a resident of ...", ", an Ottawa lawyer,".
+    fn apposition_names_a_person(&self, at: usize) -> bool {
+        let rest = &self.text[at..];
+        let Some(rest) = rest
+            .strip_prefix(", a ")
+            .or_else(|| rest.strip_prefix(", an "))
+        else {
+            return false;
+        };
+        name_words(rest.split([',', '.', ';']).next().unwrap_or(""))
+            .take(4)
+            .any(|w| in_list(PERSON_NOUNS, w))
+    }
+
     fn of_mention(&self, m: &Mention) -> Speaker {
         let (canonical, kind) = self.canonical(m);
         Speaker {
@@ -1243,6 +1331,17 @@ impl<'a> Ctx<'a> {
     /// A mention's canonical name as a speaker: descriptions before the first name go,
     /// and a lone first name ("Jordan said") takes the full name it was introduced with.
     fn canonical(&self, m: &Mention) -> (String, EntityType) {
+        if let Some(found) = self.canonicals.borrow().get(&m.span.start) {
+            return found.clone();
+        }
+        let found = self.canonical_uncached(m);
+        self.canonicals
+            .borrow_mut()
+            .insert(m.span.start, found.clone());
+        found
+    }
+
+    fn canonical_uncached(&self, m: &Mention) -> (String, EntityType) {
         let p = self.person(m);
         if p.core.split_whitespace().count() > 4 {
             // A title-case headline read as one name ("Trump Got More Votes Than Hillary
@@ -1255,8 +1354,22 @@ impl<'a> Ctx<'a> {
         if p.core != m.canonical && p.gender.is_some() {
             return (p.core.clone(), EntityType::Person);
         }
-        if m.kind == EntityType::Place || m.canonical.contains(' ') {
+        if m.canonical.contains(' ') {
             return (m.canonical.clone(), m.kind);
+        }
+        if m.kind == EntityType::Place {
+            // "Jordan said" after "Jordan Stewart": a lone place name that speaks is the
+            // person of the article whose first or last name it is.
+            let written = m.span.slice(self.text);
+            let speaks =
+                !written.contains(' ') && self.followed_by_cue(m.span.end, self.text.len());
+            return match speaks
+                .then(|| self.full_name(written, m.span.start))
+                .flatten()
+            {
+                Some(full) => (full, EntityType::Person),
+                None => (m.canonical.clone(), m.kind),
+            };
         }
         match self.full_name(&m.canonical, m.span.start) {
             Some(full) => (full, EntityType::Person),
@@ -1299,12 +1412,33 @@ impl<'a> Ctx<'a> {
         let lower = word.to_lowercase();
         let found = match lower.as_str() {
             "he" | "she" => self.salient_person(at, &lower),
-            "it" => self
-                .mentions
-                .iter()
-                .rev()
-                .find(|m| m.span.end <= at && m.kind == EntityType::Org)
-                .copied(),
+            "they" => {
+                if let Some(pair) = self.named_pair(at) {
+                    return pair;
+                }
+                None
+            }
+            // An organisation, or a name typed a person that cannot be one ("BC Hydro");
+            // among the last few, one that spoke ("BC Hydro said in a statement") first.
+            "it" => {
+                let recent: Vec<&'a Mention> = self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.span.end <= at)
+                    .filter(|m| {
+                        m.kind == EntityType::Org
+                            || (m.kind == EntityType::Person && self.person_gender(m).is_none())
+                    })
+                    .take(4)
+                    .copied()
+                    .collect();
+                recent
+                    .iter()
+                    .find(|m| self.followed_by_cue(m.span.end, at))
+                    .or(recent.first())
+                    .copied()
+            }
             _ => None,
         };
         match found {
@@ -1360,6 +1494,19 @@ impl<'a> Ctx<'a> {
             if want != Gender::Unknown && first_word.eq_ignore_ascii_case(pronoun) {
                 continue;
             }
+            // "And she felt the co-worker who sold to him ...": the same pronoun before any
+            // name of the sentence continues the same person too.
+            // (Only where the sentence names someone: otherwise there is nothing to skip.)
+            if want != Gender::Unknown {
+                if let Some(first) = self.within(s.span.start, end).first() {
+                    let lead = &self.text[s.span.start..first.span.start.max(s.span.start)];
+                    if lead.len() > pronoun.len()
+                        && name_words(lead).any(|w| w.eq_ignore_ascii_case(pronoun))
+                    {
+                        continue;
+                    }
+                }
+            }
             let mut best: Option<(u8, &Mention)> = None;
             for m in self
                 .within(s.span.start, end)
@@ -1372,7 +1519,8 @@ impl<'a> Ctx<'a> {
                 if want != Gender::Unknown && gender != want && gender != Gender::Unknown {
                     continue;
                 }
-                let speaks = self.followed_by_cue(m.span.end, end);
+                let speaks = self.followed_by_cue(m.span.end, end)
+                    || self.after_inverted_cue(s.span.start, m);
                 let rank = if speaks {
                     0
                 } else if gender == want || want == Gender::Unknown {
@@ -1435,6 +1583,24 @@ impl<'a> Ctx<'a> {
         self.person(m).gender
     }
 
+    /// Whether a reporting verb right before the name makes it the speaker of an inverted
+    /// clause: "..., adds Al Basha." (the name then ends the clause).
+    fn after_inverted_cue(&self, from: usize, m: &Mention) -> bool {
+        let before = &self.text[from..m.span.start];
+        let lead = before.trim_end_matches(' ');
+        if before.len() - lead.len() != 1 {
+            return false;
+        }
+        let word = lead
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let closes = self.text[m.span.end..]
+            .trim_start_matches(['\'', '\u{2019}', 's'])
+            .starts_with(['.', ',', ';']);
+        closes && is_cue(word)
+    }
+
     /// Whether a reporting verb follows byte `at` (a name's end) before `end`.
     fn followed_by_cue(&self, at: usize, end: usize) -> bool {
         let rest = &self.text[at..end];
@@ -1476,7 +1642,11 @@ impl<'a> Ctx<'a> {
         // A plural ("the streets", "the officials") is no one person.
         let plural = last.text.ends_with('s') && !last.text.ends_with("ss");
         if definite && !thing && !plural && last.text.starts_with(char::is_lowercase) {
-            if let Some(m) = self.salient_person(words[0].start, "the") {
+            let found = self
+                .introduced_as(last.text, words[0].start)
+                .or_else(|| self.salient_person(words[0].start, "the"))
+                .or_else(|| self.most_named_person(words[0].start));
+            if let Some(m) = found {
                 let (canonical, kind) = self.canonical(m);
                 return Speaker {
                     canonical,
@@ -1507,6 +1677,75 @@ impl<'a> Ctx<'a> {
                 EntityType::Org
             }),
         }
+    }
+
+    /// The person the article introduced with the role a definite description names: "the
+    /// mayor" after "Mayor Doug McCallum" or "Doug McCallum, the city's mayor", "the
+    /// professor" after "Guenther Schuh, a professor at ...". The nearest such person
+    /// before byte `at`: the role word among the few words before the name (its title) or
+    /// in the apposition after it, up to the next sentence end.
+    fn introduced_as(&self, role: &str, at: usize) -> Option<&'a Mention> {
+        const BEFORE: usize = 40;
+        const AFTER: usize = 80;
+        // A substring search first ("ayor" for "Mayor" or "mayor"), words only on a hit.
+        let tail = role.get(1..).unwrap_or(role);
+        let has_role = |window: &str| {
+            window.contains(tail) && name_words(window).any(|w| w.eq_ignore_ascii_case(role))
+        };
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= at)
+            .find(|m| {
+                let mut from = m.span.start.saturating_sub(BEFORE);
+                while !self.text.is_char_boundary(from) {
+                    from += 1;
+                }
+                let before = &self.text[from..m.span.start];
+                // Only the words of the same clause: "..., the mayor said. Doug Smith".
+                let before = before
+                    .rsplit(['.', ',', ';', ':', '\n', '"', '\u{201c}', '\u{201d}'])
+                    .next()
+                    .unwrap_or(before);
+                let mut to = (m.span.end + AFTER).min(at).min(self.text.len());
+                while !self.text.is_char_boundary(to) {
+                    to -= 1;
+                }
+                let after = &self.text[m.span.end..to.max(m.span.end)];
+                // An apposition: ", a professor at ...", ", the city's mayor,".
+                let after = after
+                    .strip_prefix(", ")
+                    .map(|a| {
+                        a.split(['.', ';', '\n', '"', '\u{201c}'])
+                            .next()
+                            .unwrap_or("")
+                    })
+                    .unwrap_or("");
+                // The role test first: it is cheap, the person test is not.
+                (has_role(before) || has_role(after)) && self.person_gender(m).is_some()
+            })
+            .copied()
+    }
+
+    /// The person named most often before byte `at` (at least twice): what a definite
+    /// description ("the mayor") far from any name most likely refers to, the article's
+    /// main character.
+    fn most_named_person(&self, at: usize) -> Option<&'a Mention> {
+        let mut counts: FxHashMap<&str, (u32, &'a Mention)> = FxHashMap::default();
+        for m in self.mentions.iter().filter(|m| m.span.end <= at) {
+            if m.kind == EntityType::Person {
+                let e = counts.entry(m.canonical.as_str()).or_insert((0, m));
+                e.0 += 1;
+            }
+        }
+        let mut ranked: Vec<(u32, &'a Mention)> =
+            counts.into_values().filter(|(n, _)| *n >= 2).collect();
+        // Ties go to the earlier name: the one the article opened with.
+        ranked.sort_by_key(|(n, m)| (std::cmp::Reverse(*n), m.span.start));
+        ranked
+            .into_iter()
+            .map(|(_, m)| m)
+            .find(|m| self.person_gender(m).is_some())
     }
 
     /// Who does the reporting verb at token `k`. A participle ("..., saying", "adding")
@@ -1585,7 +1824,31 @@ impl<'a> Ctx<'a> {
         if in_list(NP_STOP, t.text) {
             return None;
         }
-        let definite = j > lo && toks[j - 1].text.eq_ignore_ascii_case("the");
+        // "the lanky, bespectacled professor said": adjectives set off by a comma.
+        let definite = (j > lo && toks[j - 1].text.eq_ignore_ascii_case("the"))
+            || (j >= lo + 3
+                && toks[j - 1].text == ","
+                && toks[j - 2].word
+                && toks[j - 2].text.starts_with(char::is_lowercase)
+                && !in_list(NP_STOP, toks[j - 2].text)
+                && toks[j - 3].text.eq_ignore_ascii_case("the"));
+        // "her statement read", "his letter said": the document speaks for its author.
+        if j > lo && in_list(THING_NOUNS, toks[k].text) && !in_list(ORG_THINGS, toks[k].text) {
+            let owner = match toks[j - 1].text.to_ascii_lowercase().as_str() {
+                "his" => Some("he"),
+                "her" => Some("she"),
+                _ => None,
+            };
+            if let Some(pronoun) = owner {
+                let found = self.pronoun(pronoun, toks[j - 1].start);
+                if !found.canonical.is_empty() {
+                    return Some(Speaker {
+                        mention: collapse_spaces(&self.text[toks[j - 1].start..toks[k].end]),
+                        ..found
+                    });
+                }
+            }
+        }
         // "a spokesperson said": an indefinite speaker keeps its article.
         let j = if j > lo && is_indefinite(toks[j - 1].text) {
             j - 1
@@ -1622,6 +1885,33 @@ impl<'a> Ctx<'a> {
                 Some(m) if m.kind == EntityType::Person => return Some(self.of_mention(m)),
                 Some(_) => continue,
                 None => {}
+            }
+            // "a citizen, whose name is redacted, wrote", "Another member of the public,
+            // who ...": a described speaker before a relative clause.
+            if t.word
+                && t.text.starts_with(char::is_lowercase)
+                && toks
+                    .get(c + 1)
+                    .is_some_and(|n| in_list(&["who", "whose"], n.text))
+            {
+                // The leftmost determiner of the phrase opens it: "Another member of the
+                // public".
+                let mut j = c - 1;
+                let mut opens = c - 1;
+                while j > lo && c - j < 7 && toks[j - 1].word && !is_cue(toks[j - 1].text) {
+                    j -= 1;
+                    if in_list(&["a", "an", "another", "the"], toks[j].text) {
+                        opens = j;
+                    }
+                }
+                let j = opens;
+                let det = toks[j].text;
+                if is_indefinite(det) {
+                    return Some(self.described(&toks[j..c], false));
+                }
+                if det.eq_ignore_ascii_case("the") && j + 1 < c {
+                    return Some(self.described(&toks[j + 1..c], true));
+                }
             }
             let capital = t.word && t.text.starts_with(char::is_uppercase);
             let opens_description = toks.get(c + 1).is_some_and(|n| {
@@ -1718,10 +2008,30 @@ impl<'a> Ctx<'a> {
         }
         let (from, to) = (toks[k].start, toks[end - 1].end);
         let inside = self.within(from, to);
+        // A name that only modifies the head of the phrase speaks for no one: "the
+        // self-taught Cambridge resident" (a place or organisation before a lower-case
+        // noun), "the IFSD's Azfar Ali Khan" (a possessor before another name).
+        let modifier = |i: usize, m: &Mention| {
+            let rest = self.text.get(m.span.end..to).unwrap_or("");
+            let possessor = rest.starts_with(['\'', '\u{2019}']) && i + 1 < inside.len();
+            let before_noun = m.kind != EntityType::Person
+                && rest.starts_with(' ')
+                && rest[1..].starts_with(|c: char| c.is_lowercase());
+            possessor || before_noun
+        };
         let found = inside
             .iter()
+            .enumerate()
+            .filter(|(i, m)| !modifier(*i, m))
+            .map(|(_, m)| m)
             .find(|m| m.kind == EntityType::Person)
-            .or_else(|| inside.first());
+            .or_else(|| {
+                inside
+                    .iter()
+                    .enumerate()
+                    .find(|(i, m)| !modifier(*i, m))
+                    .map(|(_, m)| m)
+            });
         if let Some(m) = found {
             return Some(self.of_mention(m));
         }
@@ -1735,7 +2045,24 @@ impl<'a> Ctx<'a> {
             stop += 1;
         }
         let definite = start > k && toks[start - 1].text.eq_ignore_ascii_case("the");
-        let stop = stop.min(start + 4);
+        let mut stop = stop.min(start + 4);
+        // "one of the players": a part of a group keeps the group.
+        if stop == start + 1
+            && in_list(
+                &["one", "some", "many", "several", "two", "three", "both"],
+                toks[start].text,
+            )
+            && toks.get(stop).is_some_and(|t| t.text == "of")
+        {
+            let mut e = stop + 1;
+            while e < end && e < stop + 4 && in_list(&["the", "his", "her", "their"], toks[e].text)
+            {
+                e += 1;
+            }
+            if e < end && toks[e].word {
+                stop = e + 1;
+            }
+        }
         let start = if start > k && is_indefinite(toks[start - 1].text) {
             start - 1
         } else {
@@ -1959,6 +2286,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         mentions: outside,
         people: RefCell::default(),
         speaking: RefCell::default(),
+        canonicals: RefCell::default(),
     };
     let para_of = |at: usize| a.paragraphs.partition_point(|p| p.end < at);
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
@@ -2067,6 +2395,22 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
                 (sentence && pi <= para_of(prev.span.end) + 2)
                     .then(|| carried(prev))
                     .flatten()
+            })
+            .or_else(|| {
+                // A whole sentence quoted with no cue and no quote before it to continue
+                // ("At 25, Gillis was diagnosed ... / "My condition is getting worse."):
+                // the person the passage is about, as a pronoun would find them.
+                let sentence = q
+                    .inner
+                    .slice(text)
+                    .split_whitespace()
+                    .nth(TERM_WORDS + 2)
+                    .is_some();
+                if !sentence {
+                    return None;
+                }
+                let m = ctx.salient_person(q.span.start, "the")?;
+                Some((ctx.of_mention(m), String::new()))
             });
         let (speaker, cue) = found.unwrap_or((
             Speaker {
@@ -2489,6 +2833,135 @@ mod tests {
         assert_eq!(found.quoted_terms, 1);
         assert_eq!(found.quotes.len(), 1);
         assert_eq!(found.quotes[0].speaker, "");
+    }
+
+    #[test]
+    fn names_modifying_the_phrase_after_the_cue_do_not_speak() {
+        let got = said(
+            "T\n\nMaria Lopez draws comics at home.\n\n\"It takes months,\" says the self-taught Kitchener resident, who sold 40 copies.\n\n\"Roads matter,\" said the CFIB's Azfar Ali Khan.",
+        );
+        assert_eq!(
+            got,
+            [
+                row("It takes months,", "Maria Lopez", "says"),
+                row("Roads matter,", "Azfar Ali Khan", "said"),
+            ]
+        );
+    }
+
+    #[test]
+    fn definite_descriptions_and_documents_find_the_person_behind_them() {
+        let got = said(
+            "T\n\nDoug Marsh, the town's mayor, met John Platt on Monday. Marsh said little.\n\nPlatt left early.\n\n\"We need a new arena,\" the mayor told reporters.\n\nGuenther Schall, a professor at the institute, spoke next. He was brief.\n\n\"No carmaker makes money here,\" the lanky, bespectacled professor said.\n\nEnvironment Minister Karen Holt cancelled the sessions.\n\n\"I have heard worrying stories,\" her statement read.",
+        );
+        assert_eq!(
+            got,
+            [
+                row("We need a new arena,", "Doug Marsh", "told"),
+                row("No carmaker makes money here,", "Guenther Schall", "said"),
+                row("I have heard worrying stories,", "Karen Holt", "read"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_far_definite_description_is_the_most_named_person() {
+        let got = said(
+            "T\n\nDoug Marsh opened the rink. Marsh spoke to the council.\n\nThe budget grew. Costs rose. Fees rose. Taxes rose. Rents rose.\n\nThe plan changed twice. Work stopped. Work resumed. It rained. It snowed.\n\nThe roof leaked. The ice melted. The lights failed. The doors stuck.\n\n\"We need a new arena,\" the mayor told reporters.",
+        );
+        assert_eq!(got, [row("We need a new arena,", "Doug Marsh", "told")]);
+    }
+
+    #[test]
+    fn it_takes_the_organisation_that_spoke_and_described_lone_names_are_people() {
+        let got = said(
+            "T\n\nKT Hydro said in a statement that 6,000 customers lost power near Tolmie, B.C. on Friday.\n\n\"Crews are out,\" it said.\n\nWinarti, a resident of Lampung, was at home when the water came.\n\n\"I heard a rumbling sound,\" she said.",
+        );
+        assert_eq!(
+            got,
+            [
+                row("Crews are out,", "KT Hydro", "said"),
+                row("I heard a rumbling sound,", "Winarti", "said"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_led_by_the_same_pronoun_continues_its_person() {
+        let got = said(
+            "T\n\nWendy Hale lost her son in 2015.\n\nAnd she felt the man who sold pills to Kody Ross should pay.\n\n\"That's why I fought,\" she says.",
+        );
+        assert_eq!(got, [row("That's why I fought,", "Wendy Hale", "says")]);
+    }
+
+    #[test]
+    fn a_lone_place_name_that_speaks_is_the_person_it_names() {
+        let got = said(
+            "T\n\nThe captain of the team, Jordan Stewart, visited the coach.\n\n\"He is a great coach,\" Jordan said.",
+        );
+        assert_eq!(got, [row("He is a great coach,", "Jordan Stewart", "said")]);
+    }
+
+    #[test]
+    fn a_name_after_an_inverted_cue_is_the_one_who_speaks() {
+        let got = said(
+            "T\n\nIn Halifax, Zarifa Qutbani waits with her daughter Judy for the fees.\n\nTheir daughter Judy studies English every night.\n\nSomehow, the family will find a way, adds Qutbani. \"We can borrow the money,\" she says.",
+        );
+        assert_eq!(
+            got,
+            [row("We can borrow the money,", "Zarifa Qutbani", "says")]
+        );
+    }
+
+    #[test]
+    fn a_quoted_sentence_with_no_cue_belongs_to_the_person_the_passage_is_about() {
+        let got = said(
+            "T\n\nAt 25 years old, Stephen Gillis was diagnosed with a bowel disease.\n\n\"My condition is getting worse but I don't feel too bad.\"",
+        );
+        assert_eq!(
+            got,
+            [row(
+                "My condition is getting worse but I don't feel too bad.",
+                "Stephen Gillis",
+                ""
+            )]
+        );
+    }
+
+    #[test]
+    fn a_described_speaker_before_a_relative_clause_speaks() {
+        let got = said(
+            "T\n\nMinister Paul Ortiz faced anger over the payments.\n\n\"This is an outrage,\" a citizen, whose name is redacted, wrote on Aug. 29.\n\nAnother member of the public, whose name is redacted, wrote: \"The family deserves better.\"",
+        );
+        assert_eq!(
+            got,
+            [
+                row("This is an outrage,", "a citizen", "wrote"),
+                row(
+                    "The family deserves better.",
+                    "Another member of the public",
+                    "wrote"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn they_after_two_named_people_and_one_of_a_group() {
+        let got = said(
+            "T\n\nIn a statement, the owners Tore Lindqvist and Maria Abreu said they respected the vote.\n\n\"Our priority is a respectful workplace,\" they said.\n\n\"Coach really needs a kidney,\" says one of the players.",
+        );
+        assert_eq!(
+            got,
+            [
+                row(
+                    "Our priority is a respectful workplace,",
+                    "Tore Lindqvist and Maria Abreu",
+                    "said"
+                ),
+                row("Coach really needs a kidney,", "one of the players", "says"),
+            ]
+        );
     }
 
     #[test]
