@@ -80,7 +80,6 @@ pub struct SpeakerOut {
 
 /// Every table, rows in output order.
 pub struct Tables<'c> {
-    pub corpus: &'c Corpus,
     pub articles: Vec<&'c crate::analyze::ArticleRow>,
     pub skipped: Vec<SkippedOut>,
     pub words: Vec<WordOut>,
@@ -126,7 +125,6 @@ impl<'c> Tables<'c> {
         Tables {
             quotes,
             speakers,
-            corpus,
             articles,
             skipped,
             words,
