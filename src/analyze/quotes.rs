@@ -163,8 +163,8 @@ fn char_after(text: &str, at: usize, ceil: usize) -> Option<char> {
 fn straight_opens(text: &str, m: Mark, para: Span) -> Option<bool> {
     let before = char_before(text, m.at, para.start);
     let after = char_after(text, m.at + m.len, para.end);
-    let open_left = before.map_or(true, |c| c.is_whitespace() || "([{—–-/".contains(c));
-    let close_right = after.map_or(true, |c| c.is_whitespace() || ",.;:!?)]}—–-".contains(c));
+    let open_left = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    let close_right = after.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-".contains(c));
     match (open_left, close_right) {
         (true, false) => Some(true),
         (false, true) => Some(false),
@@ -217,7 +217,7 @@ pub fn pair(text: &str, paragraphs: &[Span]) -> (Vec<RawQuote>, u32) {
                         // “ typed for ”: only when it cannot open the next quote.
                         MarkKind::Open => {
                             let after = char_after(text, m.at + m.len, para.end);
-                            after.map_or(true, |c| c.is_whitespace() || ",.;:!?".contains(c))
+                            after.is_none_or(|c| c.is_whitespace() || ",.;:!?".contains(c))
                         }
                     };
                     if closes {
@@ -1528,11 +1528,11 @@ impl<'a> Ctx<'a> {
                 } else {
                     2
                 };
-                if best.map_or(true, |(r, _)| rank < r) {
+                if best.is_none_or(|(r, _)| rank < r) {
                     best = Some((rank, m));
                 }
             }
-            if best.map_or(true, |(r, _)| r > 0) {
+            if best.is_none_or(|(r, _)| r > 0) {
                 // "Scheer said ..." where the name module kept no mention for "Scheer":
                 // the full name it stands for speaks here.
                 let speaking = self.speaking_surname(s.span.start, end);
@@ -2320,7 +2320,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
             && after
                 .iter()
                 .position(|t| t.text == ".")
-                .map_or(true, |p| p > 4);
+                .is_none_or(|p| p > 4);
         let found = match pre {
             Some((f, true)) => Some(f),
             other => {
