@@ -841,7 +841,7 @@ const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "He", "She", "They", "It", "We", "I", "You",
 ];
 
-/// The [`THING_NOUNS`] that are bodies, not documents: "her party said" is no quotation
+/// The thing nouns ([`is_thing_noun`]) that are bodies, not documents: "her party said" is no quotation
 /// of her.
 const ORG_THINGS: &[&str] = &[
     "agency",
@@ -976,9 +976,9 @@ const PERSON_NOUNS: &[&str] = &[
     "queen",
 ];
 
-/// Heads of descriptions that name an organisation, a document or a place, never a
-/// person: "the report said" is not a pronoun for the last person named.
-const THING_NOUNS: &[&str] = &[
+/// Heads of descriptions that name a document, a place or a body not in [`ORG_THINGS`],
+/// never a person: "the report said" is not a pronoun for the last person named.
+const DOCUMENT_NOUNS: &[&str] = &[
     "report",
     "statement",
     "memo",
@@ -1003,37 +1003,6 @@ const THING_NOUNS: &[&str] = &[
     "lawsuit",
     "ruling",
     "order",
-    "agency",
-    "department",
-    "ministry",
-    "company",
-    "firm",
-    "government",
-    "office",
-    "commission",
-    "committee",
-    "council",
-    "board",
-    "group",
-    "union",
-    "party",
-    "campaign",
-    "team",
-    "organization",
-    "organisation",
-    "association",
-    "university",
-    "school",
-    "police",
-    "court",
-    "utility",
-    "city",
-    "province",
-    "state",
-    "country",
-    "presidency",
-    "embassy",
-    "service",
     "bank",
     "network",
     "newspaper",
@@ -1068,8 +1037,6 @@ const THING_NOUNS: &[&str] = &[
     "military",
     "army",
     "navy",
-    "ministry",
-    "court",
     "jury",
     "panel",
     "cabinet",
@@ -1112,6 +1079,11 @@ const THING_NOUNS: &[&str] = &[
     "textbook",
     "handbook",
 ];
+
+/// Speakers that are things rather than people: documents and bodies.
+fn is_thing_noun(word: &str) -> bool {
+    in_list(DOCUMENT_NOUNS, word) || in_list(ORG_THINGS, word)
+}
 
 /// Whether a name with no known first name still looks like a person's: no word of it is
 /// an organisation word, a place, a demonym, an acronym or a common naming word.
@@ -1621,7 +1593,7 @@ impl<'a> Ctx<'a> {
     fn described(&self, words: &[Tok], definite: bool) -> Speaker {
         let phrase = collapse_spaces(&self.text[words[0].start..words[words.len() - 1].end]);
         let last = &words[words.len() - 1];
-        let thing = in_list(THING_NOUNS, last.text);
+        let thing = is_thing_noun(last.text);
         if definite && last.text.starts_with(char::is_lowercase) {
             // "the regulator" after "the National Energy Regulator".
             let org = self.mentions.iter().rev().find(|m| {
@@ -1833,7 +1805,7 @@ impl<'a> Ctx<'a> {
                 && !in_list(NP_STOP, toks[j - 2].text)
                 && toks[j - 3].text.eq_ignore_ascii_case("the"));
         // "her statement read", "his letter said": the document speaks for its author.
-        if j > lo && in_list(THING_NOUNS, toks[k].text) && !in_list(ORG_THINGS, toks[k].text) {
+        if j > lo && in_list(DOCUMENT_NOUNS, toks[k].text) {
             let owner = match toks[j - 1].text.to_ascii_lowercase().as_str() {
                 "his" => Some("he"),
                 "her" => Some("she"),
