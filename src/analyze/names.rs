@@ -687,7 +687,7 @@ fn split_credit<'a>(g: &Gazetteer, text: &str, run: Vec<Tok<'a>>) -> Vec<Vec<Tok
     vec![head, tail]
 }
 
-/// "U.S. Cardinal Bernardin", "Iraq President Saddam": a place written before a title is
+/// "U.S. Cardinal Castellane", "Iraq President Saddam": a place written before a title is
 /// a name of its own, and the title then introduces the person.
 fn split_place_before_title<'a>(g: &Gazetteer, run: Vec<Tok<'a>>) -> Vec<Vec<Tok<'a>>> {
     if run.len() < 3 || g.place(run[0].text).is_none() {
@@ -842,7 +842,7 @@ fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                     continue;
                 }
             }
-            // "Joost van der Westhuizen", "Maria de la Cruz": two particles in a row.
+            // "Joost van der Merwehoek", "Maria de la Cruz": two particles in a row.
             if j + 3 < toks.len()
                 && matches!(next, "van" | "von" | "de" | "di" | "da")
                 && CONNECTORS.contains(&toks[j + 2].text)
@@ -1151,7 +1151,7 @@ fn classify(
     }
     // Two unknown words are most often a person, but not "Six Nations".
     // Capitalised words as separated by spaces: "Ata-ur-Rehman" is one, "Joost van der
-    // Westhuizen" two.
+    // Merwehoek" two.
     let words = written(text, &toks)
         .split(' ')
         .filter(|w| is_capitalised(w))
@@ -1274,8 +1274,8 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &FxH
             )
         })
         .collect();
-    // "Conservative Leader Andrew Scheer", typed an organisation for its descriptive words,
-    // still introduces the person "Andrew Scheer" whom a later "Scheer" stands for.
+    // "Conservative Leader Andrew Brevold", typed an organisation for its descriptive words,
+    // still introduces the person "Andrew Brevold" whom a later "Brevold" stands for.
     for m in mentions.iter() {
         if m.kind != EntityType::Org {
             continue;
@@ -1347,7 +1347,7 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &FxH
         if let Some((_, full_toks, full, gender)) = found {
             m.kind = EntityType::Person;
             m.canonical = full.clone();
-            // "Al Hashish" of "Fouzia Al Hashish": a gender read off a word that is not the
+            // "Al Qaddumi" of "Fouzia Al Qaddumi": a gender read off a word that is not the
             // full name's first name says nothing.
             if m.gender == Gender::Unknown || toks.first() != full_toks.first() {
                 m.gender = *gender;
@@ -1355,7 +1355,7 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &FxH
         } else if m.canonical.is_empty() {
             // "Real" after "Real Madrid": the short form of a longer name of the article.
             let w = written.to_lowercase();
-            // "Jansher" after "Jansher Khan": a first name standing for the one person of
+            // "Zarvan" after "Zarvan Khan": a first name standing for the one person of
             // the article who has it.
             // Only where the lists back the full name as a person's: a known first name,
             // or a known surname at its end ("Passion Oscar" is no person "Passion").
@@ -1388,8 +1388,8 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &FxH
     }
 }
 
-/// "Fouzia Al Hashish" (three unknown words, so typed an organisation) when the article
-/// also names the person "Al Hashish": a longer name ending with a person's two-or-more-word
+/// "Fouzia Al Qaddumi" (three unknown words, so typed an organisation) when the article
+/// also names the person "Al Qaddumi": a longer name ending with a person's two-or-more-word
 /// name, with no organisation word and no known place or organisation, is that person's
 /// full name.
 fn retype_long_forms_of_persons(g: &Gazetteer, mentions: &mut [Mention]) {
@@ -1594,7 +1594,7 @@ pub fn antecedent<'m>(mentions: &'m [Mention], at: usize, pronoun: &str) -> Opti
 }
 
 /// A person's name without descriptive words left in front of it ("Conservative Leader
-/// Andrew Scheer" -> "Andrew Scheer"): cut before a known first name when every word before
+/// Andrew Brevold" -> "Andrew Brevold"): cut before a known first name when every word before
 /// it is a title, an organisation word, a demonym, a place or a party label. Added for the
 /// quote stage, whose speakers must be bare names.
 pub fn person_core(name: &str) -> &str {
@@ -1667,7 +1667,7 @@ pub fn person_core(name: &str) -> &str {
         let lower = w.trim_end_matches('.').to_lowercase();
         ROLES.contains(&w) || g.titles.iter().any(|t| t.len() == 1 && t[0] == lower)
     };
-    // "Charles County Prosecuting Attorney Tim Lohmar": a title inside the name ends the
+    // "Charles County Prosecuting Attorney Tim Tenbrink": a title inside the name ends the
     // description.
     if let Some(t) = (0..words.len() - 2).rev().find(|&i| is_title(words[i].1)) {
         return &name[words[t + 1].0..];
@@ -1782,16 +1782,16 @@ mod tests {
     #[test]
     fn person_core_drops_leading_descriptions() {
         assert_eq!(
-            person_core("Conservative Leader Andrew Scheer"),
-            "Andrew Scheer"
+            person_core("Conservative Leader Andrew Brevold"),
+            "Andrew Brevold"
         );
         assert_eq!(person_core("Ali Akbar Velayati"), "Ali Akbar Velayati");
         assert_eq!(person_core("Khamenei"), "Khamenei");
-        assert_eq!(person_core("Azfar Ali Khan"), "Azfar Ali Khan");
-        assert_eq!(person_core("Organizer Dwayne Croteau"), "Dwayne Croteau");
+        assert_eq!(person_core("Tahmir Ali Khan"), "Tahmir Ali Khan");
+        assert_eq!(person_core("Organizer Dwayne Pruitt"), "Dwayne Pruitt");
         assert_eq!(
-            person_core("Charles County Prosecuting Attorney Tim Lohmar"),
-            "Tim Lohmar"
+            person_core("Charles County Prosecuting Attorney Tim Tenbrink"),
+            "Tim Tenbrink"
         );
     }
 
@@ -1966,8 +1966,8 @@ mod tests {
 
     #[test]
     fn a_first_name_alone_stands_for_the_one_person_who_has_it() {
-        let got = names("t\n\nJansher Khan won. The crowd cheered Jansher again.");
-        assert!(has(&got, "Jansher", "PERSON", "Jansher Khan"), "{got:?}");
+        let got = names("t\n\nZarvan Khan won. The crowd cheered Zarvan again.");
+        assert!(has(&got, "Zarvan", "PERSON", "Zarvan Khan"), "{got:?}");
     }
 
     #[test]
@@ -2025,7 +2025,7 @@ mod tests {
     fn initials_particles_ampersands_and_places_before_titles() {
         let got = names(
             "t\n\nS. Waugh bowled to Ata-ur-Rehman. Shares in Douglas & Lomason fell. \
-             U.S. Cardinal Joseph Bernardin spoke.",
+             U.S. Cardinal Joseph Castellane spoke.",
         );
         assert!(has(&got, "S. Waugh", "PERSON", "S. Waugh"), "{got:?}");
         assert!(
@@ -2040,20 +2040,20 @@ mod tests {
         );
         assert!(has(&got, "U.S.", "PLACE", "United States"), "{got:?}");
         assert!(
-            has(&got, "Joseph Bernardin", "PERSON", "Joseph Bernardin"),
+            has(&got, "Joseph Castellane", "PERSON", "Joseph Castellane"),
             "{got:?}"
         );
     }
 
     #[test]
     fn two_particles_inside_a_name_and_adverbs_opening_a_sentence() {
-        let got = names("t\n\nIronically, Joost van der Westhuizen scored.");
+        let got = names("t\n\nIronically, Joost van der Merwehoek scored.");
         assert_eq!(
             got,
             vec![row(
-                "Joost van der Westhuizen",
+                "Joost van der Merwehoek",
                 "PERSON",
-                "Joost van der Westhuizen"
+                "Joost van der Merwehoek"
             )]
         );
     }

@@ -1208,8 +1208,8 @@ impl<'a> Ctx<'a> {
         let mut core = names::person_core(&m.canonical).to_string();
         let personal = m.kind == EntityType::Person || core.len() < m.canonical.len();
         if personal && core.split_whitespace().count() > 2 {
-            // "Arms Kevin Vickers" (from "Sergeant-at-Arms Kevin Vickers") when the
-            // article also names "Kevin Vickers": the shorter full name is the name.
+            // "Arms Kevin Ashby" (from "Sergeant-at-Arms Kevin Ashby") when the
+            // article also names "Kevin Ashby": the shorter full name is the name.
             let shorter = self.mentions.iter().find(|o| {
                 o.kind == EntityType::Person
                     && o.canonical.contains(' ')
@@ -1250,7 +1250,7 @@ impl<'a> Ctx<'a> {
         p
     }
 
-    /// "Tore Sohlberg and Lehla Abreder said ... / "...," they said": two people joined by
+    /// "Tore Lindqvast and Lehla Omansky said ... / "...," they said": two people joined by
     /// "and" in the sentence before byte `at` (or the one before it) are who `they` are.
     fn named_pair(&self, at: usize) -> Option<Speaker> {
         let here = self.sentences.partition_point(|s| s.span.start <= at);
@@ -1350,7 +1350,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The full name a lone word stands for: the nearest person named before `at` (else
-    /// after) whose name starts or ends with it ("Jordan", "Scheer").
+    /// after) whose name starts or ends with it ("Jordan", "Brevold").
     fn full_name(&self, word: &str, at: usize) -> Option<String> {
         let m = self.full_mention(word, at)?;
         Some(self.person(m).core.clone())
@@ -1432,10 +1432,10 @@ impl<'a> Ctx<'a> {
 
     /// The person `he`/`she` at byte `at` most likely refers to. Going back sentence by
     /// sentence, the nearest sentence with a fitting person decides; within it, someone
-    /// who speaks ("Lonechild said") beats the first person of the fitting gender, who
+    /// who speaks ("Redfeather said") beats the first person of the fitting gender, who
     /// beats the first person of unknown gender. The first name of a sentence is usually
     /// its subject, which is what a later pronoun picks up, where the nearest name often
-    /// is not ("Lonechild said she ... after the death of Jordan Lafond. "...," she said.").
+    /// is not ("Redfeather said she ... after the death of Jordan Lafond. "...," she said.").
     /// Any other `pronoun` (a definite description: "the mayor") takes any gender.
     fn salient_person(&self, at: usize, pronoun: &str) -> Option<&Mention> {
         let want = match pronoun {
@@ -1452,7 +1452,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let end = s.span.end.min(at);
-            // Site furniture ("WATCH: ... Trudeau's 'naïve approach' ...: Scheer") names
+            // Site furniture ("WATCH: ... Trudeau's 'naïve approach' ...: Brevold") names
             // people in passing.
             if end == s.span.end && is_furniture(&self.text[s.span.start..end]) {
                 continue;
@@ -1505,7 +1505,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             if best.is_none_or(|(r, _)| r > 0) {
-                // "Scheer said ..." where the name module kept no mention for "Scheer":
+                // "Brevold said ..." where the name module kept no mention for "Brevold":
                 // the full name it stands for speaks here.
                 let speaking = self.speaking_surname(s.span.start, end);
                 if let Some(m) = speaking {
@@ -1527,7 +1527,7 @@ impl<'a> Ctx<'a> {
         fallback.map(|(_, m)| m)
     }
 
-    /// The full-name mention of a bare surname that reports in `from..to` ("Scheer said"),
+    /// The full-name mention of a bare surname that reports in `from..to` ("Brevold said"),
     /// remembered per sentence: pronouns in one article look back over the same sentences.
     fn speaking_surname(&self, from: usize, to: usize) -> Option<&'a Mention> {
         if let Some(found) = self.speaking.borrow().get(&(from, to)) {
@@ -1550,7 +1550,7 @@ impl<'a> Ctx<'a> {
 
     /// The gender of a mention that plausibly names a person (`None` if it does not):
     /// typed a person, or an organisation whose name is a title or party label before a
-    /// person's name ("Conservative Leader Andrew Scheer").
+    /// person's name ("Conservative Leader Andrew Brevold").
     fn person_gender(&self, m: &Mention) -> Option<Gender> {
         self.person(m).gender
     }
@@ -1628,7 +1628,7 @@ impl<'a> Ctx<'a> {
             }
         }
         if let [w] = words {
-            // A surname the name module left alone ("Scheer said").
+            // A surname the name module left alone ("Brevold said").
             if w.text.starts_with(char::is_uppercase) {
                 if let Some(full) = self.full_name(w.text, w.start) {
                     return Speaker {
@@ -1653,7 +1653,7 @@ impl<'a> Ctx<'a> {
 
     /// The person the article introduced with the role a definite description names: "the
     /// mayor" after "Mayor Doug McCallum" or "Doug McCallum, the city's mayor", "the
-    /// professor" after "Guenther Schuh, a professor at ...". The nearest such person
+    /// professor" after "Guenther Koberle, a professor at ...". The nearest such person
     /// before byte `at`: the role word among the few words before the name (its title) or
     /// in the apposition after it, up to the next sentence end.
     fn introduced_as(&self, role: &str, at: usize) -> Option<&'a Mention> {
@@ -1982,7 +1982,7 @@ impl<'a> Ctx<'a> {
         let inside = self.within(from, to);
         // A name that only modifies the head of the phrase speaks for no one: "the
         // self-taught Cambridge resident" (a place or organisation before a lower-case
-        // noun), "the IFSD's Azfar Ali Khan" (a possessor before another name).
+        // noun), "the IFSD's Tahmir Ali Khan" (a possessor before another name).
         let modifier = |i: usize, m: &Mention| {
             let rest = self.text.get(m.span.end..to).unwrap_or("");
             let possessor = rest.starts_with(['\'', '\u{2019}']) && i + 1 < inside.len();
@@ -2127,7 +2127,7 @@ fn after_quote(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
             }
         }
     }
-    // `"...", Harry Kazianis, director of defence studies at ..., said`: a name opening
+    // `"...", Harry Pelekanos, director of defence studies at ..., said`: a name opening
     // the clause may carry a long description before its cue.
     let named = toks
         .iter()
@@ -2334,7 +2334,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
                 if !opens_para || pi == 0 {
                     return None;
                 }
-                // "Caddell continued:" closing the previous paragraph.
+                // "Brackwell continued:" closing the previous paragraph.
                 let prev_para = a.paragraphs[pi - 1];
                 if text[prev_para.start..prev_para.end].ends_with(':') {
                     let toks = tokens(text, prev_para.start, prev_para.end - 1);
@@ -2370,7 +2370,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
             })
             .or_else(|| {
                 // A whole sentence quoted with no cue and no quote before it to continue
-                // ("At 25, Gillis was diagnosed ... / "My condition is getting worse."):
+                // ("At 25, Hadley was diagnosed ... / "My condition is getting worse."):
                 // the person the passage is about, as a pronoun would find them.
                 let sentence = q
                     .inner
@@ -2810,13 +2810,13 @@ mod tests {
     #[test]
     fn names_modifying_the_phrase_after_the_cue_do_not_speak() {
         let got = said(
-            "T\n\nMaria Lopez draws comics at home.\n\n\"It takes months,\" says the self-taught Kitchener resident, who sold 40 copies.\n\n\"Roads matter,\" said the CFIB's Azfar Ali Khan.",
+            "T\n\nMaria Lopez draws comics at home.\n\n\"It takes months,\" says the self-taught Kitchener resident, who sold 40 copies.\n\n\"Roads matter,\" said the CFIB's Tahmir Ali Khan.",
         );
         assert_eq!(
             got,
             [
                 row("It takes months,", "Maria Lopez", "says"),
-                row("Roads matter,", "Azfar Ali Khan", "said"),
+                row("Roads matter,", "Tahmir Ali Khan", "said"),
             ]
         );
     }
@@ -2888,13 +2888,13 @@ mod tests {
     #[test]
     fn a_quoted_sentence_with_no_cue_belongs_to_the_person_the_passage_is_about() {
         let got = said(
-            "T\n\nAt 25 years old, Stephen Gillis was diagnosed with a bowel disease.\n\n\"My condition is getting worse but I don't feel too bad.\"",
+            "T\n\nAt 25 years old, Stephen Hadley was diagnosed with a bowel disease.\n\n\"My condition is getting worse but I don't feel too bad.\"",
         );
         assert_eq!(
             got,
             [row(
                 "My condition is getting worse but I don't feel too bad.",
-                "Stephen Gillis",
+                "Stephen Hadley",
                 ""
             )]
         );
@@ -2949,7 +2949,7 @@ mod tests {
                 row("It is a fine building,", "Maria Lopez", "said"),
             ]
         );
-        assert!(!plausible_name("Harbour Security Centre") && plausible_name("Lonechild"));
+        assert!(!plausible_name("Harbour Security Centre") && plausible_name("Redfeather"));
     }
 
     #[test]
