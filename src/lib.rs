@@ -35,19 +35,21 @@ use std::time::{Duration, Instant};
 pub enum Error {
     #[error("input not found: {}", .0.display())]
     InputNotFound(PathBuf),
-    #[error("cannot read stop word list {}: {source}", path.display())]
+    #[error("cannot read stop word list {}", path.display())]
     StopWords {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("output folder {} is not writable: {source}", path.display())]
+    #[error("output folder {} is not writable", path.display())]
     OutputNotWritable {
         path: PathBuf,
         source: std::io::Error,
     },
     #[error("--out {} is an input folder; reports must go elsewhere", .0.display())]
     OutputIsInput(PathBuf),
-    #[error("cannot write report {}: {source}", path.display())]
+    #[error("--out {} is a file, not a folder; name a folder for the reports", .0.display())]
+    OutputIsFile(PathBuf),
+    #[error("cannot write report {}", path.display())]
     WriteReport {
         path: PathBuf,
         source: std::io::Error,
@@ -184,11 +186,15 @@ fn prepare_output(config: &Config) -> Result<(), Error> {
             return Err(Error::OutputIsInput(out.clone()));
         }
     }
+    if out.exists() && !out.is_dir() {
+        return Err(Error::OutputIsFile(out.clone()));
+    }
     let unwritable = |source| Error::OutputNotWritable {
         path: out.clone(),
         source,
     };
     std::fs::create_dir_all(out).map_err(unwritable)?;
+    report::remove_stale_temps(out);
     tempfile::Builder::new()
         .prefix(".broadsheet-probe")
         .tempfile_in(out)

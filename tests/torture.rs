@@ -204,3 +204,133 @@ fn raw_csv_keeps_cells_exactly() {
     let articles = read_csv(&f.out("articles.csv"));
     assert_eq!(articles[1][1], "=1+2 headline");
 }
+
+/// Every report file in the fixture's `out/`, by name, with its bytes.
+fn snapshot(f: &Fixture) -> BTreeMap<String, Vec<u8>> {
+    f.list("out")
+        .into_iter()
+        .map(|name| {
+            let bytes = std::fs::read(f.out(&name)).unwrap();
+            (name, bytes)
+        })
+        .collect()
+}
+
+/// A corpus whose `words.csv` is large (thousands of distinct words), so a write limit
+/// well above the smallest reports still stops the run partway through writing.
+fn many_words(f: &Fixture, seed: &str) {
+    let words: Vec<String> = (0..6000).map(|i| format!("{seed}word{i}")).collect();
+    f.file("many.txt", &format!("Many words\n\n{}.", words.join(" ")));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failed_write_is_an_error_and_the_previous_reports_stay_whole() {
+    let f = Fixture::new();
+    f.file("a.txt", "First\n\nThe council met on Monday.");
+    assert_eq!(f.run(&["in"]).code, 0);
+    let before = snapshot(&f);
+
+    // The next run has much more to write, under a 64 KB file size limit (as on a full
+    // disk, writes fail with an error part way through the reports).
+    many_words(&f, "x");
+    let bin = assert_cmd::cargo::cargo_bin("broadsheet");
+    let out = std::process::Command::new("bash")
+        .current_dir(f.path(""))
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 64; exec \"$0\" in --out out --quiet")
+        .arg(&bin)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(
+        stderr.contains("cannot write report") && stderr.contains("out/"),
+        "the message names the report: {stderr}"
+    );
+    assert_eq!(
+        snapshot(&f),
+        before,
+        "previous reports changed or temp files left"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_run_leaves_the_previous_reports_and_the_next_run_tidies_up() {
+    let f = Fixture::new();
+    f.file("a.txt", "First\n\nThe council met on Monday.");
+    assert_eq!(f.run(&["in"]).code, 0);
+    let before = snapshot(&f);
+
+    // Enough text that the run is still going when it is killed.
+    let para = "Mayor Ann Quill said \"the river is rising\" as the Quill Trust met. ";
+    for i in 0..40 {
+        f.file(
+            &format!("big{i}.txt"),
+            &format!("Big\n\n{}", para.repeat(20_000)),
+        );
+    }
+    // A temp file left by an earlier killed run: the next run removes it.
+    f.file("out/.broadsheet-AbC123.tmp", "half a report");
+    let before_with_stale = snapshot(&f);
+    for signal in ["INT", "KILL"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("broadsheet"))
+            .current_dir(f.path(""))
+            .args(["in", "--out", "out", "--quiet", "--jobs", "1"])
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let finished = child.try_wait().unwrap();
+        assert!(
+            finished.is_none(),
+            "the run ended before it could be killed"
+        );
+        let killed = std::process::Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert!(!status.success(), "{signal}: {status:?}");
+        let after = snapshot(&f);
+        // The stale temp file may already be gone (the run removes it first); every
+        // report is byte for byte the previous one.
+        let reports = |s: &BTreeMap<String, Vec<u8>>| {
+            s.iter()
+                .filter(|(n, _)| !n.starts_with(".broadsheet-"))
+                .map(|(n, b)| (n.clone(), b.clone()))
+                .collect::<BTreeMap<_, _>>()
+        };
+        assert_eq!(reports(&after), reports(&before), "{signal}");
+    }
+    assert_ne!(before_with_stale, before);
+    // A complete run afterwards: no temp files of any run are left.
+    for i in 0..40 {
+        std::fs::remove_file(f.path(&format!("in/big{i}.txt"))).unwrap();
+    }
+    assert_eq!(f.run(&["in"]).code, 0);
+    assert_eq!(snapshot(&f), before);
+}
+
+#[test]
+fn out_naming_a_file_or_the_input_is_refused_and_touches_nothing() {
+    let f = Fixture::new();
+    f.file("a.txt", "Title\n\nText.");
+    f.file("taken", "a file the user keeps");
+    let out = f.run(&["in", "--out", "taken"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("--out taken is a file, not a folder"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read(f.path("taken")).unwrap(),
+        b"a file the user keeps"
+    );
+    let out = f.run(&["in", "--out", "in"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("is an input folder"), "{}", out.stderr);
+    assert_eq!(f.list("in"), ["a.txt"]);
+}

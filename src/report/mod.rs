@@ -1,9 +1,10 @@
 //! The only code that writes: turns the merged [`Corpus`] into report files.
 //!
 //! Every report is first rendered to bytes in memory ([`render`]); only when all of them
-//! exist are they written, each to a temp file in the output folder and then renamed over
-//! the old one ([`write_atomically`]). A run that fails or is interrupted before that point
-//! leaves the previous reports untouched, and no reader ever sees a half-written file.
+//! exist are they written, all to temp files in the output folder first and then each
+//! renamed over the old one ([`write_atomically`]). A run that fails or is interrupted
+//! before the renames leaves the previous reports untouched, and no reader ever sees a
+//! half-written file.
 
 pub mod charts;
 pub mod entities;
@@ -128,25 +129,80 @@ fn could_run_as_formula(field: &str) -> bool {
     field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.trim().parse::<f64>().is_err()
 }
 
-/// Writes `files` into `dir`, each through a temp file and a rename.
+/// Prefix and suffix of the temp files reports are staged in; a run killed before its
+/// renames leaves such files behind, and the next run removes them ([`remove_stale_temps`]).
+const TEMP_PREFIX: &str = ".broadsheet-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Writes `files` into `dir` in two phases, so that a failure or an interruption never
+/// leaves a mix of old and new reports behind a half-written one:
+///
+/// 1. every report is written in full to its own temp file in `dir` and synced to disk;
+///    any error here (a full disk, a file size limit) drops the temp files and returns,
+///    with every previous report untouched;
+/// 2. only then is each temp file renamed over its report (a rename within one folder is
+///    atomic), and the folder itself synced so the renames survive a crash.
 pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), crate::Error> {
+    let mut staged = Vec::with_capacity(files.len());
     for f in files {
         let target = dir.join(f.name);
-        let fail = |source: std::io::Error| crate::Error::WriteReport {
+        let fail = |e: std::io::Error| crate::Error::WriteReport {
             path: target.clone(),
-            source,
+            source: without_temp_path(e),
         };
         let mut tmp = tempfile::Builder::new()
-            .prefix(".broadsheet-")
-            .suffix(".tmp")
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
             .tempfile_in(dir)
             .map_err(fail)?;
-        tmp.write_all(&f.bytes).map_err(fail)?;
+        // Through the `File`: `NamedTempFile`'s own writer adds the temp path to errors.
+        tmp.as_file_mut().write_all(&f.bytes).map_err(fail)?;
         readable_by_all(tmp.as_file()).map_err(fail)?;
         tmp.as_file().sync_all().map_err(fail)?;
-        tmp.persist(&target).map_err(|e| fail(e.error))?;
+        staged.push((tmp, target));
     }
+    for (tmp, target) in staged {
+        tmp.persist(&target)
+            .map_err(|e| crate::Error::WriteReport {
+                path: target.clone(),
+                source: without_temp_path(e.error),
+            })?;
+    }
+    sync_dir(dir);
     Ok(())
+}
+
+/// The system's reason for a failed write, without the temp file's name that `tempfile`
+/// adds: the message names the report, and the temp file is gone by the time it is read.
+fn without_temp_path(e: std::io::Error) -> std::io::Error {
+    match e.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => e,
+    }
+}
+
+/// Removes temp files that a killed run left in the output folder. Only names of the
+/// exact shape this module creates are touched; anything else in the folder is the user's.
+pub fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let is_ours = name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX);
+        if is_ours && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Makes the renames durable. Best effort: some file systems refuse to sync a folder, and
+/// the reports are complete either way.
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
 }
 
 /// Temp files are created private (0600); reports are ordinary files (0644 on Unix).
@@ -173,6 +229,33 @@ mod tests {
             safe,
             "a,b,c\n'=SUM(A1),-0.25,'@home\n'-- note,+44,plain\n'\ttab,x,'=\n"
         );
+    }
+
+    #[test]
+    fn reports_replace_old_ones_and_leave_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.csv"), "old").unwrap();
+        std::fs::write(dir.path().join(".broadsheet-x1.tmp"), "stale").unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+        remove_stale_temps(dir.path());
+        let files = [
+            OutputFile {
+                name: "a.csv",
+                bytes: b"new".to_vec(),
+            },
+            OutputFile {
+                name: "b.png",
+                bytes: vec![1, 2, 3],
+            },
+        ];
+        write_atomically(dir.path(), &files).unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.csv", "b.png", "notes.txt"]);
+        assert_eq!(std::fs::read(dir.path().join("a.csv")).unwrap(), b"new");
     }
 
     #[test]
