@@ -58,26 +58,29 @@ codecs.register_error("broadsheet-c1", _cp1252_undefined)
 
 
 def decode(data):
-    """Bytes to text as broadsheet decodes files: UTF-16 with a byte-order mark, UTF-8 (a
-    byte-order mark removed), else Windows-1252. (The `encoding` column of a JSON-lines
-    run says utf-8 whatever the file was.)"""
+    """Bytes to (text, encoding name) as broadsheet decodes files: UTF-16 with a byte-order
+    mark, UTF-8 (a byte-order mark removed), else Windows-1252."""
     if data.startswith(b"\xff\xfe"):
-        return data[2:].decode("utf-16-le", errors="replace")
+        return data[2:].decode("utf-16-le", errors="replace"), "utf-16le"
     if data.startswith(b"\xfe\xff"):
-        return data[2:].decode("utf-16-be", errors="replace")
+        return data[2:].decode("utf-16-be", errors="replace"), "utf-16be"
+    name = "utf-8"
     if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+        data, name = data[3:], "utf-8-bom"
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), name
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="broadsheet-c1")
+        return data.decode("cp1252", errors="broadsheet-c1"), "windows-1252"
 
 
 def file_record(item):
     article_id, path = item
     with open(path, "rb") as f:
-        text = decode(f.read())
-    return json.dumps({"id": article_id, "text": text}, ensure_ascii=False)
+        text, encoding = decode(f.read())
+    record = {"id": article_id, "text": text}
+    if encoding != "utf-8":
+        record["encoding"] = encoding
+    return json.dumps(record, ensure_ascii=False)
 
 
 def binary_path(given):

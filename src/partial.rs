@@ -363,11 +363,8 @@ fn units_of(t: (u32, u32, u32)) -> Units {
 }
 
 fn encoding_of(name: &str) -> Result<&'static str, String> {
-    use crate::article::Encoding::*;
-    [Utf8, Utf8Bom, Utf16Le, Utf16Be, Windows1252]
-        .into_iter()
-        .map(|e| e.name())
-        .find(|n| *n == name)
+    crate::article::Encoding::from_name(name)
+        .map(crate::article::Encoding::name)
         .ok_or_else(|| format!("unknown encoding {name:?}"))
 }
 

@@ -5,7 +5,10 @@
 //! article), and optionally `title` (the headline). Other fields are ignored. With a title,
 //! the article is `title + "\n\n" + text`, the layout of an article file, so offsets in the
 //! tables index that text; without one, `text` is read exactly like a file's contents
-//! (first line the headline).
+//! (first line the headline). An optional `encoding` (`utf-8`, `utf-8-bom`, `utf-16le`,
+//! `utf-16be`, `windows-1252`) names the encoding the text was decoded from, for the
+//! `encoding` column, so a folder converted to JSON lines reports as the folder does; it
+//! defaults to `utf-8`, the encoding of JSON.
 
 use crate::article::{Article, Encoding};
 use crate::ingest::{Skip, SkipReason};
@@ -16,6 +19,7 @@ use serde::Deserialize;
 pub struct Record {
     pub id: String,
     pub text: String,
+    pub encoding: Encoding,
 }
 
 #[derive(Deserialize)]
@@ -23,6 +27,7 @@ struct Raw {
     id: Option<serde_json::Value>,
     title: Option<String>,
     text: Option<String>,
+    encoding: Option<String>,
 }
 
 /// A line to a record. The error is the skip to report: under the record's id when it has
@@ -46,6 +51,11 @@ pub fn parse_record(line: &str, line_no: usize) -> Result<Record, Skip> {
     let Some(body) = raw.text else {
         return Err(bad(Some(id), "no \"text\" string".into()));
     };
+    let encoding = match raw.encoding.as_deref() {
+        None => Encoding::Utf8,
+        Some(name) => Encoding::from_name(name)
+            .ok_or_else(|| bad(Some(id.clone()), format!("unknown \"encoding\" {name:?}")))?,
+    };
     // A headline is one line: line breaks inside it would make the rest a caption.
     let title = raw
         .title
@@ -56,7 +66,7 @@ pub fn parse_record(line: &str, line_no: usize) -> Result<Record, Skip> {
     } else {
         format!("{title}\n\n{body}")
     };
-    Ok(Record { id, text })
+    Ok(Record { id, text, encoding })
 }
 
 /// A record to an article, with the checks a file gets ([`crate::ingest::decode`]): no NUL
@@ -75,7 +85,7 @@ pub fn article(r: Record, max_bytes: u64) -> Result<Article, Skip> {
     if r.text.trim().is_empty() {
         return Err(skip(SkipReason::Empty));
     }
-    Ok(Article::new(r.id, r.text, Encoding::Utf8))
+    Ok(Article::new(r.id, r.text, r.encoding))
 }
 
 #[cfg(test)]
@@ -99,6 +109,18 @@ mod tests {
     fn numeric_ids_and_missing_titles() {
         let r = parse_record(r#"{"id":42,"text":"Head\n\nBody."}"#, 1).unwrap();
         assert_eq!((r.id.as_str(), r.text.as_str()), ("42", "Head\n\nBody."));
+        assert_eq!(r.encoding, Encoding::Utf8);
+    }
+
+    #[test]
+    fn the_encoding_a_text_was_decoded_from_is_kept() {
+        let r = parse_record(r#"{"id":"a","text":"x","encoding":"windows-1252"}"#, 1).unwrap();
+        assert_eq!(r.encoding, Encoding::Windows1252);
+        let e = parse_record(r#"{"id":"a","text":"x","encoding":"latin-9"}"#, 4).unwrap_err();
+        assert_eq!(
+            e.reason.to_string(),
+            "not an article record: line 4: unknown \"encoding\" \"latin-9\""
+        );
     }
 
     #[test]
@@ -124,6 +146,7 @@ mod tests {
         let rec = |t: &str| Record {
             id: "i".into(),
             text: t.into(),
+            encoding: Encoding::Utf8,
         };
         assert_eq!(
             article(rec(" \n"), 100).unwrap_err().reason,
