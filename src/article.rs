@@ -28,6 +28,14 @@ impl Encoding {
             Encoding::Windows1252 => "windows-1252",
         }
     }
+
+    /// The encoding [`Encoding::name`] names.
+    pub fn from_name(name: &str) -> Option<Encoding> {
+        use Encoding::*;
+        [Utf8, Utf8Bom, Utf16Le, Utf16Be, Windows1252]
+            .into_iter()
+            .find(|e| e.name() == name)
+    }
 }
 
 /// One sentence and the paragraph (index into [`Article::paragraphs`]) that holds it.

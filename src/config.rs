@@ -1,9 +1,11 @@
 //! Command-line options and the validated [`Config`] a run is made from.
 
 use crate::corpus::Window;
+use crate::report::ReportOptions;
+use crate::shard::Shard;
 use crate::text::stopwords::StopWords;
 use crate::Error;
-use clap::Parser;
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
@@ -14,6 +16,11 @@ Examples:
   broadsheet input --stopwords my-list.txt replace the built-in stop words
   broadsheet input --window sentence --min-count 3
                                            entity pairs seen in 3+ shared sentences
+  broadsheet input --shard 2/8 --partial p2.part
+                                           analyse one eighth, keep the partial result
+  broadsheet merge p*.part --out reports   merge partial results into the reports
+  broadsheet --stdin-jsonl --partial - < a.jsonl > a.part
+                                           JSON lines in, partial result out
 
 Folders are read recursively (.txt and .md files; hidden files skipped). Every file ends up
 in articles.csv or skipped.csv. Reports are replaced atomically at the end of the run.
@@ -24,20 +31,94 @@ error (missing input, output folder not writable).";
 /// Word frequencies, quotations and named entities across a folder of news articles,
 /// written as CSV tables and PNG charts.
 #[derive(Debug, Parser)]
-#[command(name = "broadsheet", version, about, after_help = AFTER_HELP)]
+#[command(name = "broadsheet", version, about, after_help = AFTER_HELP,
+          args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Folders or files to analyse (folders are walked recursively).
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(
+        value_name = "INPUT",
+        required_unless_present = "stdin_jsonl",
+        conflicts_with = "stdin_jsonl"
+    )]
     pub inputs: Vec<PathBuf>,
 
-    /// Folder the reports are written to; created if missing.
-    #[arg(short, long, value_name = "DIR", default_value = "reports")]
-    pub out: PathBuf,
+    /// Folder the reports are written to; created if missing [default: reports; with
+    /// --partial, reports are written only when --out is given].
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 
     /// Threads to analyse with; 0 means one per CPU core.
     #[arg(short, long, value_name = "N", default_value_t = 0)]
     pub jobs: usize,
 
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// Replace the built-in English stop words with the words in FILE (one per line, lines
+    /// starting with # ignored).
+    #[arg(long, value_name = "FILE", conflicts_with = "keep_stopwords")]
+    pub stopwords: Option<PathBuf>,
+
+    /// Count every word, stop words included.
+    #[arg(long)]
+    pub keep_stopwords: bool,
+
+    /// Skip files larger than this many megabytes (reported in skipped.csv).
+    #[arg(long, value_name = "MB", default_value_t = 256)]
+    pub max_file_size: u64,
+
+    /// Write this run's partial result to FILE (- for standard output) for `broadsheet
+    /// merge`, instead of the reports (or as well, with --out).
+    #[arg(long, value_name = "FILE")]
+    pub partial: Option<PathBuf>,
+
+    /// Analyse only shard K of N (1 <= K <= N): the files whose path relative to the input
+    /// hashes (FNV-1a) to it. Run K = 1..N with --partial, then merge.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
+
+    /// Read articles from standard input as JSON lines ({"id", "title", "text"}) instead of
+    /// files.
+    #[arg(long)]
+    pub stdin_jsonl: bool,
+
+    /// Print nothing but errors (no progress bar, no summary line).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Subcommands; without one, broadsheet analyses its INPUT arguments.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Merge partial results (written with --partial, in any number and order) and write
+    /// the reports one run over all their articles would have written.
+    Merge(MergeCli),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeCli {
+    /// Partial result files.
+    #[arg(required = true, value_name = "PARTIAL")]
+    pub partials: Vec<PathBuf>,
+
+    /// Folder the reports are written to; created if missing.
+    #[arg(short, long, value_name = "DIR", default_value = "reports")]
+    pub out: PathBuf,
+
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Options that shape the reports, not the analysis: a merge takes them too.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
     /// Bars in each chart.
     #[arg(long, value_name = "N", default_value_t = 20,
           value_parser = clap::value_parser!(u32).range(1..=200))]
@@ -62,42 +143,49 @@ pub struct Cli {
     #[arg(long, value_enum, value_name = "UNIT", default_value_t = Window::Paragraph)]
     pub window: Window,
 
-    /// Replace the built-in English stop words with the words in FILE (one per line, lines
-    /// starting with # ignored).
-    #[arg(long, value_name = "FILE", conflicts_with = "keep_stopwords")]
-    pub stopwords: Option<PathBuf>,
-
-    /// Count every word, stop words included.
-    #[arg(long)]
-    pub keep_stopwords: bool,
-
     /// Write CSV cells exactly as found. By default a cell that a spreadsheet would run as
     /// a formula (starting with =, +, -, @, tab or CR, and not a number) gets a leading '.
     #[arg(long)]
     pub raw_csv: bool,
+}
 
-    /// Skip files larger than this many megabytes (reported in skipped.csv).
-    #[arg(long, value_name = "MB", default_value_t = 256)]
-    pub max_file_size: u64,
+impl ReportArgs {
+    pub fn options(&self) -> ReportOptions {
+        ReportOptions {
+            top: self.top as usize,
+            keywords: self.keywords,
+            min_bigram: self.min_bigram.max(1),
+            raw_csv: self.raw_csv,
+            min_count: self.min_count.max(1),
+            window: self.window,
+        }
+    }
+}
 
-    /// Print nothing but errors (no progress bar, no summary line).
-    #[arg(short, long)]
-    pub quiet: bool,
+impl Cli {
+    pub fn quiet(&self) -> bool {
+        match &self.command {
+            Some(Command::Merge(m)) => m.quiet,
+            None => self.quiet,
+        }
+    }
 }
 
 /// A run's settings, checked: inputs exist, the stop word list is loaded.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub inputs: Vec<PathBuf>,
+    /// Where reports go; also left out of the input when it lies inside it (even when no
+    /// reports are written, so a shard reads what a single run reads).
     pub out: PathBuf,
+    /// Whether to write reports (not when only a partial was asked for).
+    pub reports: bool,
+    pub partial: Option<PathBuf>,
+    pub shard: Option<Shard>,
+    pub stdin_jsonl: bool,
     pub jobs: usize,
-    pub top: usize,
-    pub keywords: usize,
-    pub min_bigram: u64,
-    pub min_count: u64,
-    pub window: Window,
+    pub report: ReportOptions,
     pub stopwords: StopWords,
-    pub raw_csv: bool,
     /// In bytes.
     pub max_file_size: u64,
     pub quiet: bool,
@@ -123,17 +211,36 @@ impl Config {
         };
         Ok(Config {
             inputs: cli.inputs,
-            out: cli.out,
+            reports: cli.partial.is_none() || cli.out.is_some(),
+            out: cli.out.unwrap_or_else(|| PathBuf::from("reports")),
+            partial: cli.partial,
+            shard: cli.shard,
+            stdin_jsonl: cli.stdin_jsonl,
             jobs: cli.jobs,
-            top: cli.top as usize,
-            keywords: cli.keywords,
-            min_bigram: cli.min_bigram.max(1),
-            min_count: cli.min_count.max(1),
-            window: cli.window,
+            report: cli.report.options(),
             stopwords,
-            raw_csv: cli.raw_csv,
             max_file_size: cli.max_file_size.saturating_mul(1_000_000),
             quiet: cli.quiet,
         })
+    }
+}
+
+/// A merge's settings.
+#[derive(Debug, Clone)]
+pub struct MergeConfig {
+    pub partials: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub report: ReportOptions,
+    pub quiet: bool,
+}
+
+impl MergeConfig {
+    pub fn from_cli(cli: MergeCli) -> MergeConfig {
+        MergeConfig {
+            partials: cli.partials,
+            out: cli.out,
+            report: cli.report.options(),
+            quiet: cli.quiet,
+        }
     }
 }

@@ -38,6 +38,8 @@ pub enum SkipReason {
     TooLarge(u64, u64),
     /// The analysis of this file panicked; the batch went on without it.
     AnalysisFailed(String),
+    /// A line of `--stdin-jsonl` input that is no article record.
+    BadRecord(String),
 }
 
 impl fmt::Display for SkipReason {
@@ -57,6 +59,7 @@ impl fmt::Display for SkipReason {
                 "too large: {size} bytes, over the --max-file-size limit of {limit} bytes"
             ),
             SkipReason::AnalysisFailed(e) => write!(f, "analysis failed: {e}"),
+            SkipReason::BadRecord(e) => write!(f, "not an article record: {e}"),
         }
     }
 }

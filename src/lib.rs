@@ -12,21 +12,29 @@
 //!
 //! [`run`] wires the stages together; `main.rs` only parses arguments and maps the outcome
 //! to an exit code.
+//!
+//! Scaling out: a run may read a [`shard`] of its files or JSON lines from standard input
+//! ([`stream`]), and write its corpus as a [`partial`] result instead of reports; [`merge`]
+//! turns any number of partials into the reports one run over all of them writes.
 
 pub mod analyze;
 pub mod article;
 pub mod config;
 pub mod corpus;
 pub mod ingest;
+pub mod partial;
 pub mod report;
+pub mod shard;
+pub mod stream;
 pub mod text;
 
 use anyhow::Context;
-use config::Config;
+use config::{Cli, Command, Config, MergeConfig};
 use corpus::Corpus;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::io::IsTerminal;
+use rustc_hash::FxHashSet;
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -71,7 +79,10 @@ pub struct Summary {
     /// Short quoted terms with no speaker, not counted as quotes.
     pub quoted_terms: u64,
     pub elapsed: Duration,
-    pub out: PathBuf,
+    /// Where reports were written, if they were.
+    pub out: Option<PathBuf>,
+    /// Where the partial result was written, if it was.
+    pub partial: Option<PathBuf>,
 }
 
 impl Summary {
@@ -82,8 +93,17 @@ impl Summary {
 
     /// The one line printed at the end of a run.
     pub fn line(&self) -> String {
+        let mut written: Vec<String> = Vec::new();
+        if let Some(out) = &self.out {
+            written.push(format!("reports in {}", out.display()));
+        }
+        match self.partial.as_deref() {
+            Some(p) if p == Path::new("-") => written.push("partial result on stdout".into()),
+            Some(p) => written.push(format!("partial result in {}", p.display())),
+            None => {}
+        }
         format!(
-            "{} article{} read, {} skipped, {} words, {} quote{} ({} without speaker; {} quoted term{} and {} stray mark{} left out), {:.2} s, {:.1} MB/s; reports in {}",
+            "{} article{} read, {} skipped, {} words, {} quote{} ({} without speaker; {} quoted term{} and {} stray mark{} left out), {:.2} s, {:.1} MB/s; {}",
             self.articles,
             if self.articles == 1 { "" } else { "s" },
             self.skipped,
@@ -97,52 +117,71 @@ impl Summary {
             if self.stray_marks == 1 { "" } else { "s" },
             self.elapsed.as_secs_f64(),
             self.megabytes_per_second(),
-            self.out.display()
+            written.join(", ")
         )
     }
 }
 
-/// Runs the whole batch: discover, analyse in parallel, merge, write the reports.
+/// Runs what the command line asks: an analysis, or a merge of partial results.
+pub fn execute(cli: Cli) -> anyhow::Result<Summary> {
+    match cli.command {
+        Some(Command::Merge(m)) => merge(&MergeConfig::from_cli(m)),
+        None => run(&Config::from_cli(cli)?),
+    }
+}
+
+/// Runs the whole batch: discover, analyse in parallel, merge, write the reports and/or
+/// the partial result.
 pub fn run(config: &Config) -> anyhow::Result<Summary> {
     let started = Instant::now();
-    prepare_output(config)?;
-    let found = ingest::discover(&config.inputs, Some(&config.out));
+    if config.reports {
+        prepare_output(&config.inputs, &config.out)?;
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.jobs)
         .build()
         .context("starting worker threads")?;
-    let progress = progress_bar(found.sources.len() as u64, config.quiet);
     let opts = analyze::Options {
         stopwords: &config.stopwords,
     };
-    let mut corpus = pool.install(|| {
-        found
-            .sources
-            .par_iter()
-            .map(|source| {
-                let outcome = analyse_one(source, opts, config.max_file_size);
-                progress.inc(1);
-                outcome
-            })
-            .fold(Corpus::default, Corpus::with)
-            .reduce(Corpus::default, Corpus::merge)
-    });
-    progress.finish_and_clear();
-    corpus.skipped.extend(found.skipped);
-
-    let files = report::render(
+    let corpus = if config.stdin_jsonl {
+        let stdin = std::io::stdin();
+        analyse_jsonl(&mut stdin.lock(), config, &pool, opts)?
+    } else {
+        analyse_files(config, &pool, opts)
+    };
+    if let Some(path) = &config.partial {
+        write_partial(path, &corpus, config.stopwords.fingerprint())?;
+    }
+    if config.reports {
+        let files = report::render(&corpus, &config.report)?;
+        report::write_atomically(&config.out, &files)?;
+    }
+    Ok(summary(
         &corpus,
-        &report::ReportOptions {
-            top: config.top,
-            keywords: config.keywords,
-            min_bigram: config.min_bigram,
-            raw_csv: config.raw_csv,
-            min_count: config.min_count,
-            window: config.window,
-        },
-    )?;
+        started,
+        config.reports.then(|| config.out.clone()),
+        config.partial.clone(),
+    ))
+}
+
+/// Merges partial results and writes the reports of their union.
+pub fn merge(config: &MergeConfig) -> anyhow::Result<Summary> {
+    let started = Instant::now();
+    prepare_output(&[], &config.out)?;
+    let corpus = partial::merge_files(&config.partials)?;
+    let files = report::render(&corpus, &config.report)?;
     report::write_atomically(&config.out, &files)?;
-    Ok(Summary {
+    Ok(summary(&corpus, started, Some(config.out.clone()), None))
+}
+
+fn summary(
+    corpus: &Corpus,
+    started: Instant,
+    out: Option<PathBuf>,
+    partial: Option<PathBuf>,
+) -> Summary {
+    Summary {
         articles: corpus.articles.len(),
         skipped: corpus.skipped.len(),
         words: corpus.tokens,
@@ -152,26 +191,161 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
         stray_marks: corpus.stray_marks,
         quoted_terms: corpus.quoted_terms,
         elapsed: started.elapsed(),
-        out: config.out.clone(),
-    })
+        out,
+        partial,
+    }
 }
 
-/// Loads and analyses one file. A panic inside the analysis is a bug, but it costs one
-/// file, not the batch: it is caught and the file reported as skipped.
-fn analyse_one(
-    source: &ingest::Source,
+/// The input files (this shard's, with `--shard`), analysed in parallel and merged.
+fn analyse_files(config: &Config, pool: &rayon::ThreadPool, opts: analyze::Options<'_>) -> Corpus {
+    let mut found = ingest::discover(&config.inputs, Some(&config.out));
+    if let Some(shard) = config.shard {
+        found.sources.retain(|s| shard.contains(&s.id));
+        found.skipped.retain(|s| shard.contains(&s.id));
+    }
+    let progress = progress_bar(found.sources.len() as u64, config.quiet);
+    let mut corpus = pool.install(|| {
+        found
+            .sources
+            .par_iter()
+            .map(|source| {
+                let outcome = ingest::load(source, config.max_file_size)
+                    .and_then(|article| analyse_article(&article, opts));
+                progress.inc(1);
+                outcome
+            })
+            .fold(Corpus::default, Corpus::with)
+            .reduce(Corpus::default, Corpus::merge)
+    });
+    progress.finish_and_clear();
+    corpus.skipped.extend(found.skipped);
+    corpus
+}
+
+/// Lines read and analysed at a time from `--stdin-jsonl`: enough to keep every core
+/// busy, few enough that memory holds one batch of text, not the whole stream.
+const JSONL_BATCH: usize = 2048;
+
+/// Articles from JSON lines ([`stream`]), in batches. Ids must be unique: a repeated id is
+/// skipped (the first record kept), since two articles under one name would be
+/// indistinguishable in every table.
+fn analyse_jsonl(
+    input: &mut dyn BufRead,
+    config: &Config,
+    pool: &rayon::ThreadPool,
     opts: analyze::Options<'_>,
-    max_bytes: u64,
+) -> anyhow::Result<Corpus> {
+    let mut corpus = Corpus::default();
+    let mut seen: FxHashSet<String> = FxHashSet::default();
+    let mut line_no = 0;
+    let mut buf = Vec::new();
+    loop {
+        let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(JSONL_BATCH);
+        while batch.len() < JSONL_BATCH {
+            buf.clear();
+            if input
+                .read_until(b'\n', &mut buf)
+                .context("reading JSON lines from standard input")?
+                == 0
+            {
+                break;
+            }
+            line_no += 1;
+            if !buf.iter().all(u8::is_ascii_whitespace) {
+                batch.push((line_no, std::mem::take(&mut buf)));
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let parsed: Vec<Result<stream::Record, ingest::Skip>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|(n, line)| match std::str::from_utf8(line) {
+                    Ok(text) => stream::parse_record(text, *n),
+                    Err(e) => Err(ingest::Skip {
+                        id: format!("line {n}"),
+                        reason: ingest::SkipReason::BadRecord(format!("line {n}: not UTF-8: {e}")),
+                    }),
+                })
+                .collect()
+        });
+        let mut todo = Vec::with_capacity(parsed.len());
+        for (record, (n, _)) in parsed.into_iter().zip(&batch) {
+            let id = match &record {
+                Ok(r) => &r.id,
+                Err(s) => &s.id,
+            };
+            if config.shard.is_some_and(|s| !s.contains(id)) {
+                continue;
+            }
+            match record {
+                Ok(r) if !seen.insert(r.id.clone()) => corpus.skipped.push(ingest::Skip {
+                    reason: ingest::SkipReason::BadRecord(format!(
+                        "line {n}: duplicate id (the first record with it was read)"
+                    )),
+                    id: r.id,
+                }),
+                Ok(r) => todo.push(r),
+                Err(skip) => corpus.skipped.push(skip),
+            }
+        }
+        drop(batch);
+        let part = pool.install(|| {
+            todo.into_par_iter()
+                .map(|r| {
+                    stream::article(r, config.max_file_size)
+                        .and_then(|article| analyse_article(&article, opts))
+                })
+                .fold(Corpus::default, Corpus::with)
+                .reduce(Corpus::default, Corpus::merge)
+        });
+        corpus = corpus.merge(part);
+    }
+    Ok(corpus)
+}
+
+/// Writes the partial result to a file (through a temp file and a rename, like the reports)
+/// or, for `-`, to standard output.
+fn write_partial(path: &Path, corpus: &Corpus, stopwords: u64) -> anyhow::Result<()> {
+    let bytes = partial::encode(corpus, stopwords)?;
+    if path == Path::new("-") {
+        let mut out = std::io::stdout().lock();
+        out.write_all(&bytes)
+            .and_then(|_| out.flush())
+            .context("writing the partial result to standard output")?;
+        return Ok(());
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let fail = || format!("cannot write partial result {}", path.display());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".broadsheet-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(fail)?;
+    tmp.write_all(&bytes).with_context(fail)?;
+    report::readable_by_all(tmp.as_file()).with_context(fail)?;
+    tmp.persist(path).map_err(|e| e.error).with_context(fail)?;
+    Ok(())
+}
+
+/// Analyses one article. A panic inside the analysis is a bug, but it costs one article,
+/// not the batch: it is caught and the article reported as skipped.
+fn analyse_article(
+    article: &article::Article,
+    opts: analyze::Options<'_>,
 ) -> Result<analyze::ArticleAnalysis, ingest::Skip> {
-    let article = ingest::load(source, max_bytes)?;
-    std::panic::catch_unwind(|| analyze::article(&article, opts)).map_err(|panic| {
+    std::panic::catch_unwind(|| analyze::article(article, opts)).map_err(|panic| {
         let msg = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "panic".to_string());
         ingest::Skip {
-            id: source.id.clone(),
+            id: article.id.clone(),
             reason: ingest::SkipReason::AnalysisFailed(msg),
         }
     })
@@ -179,18 +353,17 @@ fn analyse_one(
 
 /// Creates the output folder and proves it writable before any work is done, so a bad
 /// `--out` costs nothing and names the path.
-fn prepare_output(config: &Config) -> Result<(), Error> {
-    let out = &config.out;
-    for input in &config.inputs {
+fn prepare_output(inputs: &[PathBuf], out: &Path) -> Result<(), Error> {
+    for input in inputs {
         if same_path(input, out) {
-            return Err(Error::OutputIsInput(out.clone()));
+            return Err(Error::OutputIsInput(out.to_path_buf()));
         }
     }
     if out.exists() && !out.is_dir() {
         return Err(Error::OutputIsFile(out.clone()));
     }
     let unwritable = |source| Error::OutputNotWritable {
-        path: out.clone(),
+        path: out.to_path_buf(),
         source,
     };
     std::fs::create_dir_all(out).map_err(unwritable)?;

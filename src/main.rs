@@ -5,10 +5,8 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = broadsheet::config::Cli::parse();
-    let quiet = cli.quiet;
-    let outcome = broadsheet::config::Config::from_cli(cli)
-        .map_err(anyhow::Error::from)
-        .and_then(|config| broadsheet::run(&config));
+    let quiet = cli.quiet();
+    let outcome = broadsheet::execute(cli);
     match outcome {
         Ok(summary) => {
             if !quiet {

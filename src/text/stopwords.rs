@@ -51,6 +51,13 @@ impl StopWords {
         self.words.contains(folded_word)
     }
 
+    /// FNV-1a of the sorted list: partials made with different lists must not merge.
+    pub fn fingerprint(&self) -> u64 {
+        let mut words: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        words.sort_unstable();
+        crate::shard::fnv1a64(words.join("\n").as_bytes())
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }

@@ -1,0 +1,134 @@
+//! Property test: however articles are split into shards, and in whatever order the shards'
+//! partial results are merged, the reports are byte for byte those of one run over all
+//! articles. Runs at the library level (no processes) on small generated articles.
+
+use broadsheet::analyze::{self, Options};
+use broadsheet::article::{Article, Encoding};
+use broadsheet::corpus::{Corpus, Window};
+use broadsheet::ingest::{Skip, SkipReason};
+use broadsheet::partial;
+use broadsheet::report::{self, ReportOptions};
+use broadsheet::text::stopwords::StopWords;
+use proptest::prelude::*;
+
+/// Pieces of news: invented people, organisations and places under several names, quotes
+/// with cues, pronouns, common words that open sentences, paragraph breaks.
+const PIECES: &[&str] = &[
+    "Amara Okonkwo-Reyes",
+    "Okonkwo-Reyes",
+    "Callum Vance",
+    "Vance",
+    "Mr Vance",
+    "Tobias Kendrick",
+    "Kendrick",
+    "the National Energy Regulator",
+    "the regulator",
+    "Leeds",
+    "Felixstowe",
+    "Senior Tories",
+    "Tories",
+    "said",
+    "told reporters",
+    "according to",
+    "\"We will not back down,\"",
+    "\u{201c}No deal is better than a bad deal\u{201d}",
+    "\"prices\"",
+    "He said",
+    "She said",
+    "talks",
+    "Talks",
+    "prices rose",
+    "energy prices",
+    "the minister",
+    "dockworkers",
+    "on Monday",
+    "in 2026",
+    ".",
+    ",",
+    "\n\n",
+];
+
+fn article_text() -> impl Strategy<Value = String> {
+    (
+        proptest::sample::select(PIECES),
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+    )
+        .prop_map(|(title, body)| format!("{title} news\n\n{}", body.join(" ")))
+}
+
+fn analysed(id: &str, text: &str) -> Result<analyze::ArticleAnalysis, Skip> {
+    if text.contains("Felixstowe Felixstowe") {
+        // Some articles are skipped, so skipped.csv is merged too.
+        return Err(Skip {
+            id: id.to_string(),
+            reason: SkipReason::Empty,
+        });
+    }
+    let a = Article::new(id.to_string(), text.to_string(), Encoding::Utf8);
+    Ok(analyze::article(
+        &a,
+        Options {
+            stopwords: StopWords::english(),
+        },
+    ))
+}
+
+fn rendered(corpus: &Corpus, window: Window) -> Vec<(&'static str, Vec<u8>)> {
+    let opts = ReportOptions {
+        top: 5,
+        keywords: 3,
+        min_bigram: 2,
+        raw_csv: false,
+        min_count: 1,
+        window,
+    };
+    report::render(corpus, &opts)
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.name, f.bytes))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn merged_partials_equal_a_single_run(
+        texts in proptest::collection::vec(article_text(), 1..14),
+        shard_of in proptest::collection::vec(0usize..4, 14),
+        merge_order in Just(vec![0usize, 1, 2, 3]).prop_shuffle(),
+        window in proptest::sample::select(vec![Window::Sentence, Window::Paragraph, Window::Article]),
+    ) {
+        let ids: Vec<String> = (0..texts.len()).map(|i| format!("d{}/a{i}.txt", i % 3)).collect();
+        let single = ids
+            .iter()
+            .zip(&texts)
+            .fold(Corpus::default(), |c, (id, t)| c.with(analysed(id, t)));
+
+        // Each shard folds its articles, is written as a partial and read back.
+        let mut shards: Vec<Corpus> = (0..4).map(|_| Corpus::default()).collect();
+        for (i, (id, t)) in ids.iter().zip(&texts).enumerate() {
+            let s = std::mem::take(&mut shards[shard_of[i]]);
+            shards[shard_of[i]] = s.with(analysed(id, t));
+        }
+        let mut merged = Corpus::default();
+        for &k in &merge_order {
+            let bytes = partial::encode(&shards[k], 1).unwrap();
+            let (_, back) = partial::decode(&bytes, "shard").unwrap();
+            merged = merged.merge(back);
+        }
+
+        let want = rendered(&single, window);
+        let got = rendered(&merged, window);
+        prop_assert_eq!(want.len(), got.len());
+        for ((name, a), (_, b)) in want.iter().zip(&got) {
+            prop_assert!(
+                a == b,
+                "{} differs:\n--- single\n{}\n--- merged\n{}",
+                name,
+                String::from_utf8_lossy(a),
+                String::from_utf8_lossy(b)
+            );
+        }
+    }
+}
