@@ -202,10 +202,16 @@ fn output_that_is_a_file_or_the_input_itself_is_refused() {
     f.file("taken", "a file");
     let out = f.run(&["in", "--out", "taken"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("taken"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("--out taken is a file, not a folder"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(std::fs::read(f.path("taken")).unwrap(), b"a file");
     let out = f.run(&["in", "--out", "in"]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("input folder"), "{}", out.stderr);
+    assert_eq!(f.list("in"), ["a.txt"]);
 }
 
 #[test]

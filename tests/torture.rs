@@ -312,25 +312,3 @@ fn a_killed_run_leaves_the_previous_reports_and_the_next_run_tidies_up() {
     assert_eq!(f.run(&["in"]).code, 0);
     assert_eq!(snapshot(&f), before);
 }
-
-#[test]
-fn out_naming_a_file_or_the_input_is_refused_and_touches_nothing() {
-    let f = Fixture::new();
-    f.file("a.txt", "Title\n\nText.");
-    f.file("taken", "a file the user keeps");
-    let out = f.run(&["in", "--out", "taken"]);
-    assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("--out taken is a file, not a folder"),
-        "{}",
-        out.stderr
-    );
-    assert_eq!(
-        std::fs::read(f.path("taken")).unwrap(),
-        b"a file the user keeps"
-    );
-    let out = f.run(&["in", "--out", "in"]);
-    assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("is an input folder"), "{}", out.stderr);
-    assert_eq!(f.list("in"), ["a.txt"]);
-}
