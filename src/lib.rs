@@ -360,7 +360,7 @@ fn prepare_output(inputs: &[PathBuf], out: &Path) -> Result<(), Error> {
         }
     }
     if out.exists() && !out.is_dir() {
-        return Err(Error::OutputIsFile(out.clone()));
+        return Err(Error::OutputIsFile(out.to_path_buf()));
     }
     let unwritable = |source| Error::OutputNotWritable {
         path: out.to_path_buf(),
