@@ -1,6 +1,8 @@
 //! Command-line options and the validated [`Config`] a run is made from.
 
 use crate::corpus::Window;
+use crate::formats::dates::Period;
+use crate::formats::FieldMap;
 use crate::text::stopwords::StopWords;
 use crate::Error;
 use clap::Parser;
@@ -14,9 +16,14 @@ Examples:
   broadsheet input --stopwords my-list.txt replace the built-in stop words
   broadsheet input --window sentence --min-count 3
                                            entity pairs seen in 3+ shared sentences
+  broadsheet dump.jsonl --field text=body --field date=published_at
+                                           name the fields of a JSON Lines export
+  broadsheet input --period week --excel   words per week; CSVs that Excel opens as UTF-8
 
-Folders are read recursively (.txt and .md files; hidden files skipped). Every file ends up
-in articles.csv or skipped.csv. Reports are replaced atomically at the end of the run.
+Folders are read recursively (.txt and .md files, one article each; .jsonl, .ndjson and .csv
+files, one article per line or row; hidden files skipped). Every file, line and row ends up in
+articles.csv or skipped.csv. Reports are replaced atomically at the end of the run; open
+index.html in the output folder for an overview.
 
 Exit codes: 0 every file read; 1 some files skipped (see skipped.csv); 2 usage or fatal
 error (missing input, output folder not writable).";
@@ -76,9 +83,27 @@ pub struct Cli {
     #[arg(long)]
     pub raw_csv: bool,
 
-    /// Skip files larger than this many megabytes (reported in skipped.csv).
+    /// Skip files larger than this many megabytes (reported in skipped.csv). For .jsonl
+    /// and .csv files, which are streamed, the limit applies to each line or row.
     #[arg(long, value_name = "MB", default_value_t = 256)]
     pub max_file_size: u64,
+
+    /// Which key or column of .jsonl/.csv records (and front-matter blocks) holds a field,
+    /// when the usual names do not find it: NAME is one of id, title, text, date, outlet,
+    /// url; KEY is the key as written (a dotted path like source.name for nested JSON).
+    /// Repeat for several fields.
+    #[arg(long = "field", value_name = "NAME=KEY", value_parser = parse_field)]
+    pub fields: Vec<String>,
+
+    /// The period words are counted by over time (words_by_<period>.csv and its chart),
+    /// for articles with a date.
+    #[arg(long, value_enum, value_name = "PERIOD", default_value_t = Period::Month)]
+    pub period: Period,
+
+    /// Write CSV files for spreadsheets: a UTF-8 byte-order mark so Excel reads the
+    /// encoding right (numbers stay plain, dates ISO 8601).
+    #[arg(long)]
+    pub excel: bool,
 
     /// Print nothing but errors (no progress bar, no summary line).
     #[arg(short, long)]
@@ -101,6 +126,15 @@ pub struct Config {
     /// In bytes.
     pub max_file_size: u64,
     pub quiet: bool,
+    pub fields: FieldMap,
+    pub period: Period,
+    pub excel: bool,
+}
+
+/// Checks one `--field` at parse time, so a typo is a usage error naming the argument.
+fn parse_field(arg: &str) -> Result<String, String> {
+    FieldMap::default().set_from_arg(arg)?;
+    Ok(arg.to_string())
 }
 
 impl Config {
@@ -121,6 +155,10 @@ impl Config {
             }
             (None, false) => StopWords::english().clone(),
         };
+        let mut fields = FieldMap::default();
+        for f in &cli.fields {
+            fields.set_from_arg(f).map_err(Error::Usage)?;
+        }
         Ok(Config {
             inputs: cli.inputs,
             out: cli.out,
@@ -134,6 +172,9 @@ impl Config {
             raw_csv: cli.raw_csv,
             max_file_size: cli.max_file_size.saturating_mul(1_000_000),
             quiet: cli.quiet,
+            fields,
+            period: cli.period,
+            excel: cli.excel,
         })
     }
 }

@@ -17,6 +17,7 @@ pub mod analyze;
 pub mod article;
 pub mod config;
 pub mod corpus;
+pub mod formats;
 pub mod ingest;
 pub mod report;
 pub mod text;
@@ -24,6 +25,7 @@ pub mod text;
 use anyhow::Context;
 use config::Config;
 use corpus::Corpus;
+use formats::FileKind;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -47,6 +49,8 @@ pub enum Error {
     },
     #[error("--out {} is an input folder; reports must go elsewhere", .0.display())]
     OutputIsInput(PathBuf),
+    #[error("{0}")]
+    Usage(String),
     #[error("cannot write report {}: {source}", path.display())]
     WriteReport {
         path: PathBuf,
@@ -68,6 +72,8 @@ pub struct Summary {
     pub stray_marks: u64,
     /// Short quoted terms with no speaker, not counted as quotes.
     pub quoted_terms: u64,
+    /// Articles whose date was given but could not be read.
+    pub unparsed_dates: u64,
     pub elapsed: Duration,
     pub out: PathBuf,
 }
@@ -80,8 +86,13 @@ impl Summary {
 
     /// The one line printed at the end of a run.
     pub fn line(&self) -> String {
+        let dates = match self.unparsed_dates {
+            0 => String::new(),
+            1 => ", 1 date unreadable (left empty)".to_string(),
+            n => format!(", {n} dates unreadable (left empty)"),
+        };
         format!(
-            "{} article{} read, {} skipped, {} words, {} quote{} ({} without speaker; {} quoted term{} and {} stray mark{} left out), {:.2} s, {:.1} MB/s; reports in {}",
+            "{} article{} read, {} skipped, {} words, {} quote{} ({} without speaker; {} quoted term{} and {} stray mark{} left out){dates}, {:.2} s, {:.1} MB/s; reports in {}, overview in {}",
             self.articles,
             if self.articles == 1 { "" } else { "s" },
             self.skipped,
@@ -95,7 +106,8 @@ impl Summary {
             if self.stray_marks == 1 { "" } else { "s" },
             self.elapsed.as_secs_f64(),
             self.megabytes_per_second(),
-            self.out.display()
+            self.out.display(),
+            self.out.join("index.html").display()
         )
     }
 }
@@ -113,21 +125,41 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
     let opts = analyze::Options {
         stopwords: &config.stopwords,
     };
+    let (record_files, text_files): (Vec<&ingest::Source>, Vec<&ingest::Source>) = found
+        .sources
+        .iter()
+        .partition(|s| FileKind::of(&s.path) != FileKind::Text);
     let mut corpus = pool.install(|| {
-        found
-            .sources
+        text_files
             .par_iter()
             .map(|source| {
-                let outcome = analyse_one(source, opts, config.max_file_size);
+                let outcome = analyse_one(source, opts, config);
                 progress.inc(1);
                 outcome
             })
             .fold(Corpus::default, Corpus::with)
             .reduce(Corpus::default, Corpus::merge)
     });
+    for source in record_files {
+        corpus = corpus.merge(analyse_records(&pool, source, opts, config));
+        progress.inc(1);
+    }
     progress.finish_and_clear();
     corpus.skipped.extend(found.skipped);
 
+    let summary = Summary {
+        articles: corpus.articles.len(),
+        skipped: corpus.skipped.len(),
+        words: corpus.tokens,
+        bytes: corpus.bytes,
+        quotes: corpus.quotes.len(),
+        unattributed: corpus.unattributed(),
+        stray_marks: corpus.stray_marks,
+        quoted_terms: corpus.quoted_terms,
+        unparsed_dates: corpus.unparsed_dates,
+        elapsed: started.elapsed(),
+        out: config.out.clone(),
+    };
     let files = report::render(
         &corpus,
         &report::ReportOptions {
@@ -137,41 +169,96 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
             raw_csv: config.raw_csv,
             min_count: config.min_count,
             window: config.window,
+            period: config.period,
+            excel: config.excel,
         },
     )?;
     report::write_atomically(&config.out, &files)?;
+    report::remove_stale(&config.out, &files)?;
     Ok(Summary {
-        articles: corpus.articles.len(),
-        skipped: corpus.skipped.len(),
-        words: corpus.tokens,
-        bytes: corpus.bytes,
-        quotes: corpus.quotes.len(),
-        unattributed: corpus.unattributed(),
-        stray_marks: corpus.stray_marks,
-        quoted_terms: corpus.quoted_terms,
         elapsed: started.elapsed(),
-        out: config.out.clone(),
+        ..summary
     })
 }
 
-/// Loads and analyses one file. A panic inside the analysis is a bug, but it costs one
-/// file, not the batch: it is caught and the file reported as skipped.
+/// Loads and analyses one text file.
 fn analyse_one(
     source: &ingest::Source,
     opts: analyze::Options<'_>,
-    max_bytes: u64,
+    config: &Config,
 ) -> Result<analyze::ArticleAnalysis, ingest::Skip> {
-    let article = ingest::load(source, max_bytes)?;
-    std::panic::catch_unwind(|| analyze::article(&article, opts)).map_err(|panic| {
-        let msg = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "panic".to_string());
-        ingest::Skip {
-            id: source.id.clone(),
-            reason: ingest::SkipReason::AnalysisFailed(msg),
+    let (article, meta) = ingest::load_with_meta(source, config.max_file_size, &config.fields)?;
+    analyse_article(&article, meta, opts)
+}
+
+/// Analyses one article. A panic inside the analysis is a bug, but it costs one article,
+/// not the batch: it is caught and the article reported as skipped.
+fn analyse_article(
+    article: &article::Article,
+    meta: formats::Meta,
+    opts: analyze::Options<'_>,
+) -> Result<analyze::ArticleAnalysis, ingest::Skip> {
+    match std::panic::catch_unwind(|| analyze::article(article, opts)) {
+        Ok(mut a) => {
+            a.row = a.row.with_meta(meta);
+            Ok(a)
         }
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            Err(ingest::Skip {
+                id: article.id.clone(),
+                reason: ingest::SkipReason::AnalysisFailed(msg),
+            })
+        }
+    }
+}
+
+/// Streams one record file (JSON Lines, CSV): a reader thread reads bounded batches of
+/// articles ([`formats::read`]) while the pool analyses the previous batch, so memory holds
+/// at most a few batches of text however large the file. Each batch is folded like the
+/// text files and merged in; the corpus does not depend on batch boundaries or order.
+fn analyse_records(
+    pool: &rayon::ThreadPool,
+    source: &ingest::Source,
+    opts: analyze::Options<'_>,
+    config: &Config,
+) -> Corpus {
+    let kind = FileKind::of(&source.path);
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<formats::read::Unit>>(1);
+        let reader = scope.spawn(move || {
+            formats::read::records(
+                source,
+                kind,
+                &config.fields,
+                config.max_file_size,
+                &mut |batch| tx.send(batch).is_ok(),
+            )
+        });
+        let mut corpus = Corpus::default();
+        for batch in rx {
+            let part = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|unit| unit.and_then(|(a, meta)| analyse_article(&a, meta, opts)))
+                    .fold(Corpus::default, Corpus::with)
+                    .reduce(Corpus::default, Corpus::merge)
+            });
+            corpus = corpus.merge(part);
+        }
+        match reader.join() {
+            Ok(Ok(())) => {}
+            Ok(Err(skip)) => corpus.skipped.push(skip),
+            Err(_) => corpus.skipped.push(ingest::Skip {
+                id: source.id.clone(),
+                reason: ingest::SkipReason::AnalysisFailed("reading the file failed".into()),
+            }),
+        }
+        corpus
     })
 }
 
