@@ -54,13 +54,14 @@ body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:
 header{background:#1f3b57;color:#fff;padding:18px 28px}
 header h1{margin:0;font-size:24px}header p{margin:4px 0 0;opacity:.85}
 main{max-width:1240px;margin:0 auto;padding:12px 24px 40px}
-nav{margin:12px 0}nav a{margin-right:14px;color:#1f3b57}
+nav{margin:12px 0;display:flex;flex-wrap:wrap;gap:4px 14px}nav a{color:#1f3b57}
 section{background:#fff;border:1px solid #ddd;border-radius:6px;margin:18px 0;padding:14px 18px}
 h2{font-size:19px;margin:0 0 8px}h3{font-size:16px;margin:0}
 .facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:10px}
 .fact{background:#f0f4f8;border-radius:4px;padding:8px 10px}
 .fact b{display:block;font-size:20px}.fact span{font-size:13px;color:#555}
-figure{margin:14px 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
+#charts .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:8px 18px}
+figure{margin:10px 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
 figcaption{color:#555;font-size:13px}
 .table-head{display:flex;justify-content:space-between;align-items:baseline;gap:12px}
 .note{color:#666;font-size:13px;margin:2px 0 6px}
@@ -153,7 +154,7 @@ pub fn index(files: &[OutputFile], facts: &Facts) -> anyhow::Result<OutputFile> 
     }
     h.push_str("</div></section>\n");
 
-    h.push_str("<section id=\"charts\"><h2>Charts</h2>\n");
+    h.push_str("<section id=\"charts\"><h2>Charts</h2><div class=\"grid\">\n");
     for (name, caption) in &charts {
         let _ = writeln!(
             h,
@@ -162,6 +163,7 @@ pub fn index(files: &[OutputFile], facts: &Facts) -> anyhow::Result<OutputFile> 
             esc(caption)
         );
     }
+    h.push_str("</div>\n");
     for f in files.iter().filter(|f| f.name.ends_with(".gexf")) {
         let _ = writeln!(
             h,
