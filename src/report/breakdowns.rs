@@ -32,6 +32,9 @@ pub struct PeriodWordOut {
     pub per_million: String,
 }
 
+/// Quotes, quoted words and the articles they come from.
+type QuoteTally<'a> = (u64, u64, FxHashSet<&'a str>);
+
 /// `speakers_by_outlet.csv`: quotes per (outlet, speaker) for articles with an outlet;
 /// by outlet, then quotes desc, ties alphabetical.
 pub fn speakers_by_outlet(quotes: &[QuoteOut], articles: &[&ArticleRow]) -> Vec<SpeakerOutletOut> {
@@ -40,8 +43,7 @@ pub fn speakers_by_outlet(quotes: &[QuoteOut], articles: &[&ArticleRow]) -> Vec<
         .filter(|a| !a.outlet.is_empty())
         .map(|a| (a.article.as_str(), a.outlet.as_str()))
         .collect();
-    let mut by: FxHashMap<(&str, &str, &'static str), (u64, u64, FxHashSet<&str>)> =
-        FxHashMap::default();
+    let mut by: FxHashMap<(&str, &str, &'static str), QuoteTally> = FxHashMap::default();
     for q in quotes.iter().filter(|q| !q.speaker.is_empty()) {
         let Some(&o) = outlet.get(q.article.as_str()) else {
             continue;
