@@ -316,6 +316,7 @@ fn records_stream_past_the_file_size_limit_and_output_matches_at_any_jobs() {
     let one = f.run(&["in", "--out", "out1", "--jobs", "1", "--max-file-size", "1"]);
     let two = f.run(&["in", "--out", "out2", "--jobs", "2", "--max-file-size", "1"]);
     assert_eq!(one.code, 1, "{}", one.stderr);
+    assert_eq!(two.code, 1, "{}", two.stderr);
     assert!(
         one.stderr.contains("2500 articles read, 1 skipped"),
         "{}",
