@@ -95,12 +95,8 @@ fn every_csv_opens_in_a_spreadsheet_with_split_columns_and_numbers() {
     assert_eq!(text(&articles[0][10]), "date");
     assert_eq!(text(&articles[1][0]), "a.txt");
     assert_eq!(text(&articles[1][1]), "Café Prices Rise in Zürich");
-    for col in 2..8 {
-        assert!(
-            is_number(&articles[1][col]),
-            "column {col}: {:?}",
-            articles[1][col]
-        );
+    for (col, cell) in articles[1].iter().enumerate().take(8).skip(2) {
+        assert!(is_number(cell), "column {col}: {cell:?}");
     }
     assert_eq!(text(&articles[1][9]), "Ledger");
     match &articles[1][10] {
