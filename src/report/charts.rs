@@ -316,6 +316,7 @@ pub fn lines(
     {
         let root = BitMapBackend::with_buffer(&mut rgb, (width, height)).into_drawing_area();
         root.fill(&WHITE).map_err(draw_err)?;
+        // Headroom above the highest point keeps the legend (upper right) off the lines.
         let max = series
             .iter()
             .flat_map(|s| s.1.iter().copied())
@@ -330,7 +331,7 @@ pub fn lines(
             .margin_right(40)
             .x_label_area_size(80)
             .y_label_area_size(110)
-            .build_cartesian_2d(0i32..(n as i32 - 1).max(1), 0f64..max * 1.12)
+            .build_cartesian_2d(0i32..(n as i32 - 1).max(1), 0f64..max * 1.4)
             .map_err(draw_err)?;
         chart
             .configure_mesh()
