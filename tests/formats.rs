@@ -370,3 +370,66 @@ fn a_record_file_of_the_wrong_kind_is_one_skip_not_one_per_line() {
     assert_eq!(skipped[1][0], "counts.jsonl");
     assert!(skipped[1][1].starts_with("no articles: no text in its first 100 records"));
 }
+
+#[test]
+fn record_files_in_awkward_shapes() {
+    let f = Fixture::new();
+    f.bytes(
+        "crlf.jsonl",
+        b"{\"title\":\"T1\",\"text\":\"Body one.\"}\r\n{\"title\":\"T2\",\"text\":\"Body two.\"}\r\n",
+    );
+    // BOM, semicolons, a semicolon inside a quoted cell.
+    f.file(
+        "semi.csv",
+        "\u{feff}title;text;date\nCafé;\"Body; with semicolon.\";4 March 2019\n",
+    );
+    f.bytes(
+        "latin.jsonl",
+        b"{\"title\":\"Caf\xe9\",\"text\":\"A \xa35 rise.\"}\n",
+    );
+    f.bytes("u16.jsonl", b"\xFF\xFE{\0}\0\n\0");
+    f.file("empty.jsonl", "\n\n");
+    // Row 3 opens a quote that never closes: 3.5 MB, over the 1 MB limit plus the reader's
+    // look-ahead, so the file stops there; row 2 stands.
+    let mut unclosed = String::from("title,text\nA,ok\nB,\"never closed ");
+    unclosed.push_str(&"word ".repeat(700_000));
+    f.file("unclosed.csv", &unclosed);
+    let out = f.run(&["in", "--max-file-size", "1"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let articles: Vec<Vec<String>> = read_csv(&f.out("articles.csv"))[1..]
+        .iter()
+        .map(|r| {
+            vec![
+                r[0].clone(),
+                r[1].clone(),
+                r[3].clone(),
+                r[8].clone(),
+                r[10].clone(),
+            ]
+        })
+        .collect();
+    let s = |v: [&str; 5]| v.map(String::from).to_vec();
+    assert_eq!(
+        articles,
+        [
+            s(["crlf.jsonl#1", "T1", "3", "utf-8", ""]),
+            s(["crlf.jsonl#2", "T2", "3", "utf-8", ""]),
+            s(["latin.jsonl#1", "Café", "4", "windows-1252", ""]),
+            s(["semi.csv#2", "Café", "4", "utf-8", "2019-03-04"]),
+            s(["unclosed.csv#2", "A", "2", "utf-8", ""]),
+        ]
+    );
+    let skipped = read_csv(&f.out("skipped.csv"));
+    let got: Vec<[&str; 3]> = skipped[1..]
+        .iter()
+        .map(|r| [r[0].as_str(), r[1].as_str(), r[2].as_str()])
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ["empty.jsonl", "empty: no text", ""],
+            ["u16.jsonl", "no articles: JSON Lines in UTF-16 is not read; save it as UTF-8", ""],
+            ["unclosed.csv", "unreadable: stopped at line 3: a row longer than the --max-file-size limit of 1000000 bytes (an unclosed quote?)", ""],
+        ]
+    );
+}

@@ -288,6 +288,8 @@ struct Capped<R> {
     inner: R,
     since_row: Rc<Cell<u64>>,
     limit: u64,
+    /// The limit as the user set it, for the message.
+    shown: u64,
 }
 
 impl<R: Read> Read for Capped<R> {
@@ -295,7 +297,7 @@ impl<R: Read> Read for Capped<R> {
         if self.since_row.get() > self.limit {
             return Err(std::io::Error::other(format!(
                 "a row longer than the --max-file-size limit of {} bytes (an unclosed quote?)",
-                self.limit
+                self.shown
             )));
         }
         let n = self.inner.read(buf)?;
@@ -333,6 +335,7 @@ fn csv_rows<R: Read>(
         inner: reader,
         since_row: since_row.clone(),
         limit: max_record.saturating_add(1 << 20),
+        shown: max_record,
     };
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -343,10 +346,14 @@ fn csv_rows<R: Read>(
     let mut header: Option<(Vec<String>, [Option<usize>; 6])> = None;
     loop {
         since_row.set(0);
-        let more = csv.read_byte_record(&mut row).map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
-            Stop::Failed(line, csv_error_message(&e))
-        })?;
+        let more = match csv.read_byte_record(&mut row) {
+            Ok(more) => more,
+            Err(e) => {
+                // An I/O error carries no position; the reader's is where the row began.
+                let line = e.position().unwrap_or(csv.position()).line();
+                return Err(Stop::Failed(line, csv_error_message(&e)));
+            }
+        };
         if !more {
             return Ok(());
         }
