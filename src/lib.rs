@@ -217,10 +217,7 @@ fn analyse_article(
     }
 }
 
-/// Streams one record file (JSON Lines, CSV): a reader thread reads bounded batches of
-/// articles ([`formats::read`]) while the pool analyses the previous batch, so memory holds
-/// at most a few batches of text however large the file. Each batch is folded like the
-/// text files and merged in; the corpus does not depend on batch boundaries or order.
+/// Streams one record file (JSON Lines, CSV) through [`analyse_stream`].
 fn analyse_records(
     pool: &rayon::ThreadPool,
     source: &ingest::Source,
@@ -228,17 +225,29 @@ fn analyse_records(
     config: &Config,
 ) -> Corpus {
     let kind = FileKind::of(&source.path);
+    analyse_stream(pool, opts, &source.id, |emit| {
+        formats::read::records(source, kind, &config.fields, config.max_file_size, emit)
+    })
+}
+
+/// Analyses a stream of record batches: `read` runs on its own thread, reading bounded
+/// batches ([`formats::read`]) while the pool analyses the previous batch, so memory holds
+/// at most a few batches of text however long the stream. Each batch is folded like the
+/// text files and merged in; the corpus does not depend on batch boundaries or order.
+/// `read` is [`formats::read::records`] for a file, or [`formats::read::records_from`] for
+/// any other reader (standard input); `name` is what a failed reader is reported as.
+pub fn analyse_stream<F>(
+    pool: &rayon::ThreadPool,
+    opts: analyze::Options<'_>,
+    name: &str,
+    read: F,
+) -> Corpus
+where
+    F: FnOnce(&mut dyn FnMut(Vec<formats::read::Unit>) -> bool) -> Result<(), ingest::Skip> + Send,
+{
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<formats::read::Unit>>(1);
-        let reader = scope.spawn(move || {
-            formats::read::records(
-                source,
-                kind,
-                &config.fields,
-                config.max_file_size,
-                &mut |batch| tx.send(batch).is_ok(),
-            )
-        });
+        let reader = scope.spawn(move || read(&mut |batch| tx.send(batch).is_ok()));
         let mut corpus = Corpus::default();
         for batch in rx {
             let part = pool.install(|| {
@@ -254,8 +263,8 @@ fn analyse_records(
             Ok(Ok(())) => {}
             Ok(Err(skip)) => corpus.skipped.push(skip),
             Err(_) => corpus.skipped.push(ingest::Skip {
-                id: source.id.clone(),
-                reason: ingest::SkipReason::AnalysisFailed("reading the file failed".into()),
+                id: name.to_string(),
+                reason: ingest::SkipReason::AnalysisFailed("reading the records failed".into()),
             }),
         }
         corpus

@@ -37,13 +37,28 @@ pub fn records(
     max_record: u64,
     emit: &mut dyn FnMut(Vec<Unit>) -> bool,
 ) -> Result<(), Skip> {
-    let file_skip = |reason| Skip {
+    let file = std::fs::File::open(&source.path).map_err(|e| Skip {
         id: source.id.clone(),
+        reason: SkipReason::Unreadable(e.to_string()),
+    })?;
+    records_from(&source.id, file, kind, fields, max_record, emit)
+}
+
+/// [`records`] from any reader (standard input, a pipe), reported under the name `id`:
+/// records are named `id#line` or `id#<their id>`.
+pub fn records_from(
+    id: &str,
+    input: impl Read,
+    kind: FileKind,
+    fields: &FieldMap,
+    max_record: u64,
+    emit: &mut dyn FnMut(Vec<Unit>) -> bool,
+) -> Result<(), Skip> {
+    let file_skip = |reason| Skip {
+        id: id.to_string(),
         reason,
     };
-    let file = std::fs::File::open(&source.path)
-        .map_err(|e| file_skip(SkipReason::Unreadable(e.to_string())))?;
-    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut reader = BufReader::with_capacity(1 << 20, input);
     let head = reader
         .fill_buf()
         .map_err(|e| file_skip(SkipReason::Unreadable(e.to_string())))?;
@@ -55,7 +70,7 @@ pub fn records(
     if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
         reader.consume(3);
     }
-    let mut out = Batcher::new(source, emit);
+    let mut out = Batcher::new(id, emit);
     let result = match kind {
         FileKind::JsonLines => json_lines(&mut reader, fields, max_record, &mut out),
         FileKind::Csv => csv_rows(reader, fields, max_record, &mut out),
@@ -67,7 +82,7 @@ pub fn records(
 /// Collects units into batches, gives records their names, and holds back the first
 /// "no text" lines until it is known whether the file has any article at all.
 struct Batcher<'s, 'e> {
-    source: &'s Source,
+    id: &'s str,
     emit: &'e mut dyn FnMut(Vec<Unit>) -> bool,
     batch: Vec<Unit>,
     bytes: usize,
@@ -87,9 +102,9 @@ enum Stop {
 }
 
 impl<'s, 'e> Batcher<'s, 'e> {
-    fn new(source: &'s Source, emit: &'e mut dyn FnMut(Vec<Unit>) -> bool) -> Self {
+    fn new(id: &'s str, emit: &'e mut dyn FnMut(Vec<Unit>) -> bool) -> Self {
         Batcher {
-            source,
+            id,
             emit,
             batch: Vec::new(),
             bytes: 0,
@@ -103,7 +118,7 @@ impl<'s, 'e> Batcher<'s, 'e> {
 
     fn bad(&self, line: u64, error: RecordError) -> Skip {
         Skip {
-            id: self.source.id.clone(),
+            id: self.id.to_string(),
             reason: SkipReason::BadRecord { line, error },
         }
     }
@@ -133,7 +148,7 @@ impl<'s, 'e> Batcher<'s, 'e> {
                             let held = std::mem::take(&mut self.no_text);
                             self.batch.extend(held.into_iter().map(Err));
                         }
-                        let name = record_name(&self.source.id, record.id.as_deref(), line);
+                        let name = record_name(self.id, record.id.as_deref(), line);
                         self.bytes += record.title.len() + record.body.len();
                         Ok(record.into_article(name, encoding))
                     }
@@ -169,7 +184,7 @@ impl<'s, 'e> Batcher<'s, 'e> {
 
     fn finish(mut self, result: Result<(), Stop>, fields: &FieldMap) -> Result<(), Skip> {
         let file_skip = |reason| Skip {
-            id: self.source.id.clone(),
+            id: self.id.to_string(),
             reason,
         };
         let outcome = match result {
@@ -427,6 +442,43 @@ mod tests {
         assert_eq!(buf, b"ok");
         buf.clear();
         assert_eq!(read_line_bounded(&mut r, &mut buf, 8).unwrap(), None);
+    }
+
+    #[test]
+    fn any_reader_streams_in_batches_of_bounded_size() {
+        let mut input = String::new();
+        for i in 0..(BATCH_RECORDS + 10) {
+            input.push_str(&format!("{{\"text\":\"Line {i}.\"}}\n"));
+        }
+        input.push_str("not json\n");
+        let mut sizes = Vec::new();
+        let mut names = Vec::new();
+        let mut skips = Vec::new();
+        records_from(
+            "stdin",
+            input.as_bytes(),
+            FileKind::JsonLines,
+            &FieldMap::default(),
+            u64::MAX,
+            &mut |batch| {
+                sizes.push(batch.len());
+                for u in batch {
+                    match u {
+                        Ok((a, _)) => names.push(a.id),
+                        Err(s) => skips.push((s.line(), s.id)),
+                    }
+                }
+                true
+            },
+        )
+        .unwrap();
+        assert_eq!(sizes, [BATCH_RECORDS, 11]);
+        assert_eq!(names[0], "stdin#1");
+        assert_eq!(names.len(), BATCH_RECORDS + 10);
+        assert_eq!(
+            skips,
+            [(Some(BATCH_RECORDS as u64 + 11), "stdin".to_string())]
+        );
     }
 
     #[test]
