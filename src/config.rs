@@ -1,6 +1,8 @@
 //! Command-line options and the validated [`Config`] a run is made from.
 
 use crate::corpus::Window;
+use crate::formats::dates::Period;
+use crate::formats::FieldMap;
 use crate::report::ReportOptions;
 use crate::shard::Shard;
 use crate::text::stopwords::StopWords;
@@ -21,9 +23,14 @@ Examples:
   broadsheet merge p*.part --out reports   merge partial results into the reports
   broadsheet --stdin-jsonl --partial - < a.jsonl > a.part
                                            JSON lines in, partial result out
+  broadsheet dump.jsonl --field text=body --field date=published_at
+                                           name the fields of a JSON Lines export
+  broadsheet input --period week --excel   words per week; CSVs that Excel opens as UTF-8
 
-Folders are read recursively (.txt and .md files; hidden files skipped). Every file ends up
-in articles.csv or skipped.csv. Reports are replaced atomically at the end of the run.
+Folders are read recursively (.txt and .md files, one article each; .jsonl, .ndjson and .csv
+files, one article per line or row; hidden files skipped). Every file, line and row ends up in
+articles.csv or skipped.csv. Reports are replaced atomically at the end of the run; open
+index.html in the output folder for an overview.
 
 Exit codes: 0 every file read; 1 some files skipped (see skipped.csv); 2 usage or fatal
 error (missing input, output folder not writable).";
@@ -66,9 +73,17 @@ pub struct Cli {
     #[arg(long)]
     pub keep_stopwords: bool,
 
-    /// Skip files larger than this many megabytes (reported in skipped.csv).
+    /// Skip files larger than this many megabytes (reported in skipped.csv). For .jsonl
+    /// and .csv files, which are streamed, the limit applies to each line or row.
     #[arg(long, value_name = "MB", default_value_t = 256)]
     pub max_file_size: u64,
+
+    /// Which key or column of .jsonl/.csv records (and front-matter blocks) holds a field,
+    /// when the usual names do not find it: NAME is one of id, title, text, date, outlet,
+    /// url; KEY is the key as written (a dotted path like source.name for nested JSON).
+    /// Repeat for several fields. Applies to --stdin-jsonl too.
+    #[arg(long = "field", value_name = "NAME=KEY", value_parser = parse_field)]
+    pub fields: Vec<String>,
 
     /// Write this run's partial result to FILE (- for standard output) for `broadsheet
     /// merge`, instead of the reports (or as well, with --out).
@@ -147,6 +162,16 @@ pub struct ReportArgs {
     /// a formula (starting with =, +, -, @, tab or CR, and not a number) gets a leading '.
     #[arg(long)]
     pub raw_csv: bool,
+
+    /// The period words are counted by over time (words_by_<period>.csv and its chart),
+    /// for articles with a date.
+    #[arg(long, value_enum, value_name = "PERIOD", default_value_t = Period::Month)]
+    pub period: Period,
+
+    /// Write CSV files for spreadsheets: a UTF-8 byte-order mark so Excel reads the
+    /// encoding right (numbers stay plain, dates ISO 8601).
+    #[arg(long)]
+    pub excel: bool,
 }
 
 impl ReportArgs {
@@ -158,6 +183,8 @@ impl ReportArgs {
             raw_csv: self.raw_csv,
             min_count: self.min_count.max(1),
             window: self.window,
+            period: self.period,
+            excel: self.excel,
         }
     }
 }
@@ -189,6 +216,14 @@ pub struct Config {
     /// In bytes.
     pub max_file_size: u64,
     pub quiet: bool,
+    /// Where the fields of .jsonl/.csv records and front matter are found.
+    pub fields: FieldMap,
+}
+
+/// Checks one `--field` at parse time, so a typo is a usage error naming the argument.
+fn parse_field(arg: &str) -> Result<String, String> {
+    FieldMap::default().set_from_arg(arg)?;
+    Ok(arg.to_string())
 }
 
 impl Config {
@@ -209,6 +244,10 @@ impl Config {
             }
             (None, false) => StopWords::english().clone(),
         };
+        let mut fields = FieldMap::default();
+        for f in &cli.fields {
+            fields.set_from_arg(f).map_err(Error::Usage)?;
+        }
         Ok(Config {
             inputs: cli.inputs,
             reports: cli.partial.is_none() || cli.out.is_some(),
@@ -221,6 +260,7 @@ impl Config {
             stopwords,
             max_file_size: cli.max_file_size.saturating_mul(1_000_000),
             quiet: cli.quiet,
+            fields,
         })
     }
 }

@@ -123,6 +123,8 @@ pub struct Corpus {
     pub quoted_terms: u64,
     /// Every word token read, stop words and numbers included.
     pub tokens: u64,
+    /// Articles whose date was given but could not be read (left empty in the tables).
+    pub unparsed_dates: u64,
     pub bytes: u64,
 }
 
@@ -134,6 +136,7 @@ impl Corpus {
             Ok(a) => {
                 self.tokens += a.words.tokens;
                 self.bytes += a.row.bytes;
+                self.unparsed_dates += u64::from(a.row.date_unparsed);
                 for (w, &n) in &a.words.terms {
                     add_count(&mut self.words, w, n);
                 }
@@ -212,6 +215,7 @@ impl Corpus {
         big.quoted_terms += small.quoted_terms;
         big.tokens += small.tokens;
         big.bytes += small.bytes;
+        big.unparsed_dates += small.unparsed_dates;
         merge_tallies(&mut big.words, small.words);
         merge_tallies(&mut big.bigrams, small.bigrams);
         for (k, n) in small.names {

@@ -4,13 +4,15 @@
 //! with a reason a user can act on, and lands in `skipped.csv`.
 
 use crate::article::{Article, Encoding};
+use crate::formats::{front_matter, FieldMap, Meta, RecordError};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// Extensions read as articles when a folder is walked (files named explicitly are read
-/// whatever their extension).
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md"];
+/// whatever their extension): one article per `.txt`/`.md` file, one per line of a
+/// `.jsonl`/`.ndjson` file, one per row of a `.csv` file ([`crate::formats`]).
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "jsonl", "ndjson", "csv"];
 
 /// One input file to read, with the name it is reported under.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,8 +40,23 @@ pub enum SkipReason {
     TooLarge(u64, u64),
     /// The analysis of this file panicked; the batch went on without it.
     AnalysisFailed(String),
-    /// A line of `--stdin-jsonl` input that is no article record.
-    BadRecord(String),
+    /// A line or row of a record file that is not an article; the rest of the file is read.
+    BadRecord {
+        line: u64,
+        error: RecordError,
+    },
+    /// A `.jsonl` or `.csv` file that holds no articles (no text field, UTF-16).
+    NotRecords(String),
+}
+
+impl Skip {
+    /// The line of a record file the skip is about (the `line` column of `skipped.csv`).
+    pub fn line(&self) -> Option<u64> {
+        match self.reason {
+            SkipReason::BadRecord { line, .. } => Some(line),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for SkipReason {
@@ -51,7 +68,7 @@ impl fmt::Display for SkipReason {
             SkipReason::UnsupportedExtension => write!(
                 f,
                 "not an article: only .{} files are read from folders",
-                ARTICLE_EXTENSIONS.join(" and .")
+                ARTICLE_EXTENSIONS.join(", .")
             ),
             SkipReason::NotAFile => write!(f, "not a regular file (device, FIFO or socket)"),
             SkipReason::TooLarge(size, limit) => write!(
@@ -59,7 +76,8 @@ impl fmt::Display for SkipReason {
                 "too large: {size} bytes, over the --max-file-size limit of {limit} bytes"
             ),
             SkipReason::AnalysisFailed(e) => write!(f, "analysis failed: {e}"),
-            SkipReason::BadRecord(e) => write!(f, "not an article record: {e}"),
+            SkipReason::BadRecord { error, .. } => write!(f, "bad record: {error}"),
+            SkipReason::NotRecords(e) => write!(f, "no articles: {e}"),
         }
     }
 }
@@ -209,6 +227,16 @@ fn escaped(name: &std::ffi::OsStr) -> String {
 
 /// Reads and decodes one file into an [`Article`]; files over `max_bytes` are not read.
 pub fn load(source: &Source, max_bytes: u64) -> Result<Article, Skip> {
+    load_with_meta(source, max_bytes, &FieldMap::default()).map(|(a, _)| a)
+}
+
+/// [`load`], with the metadata of a front-matter block ([`front_matter`]), which is taken
+/// off the text: the article, and its offsets, start after the block.
+pub fn load_with_meta(
+    source: &Source,
+    max_bytes: u64,
+    fields: &FieldMap,
+) -> Result<(Article, Meta), Skip> {
     let skip = |reason| Skip {
         id: source.id.clone(),
         reason,
@@ -227,8 +255,18 @@ pub fn load(source: &Source, max_bytes: u64) -> Result<Article, Skip> {
     }
     let bytes =
         std::fs::read(&source.path).map_err(|e| skip(SkipReason::Unreadable(e.to_string())))?;
-    let (text, encoding) = decode(&bytes).map_err(skip)?;
-    Ok(Article::new(source.id.clone(), text, encoding))
+    let (mut text, encoding) = decode(&bytes).map_err(skip)?;
+    let meta = match front_matter::split(&text, fields) {
+        Some((meta, body)) => {
+            text.drain(..body);
+            if text.trim().is_empty() {
+                return Err(skip(SkipReason::Empty));
+            }
+            meta
+        }
+        None => Meta::default(),
+    };
+    Ok((Article::new(source.id.clone(), text, encoding), meta))
 }
 
 /// Bytes to text: UTF-16 with a BOM, UTF-8 (a BOM removed), else Windows-1252.

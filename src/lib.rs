@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! ingest    files -> decoded text           (discover, load, decode; bad files -> Skip)
+//! formats   .jsonl/.csv/front matter        (records -> articles + metadata, streamed)
 //! article   text -> Article                 (title, paragraphs, sentences as byte spans)
 //! analyze   Article -> ArticleAnalysis      (pure, per article: words, ...)
 //! corpus    ArticleAnalysis* -> Corpus      (Default + merge: rayon fold/reduce, no locks)
@@ -21,6 +22,7 @@ pub mod analyze;
 pub mod article;
 pub mod config;
 pub mod corpus;
+pub mod formats;
 pub mod ingest;
 pub mod partial;
 pub mod report;
@@ -31,9 +33,10 @@ pub mod text;
 use anyhow::Context;
 use config::{Cli, Command, Config, MergeConfig};
 use corpus::Corpus;
+use formats::FileKind;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -57,6 +60,8 @@ pub enum Error {
     OutputIsInput(PathBuf),
     #[error("--out {} is a file, not a folder; name a folder for the reports", .0.display())]
     OutputIsFile(PathBuf),
+    #[error("{0}")]
+    Usage(String),
     #[error("cannot write report {}", path.display())]
     WriteReport {
         path: PathBuf,
@@ -78,6 +83,8 @@ pub struct Summary {
     pub stray_marks: u64,
     /// Short quoted terms with no speaker, not counted as quotes.
     pub quoted_terms: u64,
+    /// Articles whose date was given but could not be read.
+    pub unparsed_dates: u64,
     pub elapsed: Duration,
     /// Where reports were written, if they were.
     pub out: Option<PathBuf>,
@@ -96,14 +103,20 @@ impl Summary {
         let mut written: Vec<String> = Vec::new();
         if let Some(out) = &self.out {
             written.push(format!("reports in {}", out.display()));
+            written.push(format!("overview in {}", out.join("index.html").display()));
         }
         match self.partial.as_deref() {
             Some(p) if p == Path::new("-") => written.push("partial result on stdout".into()),
             Some(p) => written.push(format!("partial result in {}", p.display())),
             None => {}
         }
+        let dates = match self.unparsed_dates {
+            0 => String::new(),
+            1 => ", 1 date unreadable (left empty)".to_string(),
+            n => format!(", {n} dates unreadable (left empty)"),
+        };
         format!(
-            "{} article{} read, {} skipped, {} words, {} quote{} ({} without speaker; {} quoted term{} and {} stray mark{} left out), {:.2} s, {:.1} MB/s; {}",
+            "{} article{} read, {} skipped, {} words, {} quote{} ({} without speaker; {} quoted term{} and {} stray mark{} left out){dates}, {:.2} s, {:.1} MB/s; {}",
             self.articles,
             if self.articles == 1 { "" } else { "s" },
             self.skipped,
@@ -156,6 +169,7 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
     if config.reports {
         let files = report::render(&corpus, &config.report)?;
         report::write_atomically(&config.out, &files)?;
+        report::remove_stale(&config.out, &files)?;
     }
     Ok(summary(
         &corpus,
@@ -172,6 +186,7 @@ pub fn merge(config: &MergeConfig) -> anyhow::Result<Summary> {
     let corpus = partial::merge_files(&config.partials)?;
     let files = report::render(&corpus, &config.report)?;
     report::write_atomically(&config.out, &files)?;
+    report::remove_stale(&config.out, &files)?;
     Ok(summary(&corpus, started, Some(config.out.clone()), None))
 }
 
@@ -190,13 +205,16 @@ fn summary(
         unattributed: corpus.unattributed(),
         stray_marks: corpus.stray_marks,
         quoted_terms: corpus.quoted_terms,
+        unparsed_dates: corpus.unparsed_dates,
         elapsed: started.elapsed(),
         out,
         partial,
     }
 }
 
-/// The input files (this shard's, with `--shard`), analysed in parallel and merged.
+/// The input files (this shard's, with `--shard`), analysed in parallel and merged: text
+/// files in one parallel fold, record files (.jsonl, .csv) each streamed in batches
+/// ([`analyse_stream`]). A record file belongs to one shard as a whole.
 fn analyse_files(config: &Config, pool: &rayon::ThreadPool, opts: analyze::Options<'_>) -> Corpus {
     let mut found = ingest::discover(&config.inputs, Some(&config.out));
     if let Some(shard) = config.shard {
@@ -204,19 +222,25 @@ fn analyse_files(config: &Config, pool: &rayon::ThreadPool, opts: analyze::Optio
         found.skipped.retain(|s| shard.contains(&s.id));
     }
     let progress = progress_bar(found.sources.len() as u64, config.quiet);
+    let (record_files, text_files): (Vec<&ingest::Source>, Vec<&ingest::Source>) = found
+        .sources
+        .iter()
+        .partition(|s| FileKind::of(&s.path) != FileKind::Text);
     let mut corpus = pool.install(|| {
-        found
-            .sources
+        text_files
             .par_iter()
             .map(|source| {
-                let outcome = ingest::load(source, config.max_file_size)
-                    .and_then(|article| analyse_article(&article, opts));
+                let outcome = analyse_one(source, opts, config);
                 progress.inc(1);
                 outcome
             })
             .fold(Corpus::default, Corpus::with)
             .reduce(Corpus::default, Corpus::merge)
     });
+    for source in record_files {
+        corpus = corpus.merge(analyse_records(pool, source, opts, config));
+        progress.inc(1);
+    }
     progress.finish_and_clear();
     corpus.skipped.extend(found.skipped);
     corpus
@@ -236,11 +260,11 @@ fn analyse_jsonl(
     opts: analyze::Options<'_>,
 ) -> anyhow::Result<Corpus> {
     let mut corpus = Corpus::default();
-    let mut seen: FxHashSet<String> = FxHashSet::default();
-    let mut line_no = 0;
+    let mut seen: FxHashMap<String, u64> = FxHashMap::default();
+    let mut line_no: u64 = 0;
     let mut buf = Vec::new();
     loop {
-        let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(JSONL_BATCH);
+        let mut batch: Vec<(u64, Vec<u8>)> = Vec::with_capacity(JSONL_BATCH);
         while batch.len() < JSONL_BATCH {
             buf.clear();
             if input
@@ -262,10 +286,13 @@ fn analyse_jsonl(
             batch
                 .par_iter()
                 .map(|(n, line)| match std::str::from_utf8(line) {
-                    Ok(text) => stream::parse_record(text, *n),
+                    Ok(text) => stream::parse_record(text, *n, &config.fields),
                     Err(e) => Err(ingest::Skip {
-                        id: format!("line {n}"),
-                        reason: ingest::SkipReason::BadRecord(format!("line {n}: not UTF-8: {e}")),
+                        id: stream::STDIN_NAME.to_string(),
+                        reason: ingest::SkipReason::BadRecord {
+                            line: *n,
+                            error: formats::RecordError::NotUtf8(e.to_string()),
+                        },
                     }),
                 })
                 .collect()
@@ -280,13 +307,19 @@ fn analyse_jsonl(
                 continue;
             }
             match record {
-                Ok(r) if !seen.insert(r.id.clone()) => corpus.skipped.push(ingest::Skip {
-                    reason: ingest::SkipReason::BadRecord(format!(
-                        "line {n}: duplicate id (the first record with it was read)"
-                    )),
-                    id: r.id,
-                }),
-                Ok(r) => todo.push(r),
+                Ok(r) => match seen.get(&r.id) {
+                    Some(&first) => corpus.skipped.push(ingest::Skip {
+                        reason: ingest::SkipReason::BadRecord {
+                            line: *n,
+                            error: formats::RecordError::DuplicateId(r.id.clone(), first),
+                        },
+                        id: r.id,
+                    }),
+                    None => {
+                        seen.insert(r.id.clone(), *n);
+                        todo.push(r);
+                    }
+                },
                 Err(skip) => corpus.skipped.push(skip),
             }
         }
@@ -295,7 +328,7 @@ fn analyse_jsonl(
             todo.into_par_iter()
                 .map(|r| {
                     stream::article(r, config.max_file_size)
-                        .and_then(|article| analyse_article(&article, opts))
+                        .and_then(|(article, meta)| analyse_article(&article, meta, opts))
                 })
                 .fold(Corpus::default, Corpus::with)
                 .reduce(Corpus::default, Corpus::merge)
@@ -332,22 +365,93 @@ fn write_partial(path: &Path, corpus: &Corpus, stopwords: u64) -> anyhow::Result
     Ok(())
 }
 
+/// Loads and analyses one text file.
+fn analyse_one(
+    source: &ingest::Source,
+    opts: analyze::Options<'_>,
+    config: &Config,
+) -> Result<analyze::ArticleAnalysis, ingest::Skip> {
+    let (article, meta) = ingest::load_with_meta(source, config.max_file_size, &config.fields)?;
+    analyse_article(&article, meta, opts)
+}
+
 /// Analyses one article. A panic inside the analysis is a bug, but it costs one article,
 /// not the batch: it is caught and the article reported as skipped.
 fn analyse_article(
     article: &article::Article,
+    meta: formats::Meta,
     opts: analyze::Options<'_>,
 ) -> Result<analyze::ArticleAnalysis, ingest::Skip> {
-    std::panic::catch_unwind(|| analyze::article(article, opts)).map_err(|panic| {
-        let msg = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "panic".to_string());
-        ingest::Skip {
-            id: article.id.clone(),
-            reason: ingest::SkipReason::AnalysisFailed(msg),
+    match std::panic::catch_unwind(|| analyze::article(article, opts)) {
+        Ok(mut a) => {
+            a.row = a.row.with_meta(meta);
+            Ok(a)
         }
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            Err(ingest::Skip {
+                id: article.id.clone(),
+                reason: ingest::SkipReason::AnalysisFailed(msg),
+            })
+        }
+    }
+}
+
+/// Streams one record file (JSON Lines, CSV) through [`analyse_stream`].
+fn analyse_records(
+    pool: &rayon::ThreadPool,
+    source: &ingest::Source,
+    opts: analyze::Options<'_>,
+    config: &Config,
+) -> Corpus {
+    let kind = FileKind::of(&source.path);
+    analyse_stream(pool, opts, &source.id, |emit| {
+        formats::read::records(source, kind, &config.fields, config.max_file_size, emit)
+    })
+}
+
+/// Analyses a stream of record batches: `read` runs on its own thread, reading bounded
+/// batches ([`formats::read`]) while the pool analyses the previous batch, so memory holds
+/// at most a few batches of text however long the stream. Each batch is folded like the
+/// text files and merged in; the corpus does not depend on batch boundaries or order.
+/// `read` is [`formats::read::records`] for a file, or [`formats::read::records_from`] for
+/// any other reader (standard input); `name` is what a failed reader is reported as.
+pub fn analyse_stream<F>(
+    pool: &rayon::ThreadPool,
+    opts: analyze::Options<'_>,
+    name: &str,
+    read: F,
+) -> Corpus
+where
+    F: FnOnce(&mut dyn FnMut(Vec<formats::read::Unit>) -> bool) -> Result<(), ingest::Skip> + Send,
+{
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<formats::read::Unit>>(1);
+        let reader = scope.spawn(move || read(&mut |batch| tx.send(batch).is_ok()));
+        let mut corpus = Corpus::default();
+        for batch in rx {
+            let part = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|unit| unit.and_then(|(a, meta)| analyse_article(&a, meta, opts)))
+                    .fold(Corpus::default, Corpus::with)
+                    .reduce(Corpus::default, Corpus::merge)
+            });
+            corpus = corpus.merge(part);
+        }
+        match reader.join() {
+            Ok(Ok(())) => {}
+            Ok(Err(skip)) => corpus.skipped.push(skip),
+            Err(_) => corpus.skipped.push(ingest::Skip {
+                id: name.to_string(),
+                reason: ingest::SkipReason::AnalysisFailed("reading the records failed".into()),
+            }),
+        }
+        corpus
     })
 }
 

@@ -36,6 +36,7 @@ use crate::analyze::ArticleRow;
 use crate::corpus::{ArticleMentions, Corpus, DocTerms, MentionRec, Tally, Units};
 use crate::ingest::{Skip, SkipReason};
 use crate::text::Span;
+use chrono::Datelike;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
@@ -100,6 +101,7 @@ pub struct Body {
     pub bytes: u64,
     pub stray_marks: u64,
     pub quoted_terms: u64,
+    pub unparsed_dates: u64,
     pub units: (u32, u32, u32),
     /// (word, count, articles), sorted by word; a word's index is its id.
     pub words: Vec<(String, u64, u64)>,
@@ -175,6 +177,11 @@ pub struct ArticleBody {
     pub paragraphs: u64,
     pub quotes: u64,
     pub mentions: u64,
+    pub outlet: String,
+    /// Days since 0001-01-01 (chrono's `num_days_from_ce`).
+    pub date: Option<i32>,
+    pub url: String,
+    pub date_unparsed: bool,
     pub n_terms: u32,
     pub n_quotes: u32,
     pub n_mentions: u32,
@@ -201,7 +208,9 @@ pub enum SkipBody {
     NotAFile,
     TooLarge(u64, u64),
     AnalysisFailed(String),
-    BadRecord(String),
+    /// Line, and the reason as written in `skipped.csv`.
+    BadRecord(u64, String),
+    NotRecords(String),
 }
 
 /// Writes `corpus` as a partial: header, then the compressed body.
@@ -386,7 +395,8 @@ fn skip_body(r: &SkipReason) -> SkipBody {
         SkipReason::NotAFile => SkipBody::NotAFile,
         SkipReason::TooLarge(a, b) => SkipBody::TooLarge(*a, *b),
         SkipReason::AnalysisFailed(e) => SkipBody::AnalysisFailed(e.clone()),
-        SkipReason::BadRecord(e) => SkipBody::BadRecord(e.clone()),
+        SkipReason::BadRecord { line, error } => SkipBody::BadRecord(*line, error.to_string()),
+        SkipReason::NotRecords(e) => SkipBody::NotRecords(e.clone()),
     }
 }
 
@@ -399,7 +409,11 @@ fn skip_reason(b: SkipBody) -> SkipReason {
         SkipBody::NotAFile => SkipReason::NotAFile,
         SkipBody::TooLarge(a, b) => SkipReason::TooLarge(a, b),
         SkipBody::AnalysisFailed(e) => SkipReason::AnalysisFailed(e),
-        SkipBody::BadRecord(e) => SkipReason::BadRecord(e),
+        SkipBody::BadRecord(line, e) => SkipReason::BadRecord {
+            line,
+            error: crate::formats::RecordError::Stored(e),
+        },
+        SkipBody::NotRecords(e) => SkipReason::NotRecords(e),
     }
 }
 
@@ -560,6 +574,10 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
             paragraphs: r.paragraphs,
             quotes: r.quotes,
             mentions: r.mentions,
+            outlet: r.outlet.clone(),
+            date: r.date.map(|d| d.num_days_from_ce()),
+            url: r.url.clone(),
+            date_unparsed: r.date_unparsed,
             n_terms: ids.len() as u32,
             n_quotes: doc_quotes[i].len() as u32,
             n_mentions: ms.len() as u32,
@@ -586,6 +604,7 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
         bytes: c.bytes,
         stray_marks: c.stray_marks,
         quoted_terms: c.quoted_terms,
+        unparsed_dates: c.unparsed_dates,
         units: units_body(c.units),
         words,
         bigrams,
@@ -608,6 +627,7 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
         bytes: b.bytes,
         stray_marks: b.stray_marks,
         quoted_terms: b.quoted_terms,
+        unparsed_dates: b.unparsed_dates,
         units: units_of(b.units),
         ..Corpus::default()
     };
@@ -770,6 +790,16 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
             paragraphs: a.paragraphs,
             quotes: a.quotes,
             mentions: a.mentions,
+            outlet: a.outlet,
+            date: match a.date {
+                Some(days) => Some(
+                    chrono::NaiveDate::from_num_days_from_ce_opt(days)
+                        .ok_or_else(|| format!("date {days} out of range"))?,
+                ),
+                None => None,
+            },
+            url: a.url,
+            date_unparsed: a.date_unparsed,
         });
     }
     c.skipped = b

@@ -103,7 +103,10 @@ fn word_tables_match_hand_counts() {
         articles[2][..6],
         ["sub/b.txt", "Syria", "34", "6", "2", "2"]
     );
-    assert_eq!(read_csv(&f.out("skipped.csv")), [["path", "reason"]]);
+    assert_eq!(
+        read_csv(&f.out("skipped.csv")),
+        [["path", "reason", "line"]]
+    );
     assert!(
         out.stderr.contains("2 articles read, 0 skipped, 21 words"),
         "{}",

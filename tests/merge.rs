@@ -5,6 +5,8 @@
 use broadsheet::analyze::{self, Options};
 use broadsheet::article::{Article, Encoding};
 use broadsheet::corpus::{Corpus, Window};
+use broadsheet::formats::dates::Period;
+use broadsheet::formats::Meta;
 use broadsheet::ingest::{Skip, SkipReason};
 use broadsheet::partial;
 use broadsheet::report::{self, ReportOptions};
@@ -65,12 +67,31 @@ fn analysed(id: &str, text: &str) -> Result<analyze::ArticleAnalysis, Skip> {
         });
     }
     let a = Article::new(id.to_string(), text.to_string(), Encoding::Utf8);
-    Ok(analyze::article(
+    let mut analysis = analyze::article(
         &a,
         Options {
             stopwords: StopWords::english(),
         },
-    ))
+    );
+    analysis.row = analysis.row.with_meta(meta_of(text));
+    Ok(analysis)
+}
+
+/// Metadata that varies with the text, so the outlet and period breakdowns (and an
+/// unreadable date) go through the partials too.
+fn meta_of(text: &str) -> Meta {
+    let n = text.len();
+    let mut meta = Meta {
+        outlet: ["", "Wire", "Gazette"][n % 3].to_string(),
+        url: format!("https://example.org/{n}"),
+        ..Meta::default()
+    };
+    match n % 5 {
+        0 => meta.set_date("not a date"),
+        1 => {}
+        k => meta.set_date(&format!("2026-0{k}-1{}", n % 10)),
+    }
+    meta
 }
 
 fn rendered(corpus: &Corpus, window: Window) -> Vec<(&'static str, Vec<u8>)> {
@@ -81,6 +102,8 @@ fn rendered(corpus: &Corpus, window: Window) -> Vec<(&'static str, Vec<u8>)> {
         raw_csv: false,
         min_count: 1,
         window,
+        period: Period::Week,
+        excel: false,
     };
     report::render(corpus, &opts)
         .unwrap()

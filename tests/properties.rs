@@ -108,3 +108,24 @@ proptest! {
         prop_assert_eq!(fast, unicode);
     }
 }
+
+proptest! {
+    /// Record and metadata parsing take any input a file can hold without panicking, and
+    /// a front-matter block, when found, ends on a character boundary inside the text.
+    #[test]
+    fn record_parsing_never_panics(s in ".{0,200}", body in newsish()) {
+        use broadsheet::formats::{self, dates, front_matter, FieldMap};
+        let fields = FieldMap::default();
+        let _ = dates::parse(&s);
+        let _ = formats::parse_json_line(&s, &fields);
+        let line = format!("{{\"title\":{:?},\"text\":{:?},\"date\":{:?}}}", s, body, s);
+        if let Ok(r) = formats::parse_json_line(&line, &fields) {
+            let (a, _) = r.into_article("x.jsonl#1".into(), Encoding::Utf8);
+            prop_assert!(a.paragraphs.iter().all(|p| valid(&a.text, *p)));
+        }
+        let text = format!("---\n{s}\n---\n{body}");
+        if let Some((_, at)) = front_matter::split(&text, &fields) {
+            prop_assert!(text.is_char_boundary(at) && at <= text.len());
+        }
+    }
+}

@@ -75,7 +75,7 @@ fn same_reports(a: &Path, b: &Path) {
         v
     };
     assert_eq!(names(a), names(b));
-    assert_eq!(names(a).len(), 14);
+    assert_eq!(names(a).len(), 15);
     for n in names(a) {
         let (x, y) = (
             std::fs::read(a.join(&n)).unwrap(),
@@ -150,7 +150,7 @@ fn json_lines_on_stdin_give_the_reports_of_the_same_files() {
     for (i, (path, text)) in articles.iter().enumerate() {
         let record = if i % 2 == 0 {
             let (title, body) = text.split_once("\n\n").unwrap();
-            serde_json::json!({"id": path, "title": title, "text": body, "source": "x"})
+            serde_json::json!({"id": path, "title": title, "text": body, "lang": "en"})
         } else {
             serde_json::json!({"id": path, "text": text})
         };
@@ -200,17 +200,21 @@ fn bad_json_lines_and_repeated_ids_are_skipped_with_a_reason() {
     );
     assert_eq!(r.code, 1, "{}", r.stderr);
     let skipped = std::fs::read_to_string(f.out("skipped.csv")).unwrap();
-    let mut lines: Vec<&str> = skipped.lines().collect();
-    lines.sort();
-    assert_eq!(lines[0], "7,empty: no text");
-    assert_eq!(
-        lines[1],
-        "a,not an article record: line 4: duplicate id (the first record with it was read)"
-    );
+    let lines: Vec<&str> = skipped.lines().collect();
+    assert_eq!(lines[0], "path,reason,line");
     assert!(
-        lines[2].starts_with("line 2,not an article record: line 2: "),
+        lines[1].starts_with("<stdin>,bad record: not valid JSON: ") && lines[1].ends_with(",2"),
         "{skipped}"
     );
+    assert!(
+        lines[2].starts_with("<stdin>,\"bad record: no text: ") && lines[2].ends_with(",5"),
+        "{skipped}"
+    );
+    assert_eq!(
+        lines[3],
+        "a,\"bad record: duplicate id \"\"a\"\", first seen on line 1\",4"
+    );
+    assert_eq!(lines.len(), 4, "{skipped}");
     let articles = std::fs::read_to_string(f.out("articles.csv")).unwrap();
     assert!(articles.contains("\na,Talks,"), "{articles}");
 }

@@ -37,6 +37,13 @@ pub struct ArticleAnalysis {
 /// One row of `articles.csv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleRow {
+    /// Metadata from a record's fields or a front-matter block (empty for a plain text);
+    /// set after the analysis by [`ArticleRow::with_meta`].
+    pub outlet: String,
+    pub date: Option<chrono::NaiveDate>,
+    pub url: String,
+    /// A date was given but could not be read.
+    pub date_unparsed: bool,
     pub article: String,
     pub title: String,
     pub encoding: &'static str,
@@ -48,6 +55,21 @@ pub struct ArticleRow {
     pub mentions: u64,
 }
 
+impl ArticleRow {
+    /// The row with the article's metadata; a title given apart from the text replaces
+    /// the text's first line.
+    pub fn with_meta(mut self, meta: crate::formats::Meta) -> ArticleRow {
+        if let Some(t) = meta.title {
+            self.title = t;
+        }
+        self.outlet = meta.outlet;
+        self.url = meta.url;
+        self.date = meta.date;
+        self.date_unparsed = meta.date_unparsed;
+        self
+    }
+}
+
 /// Runs every analysis on one article.
 pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
     let words = words::count(a, opts.stopwords);
@@ -55,6 +77,10 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
     let mentions = names::find(a);
     let found = quotes::find(a, &mentions);
     let row = ArticleRow {
+        outlet: String::new(),
+        date: None,
+        url: String::new(),
+        date_unparsed: false,
         article: a.id.clone(),
         title: a.title().to_string(),
         encoding: a.encoding.name(),

@@ -148,6 +148,249 @@ pub fn horizontal_bars(title: &str, x_label: &str, bars: &[(String, u64)]) -> Re
     encode_png(rgb, width, height)
 }
 
+/// Colours for series (outlets, words): the Tableau 10 palette, distinct in print and for
+/// the common colour-vision deficiencies.
+const SERIES: [RGBColor; 10] = [
+    RGBColor(78, 121, 167),
+    RGBColor(242, 142, 43),
+    RGBColor(225, 87, 89),
+    RGBColor(118, 183, 178),
+    RGBColor(89, 161, 79),
+    RGBColor(237, 201, 72),
+    RGBColor(176, 122, 161),
+    RGBColor(255, 157, 167),
+    RGBColor(156, 117, 95),
+    RGBColor(186, 176, 172),
+];
+
+/// `speakers_by_outlet.png`: for each speaker (rows, most quoted on top), one bar per
+/// series (outlet), with a legend naming the series.
+pub fn grouped_bars(
+    title: &str,
+    x_label: &str,
+    groups: &[String],
+    series: &[String],
+    values: &[Vec<u64>],
+) -> Result<Vec<u8>> {
+    fonts();
+    let n = groups.len().max(1);
+    let k = series.len().max(1);
+    let bar_px = if k <= 3 { 16 } else { 11 };
+    let group_px = (k as u32 * bar_px + 14).max(34);
+    let legend_px = 28 * k as u32 + 20;
+    let (width, height) = (1200u32, (170 + group_px * n as u32 + legend_px).max(420));
+    let mut rgb = vec![255u8; (width * height * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, (width, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        let max = values.iter().flatten().copied().max().unwrap_or(1).max(1);
+        let label_width = groups
+            .iter()
+            .map(|g| g.chars().count())
+            .max()
+            .unwrap_or(4)
+            .clamp(4, 32) as u32
+            * 11
+            + 20;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                title,
+                (FONT, 30).into_font().style(FontStyle::Bold).color(&INK),
+            )
+            .margin(20)
+            .margin_right(60)
+            .margin_bottom(20 + legend_px)
+            .x_label_area_size(50)
+            .y_label_area_size(label_width)
+            .build_cartesian_2d(0f64..headroom(max) as f64, 0f64..n as f64)
+            .map_err(draw_err)?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .light_line_style(WHITE.mix(0.0))
+            .bold_line_style(RGBColor(220, 220, 220))
+            .y_labels(0)
+            .x_desc(x_label)
+            .x_label_formatter(&|x| {
+                if x.fract() == 0.0 {
+                    format!("{x:.0}")
+                } else {
+                    String::new()
+                }
+            })
+            .label_style((FONT, 18).into_font().color(&INK))
+            .axis_desc_style((FONT, 20).into_font().color(&INK))
+            .draw()
+            .map_err(draw_err)?;
+        // Group i (0 = most quoted) occupies the band [n-1-i, n-i), drawn top down.
+        let band = |i: usize, j: usize| {
+            let top = (n - i) as f64 - 0.1;
+            let h = 0.8 / k as f64;
+            (top - h * (j + 1) as f64, top - h * j as f64)
+        };
+        for j in 0..series.len() {
+            let colour = SERIES[j % SERIES.len()];
+            chart
+                .draw_series(values.iter().enumerate().map(|(i, row)| {
+                    let (y0, y1) = band(i, j);
+                    let v = row.get(j).copied().unwrap_or(0) as f64;
+                    let mut r = Rectangle::new([(0.0, y0), (v, y1)], colour.filled());
+                    r.set_margin(1, 1, 0, 0);
+                    r
+                }))
+                .map_err(draw_err)?;
+            chart
+                .draw_series(values.iter().enumerate().filter_map(|(i, row)| {
+                    let v = row.get(j).copied().unwrap_or(0);
+                    let (y0, y1) = band(i, j);
+                    (v > 0).then(|| {
+                        Text::new(
+                            format!(" {v}"),
+                            (v as f64, (y0 + y1) / 2.0),
+                            (FONT, 13)
+                                .into_font()
+                                .color(&INK)
+                                .pos(Pos::new(HPos::Left, VPos::Center)),
+                        )
+                    })
+                }))
+                .map_err(draw_err)?;
+        }
+        for (i, g) in groups.iter().enumerate() {
+            let (px, py) = chart.backend_coord(&(0.0, (n - i) as f64 - 0.5));
+            root.draw(&Text::new(
+                truncate(g, 32),
+                (px - 10, py),
+                (FONT, 18)
+                    .into_font()
+                    .color(&INK)
+                    .pos(Pos::new(HPos::Right, VPos::Center)),
+            ))
+            .map_err(draw_err)?;
+        }
+        // The legend goes under the plot, where it can cover no bar.
+        let (lx, _) = chart.backend_coord(&(0.0, 0.0));
+        let ly = (height - legend_px) as i32;
+        for (j, name) in series.iter().enumerate() {
+            let y = ly + 28 * j as i32;
+            root.draw(&Rectangle::new(
+                [(lx, y - 8), (lx + 22, y + 8)],
+                SERIES[j % SERIES.len()].filled(),
+            ))
+            .map_err(draw_err)?;
+            root.draw(&Text::new(
+                truncate(name, 60),
+                (lx + 32, y),
+                (FONT, 18)
+                    .into_font()
+                    .color(&INK)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(draw_err)?;
+        }
+        if groups.is_empty() {
+            root.draw(&Text::new(
+                "nothing to show",
+                (width as i32 / 2 - 80, height as i32 / 2),
+                (FONT, 24).into_font().color(&INK),
+            ))
+            .map_err(draw_err)?;
+        }
+        root.present().map_err(draw_err)?;
+    }
+    encode_png(rgb, width, height)
+}
+
+/// `words_over_time.png`: one line per word across the periods (x, in time order), with
+/// a legend naming the words.
+pub fn lines(
+    title: &str,
+    y_label: &str,
+    periods: &[String],
+    series: &[(String, Vec<f64>)],
+) -> Result<Vec<u8>> {
+    fonts();
+    let (width, height) = (1200u32, 640u32);
+    let n = periods.len().max(1);
+    let mut rgb = vec![255u8; (width * height * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, (width, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        // Headroom above the highest point keeps the legend (upper right) off the lines.
+        let max = series
+            .iter()
+            .flat_map(|s| s.1.iter().copied())
+            .fold(0.0f64, f64::max)
+            .max(1.0);
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                title,
+                (FONT, 30).into_font().style(FontStyle::Bold).color(&INK),
+            )
+            .margin(20)
+            .margin_right(40)
+            .x_label_area_size(80)
+            .y_label_area_size(110)
+            .build_cartesian_2d(0i32..(n as i32 - 1).max(1), 0f64..max * 1.4)
+            .map_err(draw_err)?;
+        chart
+            .configure_mesh()
+            .light_line_style(WHITE.mix(0.0))
+            .bold_line_style(RGBColor(225, 225, 225))
+            .x_labels(n.min(12))
+            .x_label_formatter(&|i| {
+                usize::try_from(*i)
+                    .ok()
+                    .and_then(|i| periods.get(i))
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .y_desc(y_label)
+            .label_style((FONT, 16).into_font().color(&INK))
+            .axis_desc_style((FONT, 18).into_font().color(&INK))
+            .draw()
+            .map_err(draw_err)?;
+        for (j, (word, ys)) in series.iter().enumerate() {
+            let colour = SERIES[j % SERIES.len()];
+            let points: Vec<(i32, f64)> =
+                ys.iter().enumerate().map(|(i, y)| (i as i32, *y)).collect();
+            chart
+                .draw_series(LineSeries::new(points.clone(), colour.stroke_width(3)))
+                .map_err(draw_err)?
+                .label(truncate(word, 30))
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3))
+                });
+            chart
+                .draw_series(
+                    points
+                        .into_iter()
+                        .map(|p| Circle::new(p, 4, colour.filled())),
+                )
+                .map_err(draw_err)?;
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(RGBColor(200, 200, 200))
+            .label_font((FONT, 17).into_font().color(&INK))
+            .draw()
+            .map_err(draw_err)?;
+        if series.is_empty() {
+            root.draw(&Text::new(
+                "nothing to show",
+                (width as i32 / 2 - 80, height as i32 / 2),
+                (FONT, 24).into_font().color(&INK),
+            ))
+            .map_err(draw_err)?;
+        }
+        root.present().map_err(draw_err)?;
+    }
+    encode_png(rgb, width, height)
+}
+
 /// `cooccurrence_heatmap.png`: the `top` most mentioned entities (that share a window with
 /// at least one other) against each other; each cell's shade and number give how many
 /// units of the window mention both, and the scale beside the grid reads shades back to
@@ -339,6 +582,20 @@ mod tests {
         assert_eq!(&png.unwrap()[1..4], b"PNG");
         let empty = cooccurrence_heatmap(&[], &[], "paragraph", 0).unwrap();
         assert_eq!(&empty[1..4], b"PNG");
+    }
+
+    #[test]
+    fn grouped_bars_and_lines_render() {
+        let groups = vec!["Ann Lee".to_string(), "Bo Kim".to_string()];
+        let series = vec!["Ledger".to_string(), "Gazette".to_string()];
+        let png = grouped_bars("t", "x", &groups, &series, &[vec![3, 1], vec![0, 2]]).unwrap();
+        assert_eq!(&png[1..4], b"PNG");
+        let periods = vec!["2019-03".to_string(), "2019-04".to_string()];
+        let png = lines("t", "y", &periods, &[("port".to_string(), vec![10.0, 5.0])]).unwrap();
+        assert_eq!(&png[1..4], b"PNG");
+        // One period only: a single point, still a chart.
+        let png = lines("t", "y", &periods[..1], &[("port".to_string(), vec![1.0])]).unwrap();
+        assert_eq!(&png[1..4], b"PNG");
     }
 
     #[test]

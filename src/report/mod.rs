@@ -6,8 +6,10 @@
 //! before the renames leaves the previous reports untouched, and no reader ever sees a
 //! half-written file.
 
+pub mod breakdowns;
 pub mod charts;
 pub mod entities;
+pub mod html;
 pub mod tables;
 
 use crate::corpus::Corpus;
@@ -30,7 +32,23 @@ pub struct ReportOptions {
     pub min_count: u64,
     /// The unit the association score, the heatmap and the graph use.
     pub window: crate::corpus::Window,
+    /// The period of `words_by_<period>.csv` and the words-over-time chart.
+    pub period: crate::formats::dates::Period,
+    /// Start every CSV with a UTF-8 byte-order mark, for Excel.
+    pub excel: bool,
 }
+
+/// Reports written only when the articles carry the metadata they break down by. A run
+/// without it removes these from the output folder, so no stale breakdown from an earlier
+/// run sits beside the new reports.
+pub const BREAKDOWN_FILES: &[&str] = &[
+    "speakers_by_outlet.csv",
+    "speakers_by_outlet.png",
+    "words_by_day.csv",
+    "words_by_week.csv",
+    "words_by_month.csv",
+    "words_over_time.png",
+];
 
 /// A report file, rendered, waiting to be written.
 #[derive(Debug, Clone)]
@@ -90,12 +108,148 @@ pub fn render(corpus: &Corpus, opts: &ReportOptions) -> anyhow::Result<Vec<Outpu
         name: "cooccurrence.gexf",
         bytes: e.gexf().into_bytes(),
     });
+    let by_outlet = breakdowns::speakers_by_outlet(&t.quotes, &t.articles);
+    let outlets = distinct(t.articles.iter().map(|a| a.outlet.as_str()));
+    if outlets > 0 {
+        files.push(tables::csv_file(
+            "speakers_by_outlet.csv",
+            &[
+                "outlet",
+                "speaker",
+                "type",
+                "quotes",
+                "quoted_words",
+                "articles",
+            ],
+            &by_outlet,
+        )?);
+        let (speakers, series, values) =
+            breakdowns::speaker_outlet_groups(&by_outlet, opts.top.min(12), 6);
+        files.push(OutputFile {
+            name: "speakers_by_outlet.png",
+            bytes: charts::grouped_bars(
+                &format!(
+                    "Quotes of the top {} speakers by outlet ({} outlet{})",
+                    speakers.len(),
+                    outlets,
+                    if outlets == 1 { "" } else { "s" }
+                ),
+                "direct quotations attributed",
+                &speakers,
+                &series,
+                &values,
+            )?,
+        });
+    }
+    let dated: Vec<chrono::NaiveDate> = t.articles.iter().filter_map(|a| a.date).collect();
+    if !dated.is_empty() {
+        let pw = breakdowns::PeriodWords::build(corpus, opts.period);
+        files.push(tables::csv_file(
+            words_by_name(opts.period),
+            &["period", "word", "count", "articles", "per_million"],
+            pw.rows(opts.top),
+        )?);
+        let lines = pw.lines(6);
+        files.push(OutputFile {
+            name: "words_over_time.png",
+            bytes: charts::lines(
+                &format!(
+                    "Top {} words by {} in {} dated article{}",
+                    lines.len(),
+                    opts.period.name(),
+                    dated.len(),
+                    if dated.len() == 1 { "" } else { "s" }
+                ),
+                "occurrences per million words",
+                &pw.periods,
+                &lines,
+            )?,
+        });
+    }
     if !opts.raw_csv {
         for f in files.iter_mut().filter(|f| f.name.ends_with(".csv")) {
             f.bytes = neutralise_formulas(&f.bytes)?;
         }
     }
+    let facts = facts(corpus, &t, e.entities.len(), outlets, &dated);
+    files.push(html::index(&files, &facts)?);
+    if opts.excel {
+        for f in files.iter_mut().filter(|f| f.name.ends_with(".csv")) {
+            f.bytes.splice(0..0, *b"\xEF\xBB\xBF");
+        }
+    }
     Ok(files)
+}
+
+/// The name of the words-over-time table for a period.
+pub fn words_by_name(period: crate::formats::dates::Period) -> &'static str {
+    use crate::formats::dates::Period;
+    match period {
+        Period::Day => "words_by_day.csv",
+        Period::Week => "words_by_week.csv",
+        Period::Month => "words_by_month.csv",
+    }
+}
+
+fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> usize {
+    let mut v: Vec<&str> = values.filter(|s| !s.is_empty()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v.len()
+}
+
+/// The figures of the page's summary: only counts from the corpus (no times, no paths),
+/// so the page is as reproducible as the tables.
+fn facts(
+    corpus: &Corpus,
+    t: &tables::Tables<'_>,
+    entities: usize,
+    outlets: usize,
+    dated: &[chrono::NaiveDate],
+) -> html::Facts {
+    let unattributed = t.quotes.iter().filter(|q| q.speaker.is_empty()).count();
+    let mut f: html::Facts = vec![
+        ("articles read", corpus.articles.len().to_string()),
+        (
+            "files, lines or rows skipped",
+            corpus.skipped.len().to_string(),
+        ),
+        ("words", corpus.tokens.to_string()),
+        ("quotations", t.quotes.len().to_string()),
+        ("quotations without speaker", unattributed.to_string()),
+        ("speakers", t.speakers.len().to_string()),
+        ("entities", entities.to_string()),
+        ("quoted terms left out", corpus.quoted_terms.to_string()),
+        ("stray quotation marks", corpus.stray_marks.to_string()),
+        ("outlets", outlets.to_string()),
+        ("articles with a date", dated.len().to_string()),
+    ];
+    if let (Some(first), Some(last)) = (dated.iter().min(), dated.iter().max()) {
+        f.push(("first date", first.format("%Y-%m-%d").to_string()));
+        f.push(("last date", last.format("%Y-%m-%d").to_string()));
+    }
+    f.push((
+        "dates unreadable (left empty)",
+        corpus.unparsed_dates.to_string(),
+    ));
+    f
+}
+
+/// Removes the breakdown reports this run did not write ([`BREAKDOWN_FILES`]).
+pub fn remove_stale(dir: &Path, files: &[OutputFile]) -> Result<(), crate::Error> {
+    for name in BREAKDOWN_FILES {
+        if files.iter().any(|f| f.name == *name) {
+            continue;
+        }
+        let path = dir.join(name);
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(crate::Error::WriteReport { path, source: e });
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Makes a CSV safe to open in a spreadsheet (the OWASP rule for CSV injection): a cell

@@ -20,12 +20,18 @@ pub struct ArticleOut<'a> {
     pub quotes: u64,
     pub mentions: u64,
     pub encoding: &'a str,
+    pub outlet: &'a str,
+    /// ISO 8601 (`2019-03-04`); empty when unknown or unreadable.
+    pub date: String,
+    pub url: &'a str,
 }
 
 #[derive(Debug, Serialize)]
 pub struct SkippedOut {
     pub path: String,
     pub reason: String,
+    /// The line of a record file (JSON Lines, CSV) that was not read; empty for files.
+    pub line: Option<u64>,
 }
 
 #[derive(Debug, Serialize, Clone, PartialEq)]
@@ -99,9 +105,10 @@ impl<'c> Tables<'c> {
             .map(|s| SkippedOut {
                 path: s.id.clone(),
                 reason: s.reason.to_string(),
+                line: s.line(),
             })
             .collect();
-        skipped.sort_by(|a, b| a.path.cmp(&b.path).then(a.reason.cmp(&b.reason)));
+        skipped.sort_by(|a, b| (&a.path, a.line, &a.reason).cmp(&(&b.path, b.line, &b.reason)));
         let words = by_count(&corpus.words)
             .into_iter()
             .map(|(w, t)| WordOut {
@@ -144,6 +151,12 @@ impl<'c> Tables<'c> {
             quotes: a.quotes,
             mentions: a.mentions,
             encoding: a.encoding,
+            outlet: &a.outlet,
+            date: a
+                .date
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            url: &a.url,
         });
         Ok(vec![
             csv_file(
@@ -158,10 +171,13 @@ impl<'c> Tables<'c> {
                     "quotes",
                     "mentions",
                     "encoding",
+                    "outlet",
+                    "date",
+                    "url",
                 ],
                 articles,
             )?,
-            csv_file("skipped.csv", &["path", "reason"], &self.skipped)?,
+            csv_file("skipped.csv", &["path", "reason", "line"], &self.skipped)?,
             csv_file(
                 "words.csv",
                 &["word", "count", "articles", "per_million"],

@@ -1,0 +1,296 @@
+//! Counts broken down by the articles' metadata: quotes per speaker per outlet, and words
+//! per period of time. Built at report time from the tables and the per-article word
+//! counts the corpus already holds, so they need no extra state during the analysis.
+
+use super::tables::QuoteOut;
+use crate::analyze::quotes::word_count;
+use crate::analyze::ArticleRow;
+use crate::corpus::Corpus;
+use crate::formats::dates::Period;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+use std::cmp::Reverse;
+
+#[derive(Debug, Serialize, Clone, PartialEq)]
+pub struct SpeakerOutletOut {
+    pub outlet: String,
+    pub speaker: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub quotes: u64,
+    pub quoted_words: u64,
+    pub articles: u64,
+}
+
+#[derive(Debug, Serialize, Clone, PartialEq)]
+pub struct PeriodWordOut {
+    pub period: String,
+    pub word: String,
+    pub count: u64,
+    pub articles: u64,
+    /// Per million word tokens of that period's articles, two decimals.
+    pub per_million: String,
+}
+
+/// Quotes, quoted words and the articles they come from.
+type QuoteTally<'a> = (u64, u64, FxHashSet<&'a str>);
+
+/// `speakers_by_outlet.csv`: quotes per (outlet, speaker) for articles with an outlet;
+/// by outlet, then quotes desc, ties alphabetical.
+pub fn speakers_by_outlet(quotes: &[QuoteOut], articles: &[&ArticleRow]) -> Vec<SpeakerOutletOut> {
+    let outlet: FxHashMap<&str, &str> = articles
+        .iter()
+        .filter(|a| !a.outlet.is_empty())
+        .map(|a| (a.article.as_str(), a.outlet.as_str()))
+        .collect();
+    let mut by: FxHashMap<(&str, &str, &'static str), QuoteTally> = FxHashMap::default();
+    for q in quotes.iter().filter(|q| !q.speaker.is_empty()) {
+        let Some(&o) = outlet.get(q.article.as_str()) else {
+            continue;
+        };
+        let e = by.entry((o, &q.speaker, q.speaker_type)).or_default();
+        e.0 += 1;
+        e.1 += word_count(&q.quote);
+        e.2.insert(&q.article);
+    }
+    let mut rows: Vec<SpeakerOutletOut> = by
+        .into_iter()
+        .map(|((o, s, k), (n, w, arts))| SpeakerOutletOut {
+            outlet: o.to_string(),
+            speaker: s.to_string(),
+            kind: k,
+            quotes: n,
+            quoted_words: w,
+            articles: arts.len() as u64,
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (&a.outlet, Reverse(a.quotes), &a.speaker, a.kind).cmp(&(
+            &b.outlet,
+            Reverse(b.quotes),
+            &b.speaker,
+            b.kind,
+        ))
+    });
+    rows
+}
+
+/// Word counts per period, for every word of the dated articles.
+pub struct PeriodWords {
+    /// Periods with at least one dated article, in time order.
+    pub periods: Vec<String>,
+    /// Word tokens of each period's articles.
+    pub tokens: Vec<u64>,
+    /// Articles in each period.
+    pub articles: Vec<u64>,
+    /// (period index, word) -> (count, articles).
+    pub counts: FxHashMap<(usize, String), (u64, u64)>,
+}
+
+impl PeriodWords {
+    pub fn build(corpus: &Corpus, period: Period) -> PeriodWords {
+        let label: FxHashMap<&str, (String, u64)> = corpus
+            .articles
+            .iter()
+            .filter_map(|a| Some((a.article.as_str(), (period.label(a.date?), a.words))))
+            .collect();
+        let mut periods: Vec<String> = label.values().map(|(p, _)| p.clone()).collect();
+        periods.sort();
+        periods.dedup();
+        let index = |p: &str| periods.binary_search_by(|x| x.as_str().cmp(p)).unwrap_or(0);
+        let mut tokens = vec![0; periods.len()];
+        let mut articles = vec![0; periods.len()];
+        for (p, words) in label.values() {
+            tokens[index(p)] += words;
+            articles[index(p)] += 1;
+        }
+        let mut counts: FxHashMap<(usize, String), (u64, u64)> = FxHashMap::default();
+        for doc in &corpus.doc_terms {
+            let Some((p, _)) = label.get(doc.article.as_str()) else {
+                continue;
+            };
+            let i = index(p);
+            for (w, n) in &doc.terms {
+                let e = counts.entry((i, w.clone())).or_default();
+                e.0 += u64::from(*n);
+                e.1 += 1;
+            }
+        }
+        PeriodWords {
+            periods,
+            tokens,
+            articles,
+            counts,
+        }
+    }
+
+    fn per_million(&self, period: usize, count: u64) -> f64 {
+        match self.tokens[period] {
+            0 => 0.0,
+            t => count as f64 * 1e6 / t as f64,
+        }
+    }
+
+    /// `words_by_<period>.csv`: each period's `top` words; by period, then count desc,
+    /// ties alphabetical.
+    pub fn rows(&self, top: usize) -> Vec<PeriodWordOut> {
+        let mut per: Vec<Vec<(&str, u64, u64)>> = vec![Vec::new(); self.periods.len()];
+        for ((p, w), (n, a)) in &self.counts {
+            per[*p].push((w.as_str(), *n, *a));
+        }
+        let mut out = Vec::new();
+        for (p, mut words) in per.into_iter().enumerate() {
+            words.sort_unstable_by(|a, b| (Reverse(a.1), a.0).cmp(&(Reverse(b.1), b.0)));
+            for (w, n, a) in words.into_iter().take(top) {
+                out.push(PeriodWordOut {
+                    period: self.periods[p].clone(),
+                    word: w.to_string(),
+                    count: n,
+                    articles: a,
+                    per_million: format!("{:.2}", self.per_million(p, n)),
+                });
+            }
+        }
+        out
+    }
+
+    /// The `k` most frequent words over all dated articles, each with its rate per
+    /// million words in every period: the lines of the words-over-time chart.
+    pub fn lines(&self, k: usize) -> Vec<(String, Vec<f64>)> {
+        let mut total: FxHashMap<&str, u64> = FxHashMap::default();
+        for ((_, w), (n, _)) in &self.counts {
+            *total.entry(w.as_str()).or_default() += n;
+        }
+        let mut words: Vec<(&str, u64)> = total.into_iter().collect();
+        words.sort_unstable_by(|a, b| (Reverse(a.1), a.0).cmp(&(Reverse(b.1), b.0)));
+        words
+            .into_iter()
+            .take(k)
+            .map(|(w, _)| {
+                let ys = (0..self.periods.len())
+                    .map(|p| {
+                        let n = self.counts.get(&(p, w.to_string())).map_or(0, |c| c.0);
+                        self.per_million(p, n)
+                    })
+                    .collect();
+                (w.to_string(), ys)
+            })
+            .collect()
+    }
+}
+
+/// The grouped bars of quotes per top speaker per outlet: the `speakers` most-quoted
+/// speakers (over articles with an outlet), and for each the quotes in each of the
+/// `outlets` busiest outlets; the other outlets are summed as "other outlets".
+pub fn speaker_outlet_groups(
+    rows: &[SpeakerOutletOut],
+    speakers: usize,
+    outlets: usize,
+) -> (Vec<String>, Vec<String>, Vec<Vec<u64>>) {
+    let mut by_speaker: FxHashMap<&str, u64> = FxHashMap::default();
+    let mut by_outlet: FxHashMap<&str, u64> = FxHashMap::default();
+    for r in rows {
+        *by_speaker.entry(&r.speaker).or_default() += r.quotes;
+        *by_outlet.entry(&r.outlet).or_default() += r.quotes;
+    }
+    let ranked = |m: FxHashMap<&str, u64>| {
+        let mut v: Vec<(&str, u64)> = m.into_iter().collect();
+        v.sort_unstable_by(|a, b| (Reverse(a.1), a.0).cmp(&(Reverse(b.1), b.0)));
+        v.into_iter()
+            .map(|(k, _)| k.to_string())
+            .collect::<Vec<_>>()
+    };
+    let top_speakers: Vec<String> = ranked(by_speaker).into_iter().take(speakers).collect();
+    let all_outlets = ranked(by_outlet);
+    let mut series: Vec<String> = all_outlets.iter().take(outlets).cloned().collect();
+    let other = all_outlets.len() > outlets;
+    if other {
+        series.push("other outlets".to_string());
+    }
+    let mut values = vec![vec![0u64; series.len()]; top_speakers.len()];
+    for r in rows {
+        let Some(s) = top_speakers.iter().position(|x| *x == r.speaker) else {
+            continue;
+        };
+        let o = series[..outlets.min(series.len())]
+            .iter()
+            .position(|x| *x == r.outlet)
+            .unwrap_or(series.len() - 1);
+        values[s][o] += r.quotes;
+    }
+    (top_speakers, series, values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(article: &str, speaker: &str, quote: &str) -> QuoteOut {
+        QuoteOut {
+            article: article.into(),
+            start: 0,
+            end: 1,
+            quote: quote.into(),
+            speaker: speaker.into(),
+            speaker_mention: speaker.into(),
+            speaker_type: "PERSON",
+            cue: "said".into(),
+            unclosed: "",
+        }
+    }
+
+    fn row(article: &str, outlet: &str) -> ArticleRow {
+        ArticleRow {
+            outlet: outlet.into(),
+            date: None,
+            url: String::new(),
+            date_unparsed: false,
+            article: article.into(),
+            title: String::new(),
+            encoding: "utf-8",
+            bytes: 0,
+            words: 0,
+            sentences: 0,
+            paragraphs: 0,
+            quotes: 0,
+            mentions: 0,
+        }
+    }
+
+    #[test]
+    fn quotes_are_counted_per_outlet_and_speaker() {
+        let rows = [
+            row("a", "Ledger"),
+            row("b", "Ledger"),
+            row("c", "Gazette"),
+            row("d", ""),
+        ];
+        let refs: Vec<&ArticleRow> = rows.iter().collect();
+        let quotes = [
+            q("a", "Ann Lee", "one two"),
+            q("b", "Ann Lee", "three"),
+            q("b", "Bo Kim", "four"),
+            q("c", "Ann Lee", "five six seven"),
+            q("d", "Ann Lee", "no outlet, left out"),
+            q("a", "", "no speaker, left out"),
+        ];
+        let got: Vec<(String, String, u64, u64, u64)> = speakers_by_outlet(&quotes, &refs)
+            .into_iter()
+            .map(|r| (r.outlet, r.speaker, r.quotes, r.quoted_words, r.articles))
+            .collect();
+        let s = String::from;
+        assert_eq!(
+            got,
+            [
+                (s("Gazette"), s("Ann Lee"), 1, 3, 1),
+                (s("Ledger"), s("Ann Lee"), 2, 3, 2),
+                (s("Ledger"), s("Bo Kim"), 1, 1, 1),
+            ]
+        );
+        let (speakers, series, values) =
+            speaker_outlet_groups(&speakers_by_outlet(&quotes, &refs), 5, 1);
+        assert_eq!(speakers, ["Ann Lee", "Bo Kim"]);
+        assert_eq!(series, ["Ledger", "other outlets"]);
+        assert_eq!(values, [vec![2, 1], vec![1, 0]]);
+    }
+}

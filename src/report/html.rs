@@ -1,0 +1,338 @@
+//! `index.html`: the page a user opens after a run. One file, no network: inline CSS, a
+//! few lines of inline JS (sortable tables, a record of which charts loaded), the charts
+//! by relative link to the PNGs beside it, and the top rows of every table with a link to
+//! the full CSV. Built from the rendered report files themselves, so the page shows
+//! exactly what the files say, and contains nothing that varies between runs (no clock).
+
+use super::OutputFile;
+use std::fmt::Write;
+
+/// Rows of each table shown on the page.
+pub const PREVIEW_ROWS: usize = 10;
+
+/// The figures of the summary box, in display order: (label, value).
+pub type Facts = Vec<(&'static str, String)>;
+
+/// Tables in the order a reader wants them, with one line on what each holds. Tables not
+/// listed here (none today) are shown after these, in name order.
+const TABLES: &[(&str, &str)] = &[
+    ("speakers.csv", "Who is quoted most"),
+    (
+        "speakers_by_outlet.csv",
+        "Quotes per speaker in each outlet",
+    ),
+    ("words.csv", "The most frequent words (stop words removed)"),
+    ("words_by_day.csv", "Each day's most frequent words"),
+    ("words_by_week.csv", "Each week's most frequent words"),
+    ("words_by_month.csv", "Each month's most frequent words"),
+    ("bigrams.csv", "Frequent two-word phrases"),
+    (
+        "entities.csv",
+        "People, organisations and places, aliases merged",
+    ),
+    ("cooccurrence.csv", "Entities seen together"),
+    ("quotes.csv", "Every direct quotation"),
+    ("articles.csv", "The articles read"),
+    ("keywords.csv", "Each article's distinctive words (TF-IDF)"),
+    ("mentions.csv", "Every mention of an entity"),
+    (
+        "skipped.csv",
+        "Files, lines and rows not read, with the reason",
+    ),
+];
+
+const CHARTS: &[(&str, &str)] = &[
+    ("top_speakers.png", "Top speakers"),
+    ("speakers_by_outlet.png", "Top speakers by outlet"),
+    ("top_words.png", "Top words"),
+    ("words_over_time.png", "Top words over time"),
+    ("cooccurrence_heatmap.png", "Entities seen together"),
+];
+
+const STYLE: &str = "
+body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;color:#222;background:#f6f6f4}
+header{background:#1f3b57;color:#fff;padding:18px 28px}
+header h1{margin:0;font-size:24px}header p{margin:4px 0 0;opacity:.85}
+main{max-width:1240px;margin:0 auto;padding:12px 24px 40px}
+nav{margin:12px 0;display:flex;flex-wrap:wrap;gap:4px 14px}nav a{color:#1f3b57}
+section{background:#fff;border:1px solid #ddd;border-radius:6px;margin:18px 0;padding:14px 18px}
+h2{font-size:19px;margin:0 0 8px}h3{font-size:16px;margin:0}
+.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:10px}
+.fact{background:#f0f4f8;border-radius:4px;padding:8px 10px}
+.fact b{display:block;font-size:20px}.fact span{font-size:13px;color:#555}
+#charts .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:8px 18px}
+figure{margin:10px 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
+figcaption{color:#555;font-size:13px}
+.table-head{display:flex;justify-content:space-between;align-items:baseline;gap:12px}
+.note{color:#666;font-size:13px;margin:2px 0 6px}
+.scroll{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-size:13px}
+th,td{border-bottom:1px solid #e4e4e4;padding:4px 8px;text-align:left;vertical-align:top;max-width:420px;overflow-wrap:anywhere}
+th{background:#f3f3f3;cursor:pointer;user-select:none;white-space:nowrap}
+th[data-dir=asc]::after{content:' \\25B2'}th[data-dir=desc]::after{content:' \\25BC'}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.missing{color:#a00}
+";
+
+/// Sorts a table when a header is clicked (numbers as numbers), and records on each chart
+/// whether it loaded (`data-loaded`), with a count on `<body data-images>`: a broken chart
+/// is named on the page instead of showing an empty frame.
+const SCRIPT: &str = "
+document.querySelectorAll('table.sortable th').forEach(function(th){
+  th.addEventListener('click',function(){
+    var table=th.closest('table'),body=table.tBodies[0],i=th.cellIndex;
+    var dir=th.dataset.dir==='desc'?'asc':'desc';
+    table.querySelectorAll('th').forEach(function(h){delete h.dataset.dir;});
+    th.dataset.dir=dir;
+    var rows=Array.prototype.slice.call(body.rows);
+    var num=rows.every(function(r){var t=r.cells[i].textContent;return t===''||!isNaN(Number(t));});
+    rows.sort(function(a,b){
+      var x=a.cells[i].textContent,y=b.cells[i].textContent;
+      var c=num?(Number(x)-Number(y)):x.localeCompare(y);
+      return dir==='asc'?c:-c;});
+    rows.forEach(function(r){body.appendChild(r);});
+  });
+});
+window.addEventListener('load',function(){
+  var imgs=document.querySelectorAll('img'),ok=0;
+  imgs.forEach(function(img){
+    var loaded=img.complete&&img.naturalWidth>0;
+    img.dataset.loaded=loaded?'yes':'no';
+    if(loaded){ok++;}else{
+      var p=document.createElement('p');p.className='missing';
+      p.textContent='Chart missing: '+img.getAttribute('src');img.after(p);}
+  });
+  document.body.dataset.images=ok+'/'+imgs.length;
+});
+";
+
+/// Renders the page from the other report files and the run's figures.
+pub fn index(files: &[OutputFile], facts: &Facts) -> anyhow::Result<OutputFile> {
+    let mut h = String::with_capacity(64 * 1024);
+    h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    h.push_str("<title>broadsheet report</title>\n<style>");
+    h.push_str(STYLE);
+    h.push_str("</style>\n</head>\n<body>\n<header><h1>broadsheet report</h1>");
+    let _ = write!(
+        h,
+        "<p>{} &middot; broadsheet {}</p></header>\n<main>\n",
+        esc(&headline(facts)),
+        env!("CARGO_PKG_VERSION")
+    );
+
+    let charts: Vec<(&str, &str)> = CHARTS
+        .iter()
+        .filter(|(name, _)| files.iter().any(|f| f.name == *name))
+        .copied()
+        .collect();
+    let mut tables: Vec<(&OutputFile, &str)> = TABLES
+        .iter()
+        .filter_map(|(name, note)| files.iter().find(|f| f.name == *name).map(|f| (f, *note)))
+        .collect();
+    let mut others: Vec<&OutputFile> = files
+        .iter()
+        .filter(|f| f.name.ends_with(".csv") && !TABLES.iter().any(|(n, _)| *n == f.name))
+        .collect();
+    others.sort_by_key(|f| f.name);
+    tables.extend(others.into_iter().map(|f| (f, "")));
+
+    h.push_str("<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>");
+    for (f, _) in &tables {
+        let _ = write!(h, "<a href=\"#{}\">{}</a>", anchor(f.name), esc(f.name));
+    }
+    h.push_str("</nav>\n");
+
+    h.push_str("<section id=\"summary\"><h2>Summary</h2><div class=\"facts\">\n");
+    for (label, value) in facts {
+        let _ = writeln!(
+            h,
+            "<div class=\"fact\"><b>{}</b><span>{}</span></div>",
+            esc(value),
+            esc(label)
+        );
+    }
+    h.push_str("</div></section>\n");
+
+    h.push_str("<section id=\"charts\"><h2>Charts</h2><div class=\"grid\">\n");
+    for (name, caption) in &charts {
+        let _ = writeln!(
+            h,
+            "<figure><img src=\"{0}\" alt=\"{1}\"><figcaption>{1} &middot; <a href=\"{0}\">{0}</a></figcaption></figure>",
+            esc(name),
+            esc(caption)
+        );
+    }
+    h.push_str("</div>\n");
+    for f in files.iter().filter(|f| f.name.ends_with(".gexf")) {
+        let _ = writeln!(
+            h,
+            "<p class=\"note\">The co-occurrence network for Gephi: <a href=\"{0}\">{0}</a></p>",
+            esc(f.name)
+        );
+    }
+    h.push_str("</section>\n");
+
+    for (f, note) in &tables {
+        table(&mut h, f, note)?;
+    }
+    h.push_str("</main>\n<script>");
+    h.push_str(SCRIPT);
+    h.push_str("</script>\n</body>\n</html>\n");
+    Ok(OutputFile {
+        name: "index.html",
+        bytes: h.into_bytes(),
+    })
+}
+
+fn headline(facts: &Facts) -> String {
+    let get = |k: &str| {
+        facts
+            .iter()
+            .find(|(l, _)| *l == k)
+            .map_or("0", |(_, v)| v.as_str())
+    };
+    format!(
+        "{} articles, {} words, {} quotations",
+        get("articles read"),
+        get("words"),
+        get("quotations")
+    )
+}
+
+/// One table section: the first [`PREVIEW_ROWS`] rows of the CSV, and a link to it.
+fn table(h: &mut String, f: &OutputFile, note: &str) -> anyhow::Result<()> {
+    let bytes = f.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&f.bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut rows = reader.records();
+    let header = rows.next().transpose()?.unwrap_or_default();
+    let mut shown = Vec::new();
+    let mut total = 0usize;
+    for r in rows {
+        let r = r?;
+        if shown.len() < PREVIEW_ROWS {
+            shown.push(r);
+        }
+        total += 1;
+    }
+    let _ = write!(
+        h,
+        "<section id=\"{}\"><div class=\"table-head\"><h2>{}</h2><a href=\"{}\">{} (all {} row{})</a></div>",
+        anchor(f.name),
+        esc(f.name),
+        esc(f.name),
+        esc(f.name),
+        total,
+        if total == 1 { "" } else { "s" }
+    );
+    if !note.is_empty() {
+        let _ = write!(h, "<p class=\"note\">{}</p>", esc(note));
+    }
+    if total == 0 {
+        h.push_str("<p class=\"note\">No rows.</p></section>\n");
+        return Ok(());
+    }
+    h.push_str("<div class=\"scroll\"><table class=\"sortable\"><thead><tr>");
+    for c in &header {
+        let _ = write!(h, "<th>{}</th>", esc(c));
+    }
+    h.push_str("</tr></thead><tbody>\n");
+    for r in &shown {
+        h.push_str("<tr>");
+        for c in r {
+            let numeric = !c.is_empty() && c.parse::<f64>().is_ok();
+            let _ = write!(
+                h,
+                "<td{}>{}</td>",
+                if numeric { " class=\"num\"" } else { "" },
+                esc(&shorten(c, 300))
+            );
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody></table></div>");
+    if total > shown.len() {
+        let _ = write!(
+            h,
+            "<p class=\"note\">Showing {} of {} rows; the full table is in <a href=\"{}\">{}</a>.</p>",
+            shown.len(),
+            total,
+            esc(f.name),
+            esc(f.name)
+        );
+    }
+    h.push_str("</section>\n");
+    Ok(())
+}
+
+fn anchor(name: &str) -> String {
+    name.replace('.', "-")
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// HTML-escapes text for element content and double-quoted attributes.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &'static str, bytes: &[u8]) -> OutputFile {
+        OutputFile {
+            name,
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    #[test]
+    fn page_shows_charts_tables_and_escapes_everything() {
+        let mut rows = String::from("speaker,type,quotes\n");
+        for i in 0..12 {
+            rows.push_str(&format!("<b>Speaker {i}</b>,PERSON,{}\n", 20 - i));
+        }
+        let files = vec![
+            file("speakers.csv", rows.as_bytes()),
+            file("skipped.csv", b"\xEF\xBB\xBFpath,reason,line\n"),
+            file("top_words.png", b"png"),
+        ];
+        let facts: Facts = vec![("articles read", "3".into()), ("outlets", "A & B".into())];
+        let page = String::from_utf8(index(&files, &facts).unwrap().bytes).unwrap();
+        assert!(page.contains("<img src=\"top_words.png\""));
+        assert!(!page.contains("top_speakers.png"), "only charts that exist");
+        assert!(page.contains("&lt;b&gt;Speaker 0&lt;/b&gt;"));
+        assert!(!page.contains("Speaker 10"), "ten rows shown");
+        assert!(page.contains("Showing 10 of 12 rows"));
+        assert!(page.contains("<a href=\"speakers.csv\">"));
+        assert!(page.contains("A &amp; B"));
+        assert!(page.contains("<td class=\"num\">20</td>"));
+        // The BOM of --excel does not reach the page; an empty table says so.
+        assert!(page.contains("<th>path</th>") || page.contains("No rows."));
+        assert!(!page.contains('\u{feff}'));
+        assert!(!page.contains("http://") && !page.contains("https://"));
+    }
+}
