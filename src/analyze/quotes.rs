@@ -2322,6 +2322,13 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         });
         let opens_para = before_all.iter().all(|t| !t.word) && prev_in_para.is_none();
         let found = found
+            // A second partial quote of the same sentence with no cue of its own ("Lund
+            // said Varga was "a lightweight" while Okafor is "a basket case""): the one
+            // who said the first, not the subject of its own clause.
+            .or_else(|| {
+                prev_in_para.filter(|p| same_sentence(text, p, q))?;
+                carried(out.last()?)
+            })
             // A partial quote in a sentence with no cue: its subject ("Cruz called Trump
             // a "liar"").
             .or_else(|| ctx.subject(before))
@@ -2404,6 +2411,25 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         });
     }
     out
+}
+
+/// Whether quote `q` goes on the sentence that quote `prev` is in: no sentence ends
+/// between them, and `prev` does not end one itself before a capital.
+fn same_sentence(text: &str, prev: &RawQuote, q: &RawQuote) -> bool {
+    if q.span.start < prev.span.end || q.span.start - prev.span.end > WINDOW_BEFORE {
+        return false;
+    }
+    let gap = &text[prev.span.end..q.span.start];
+    let b = text.as_bytes();
+    let ends_inside = gap
+        .bytes()
+        .enumerate()
+        .any(|(k, c)| matches!(c, b'.' | b'?' | b'!') && is_sentence_end(b, prev.span.end + k));
+    let starts_lower = gap
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(char::is_lowercase);
+    let prev_ends = prev.inner.slice(text).trim_end().ends_with(['.', '?', '!']);
+    !ends_inside && (!prev_ends || starts_lower)
 }
 
 /// A line that is no prose: short, with no closing punctuation and no quotation mark
@@ -2755,6 +2781,18 @@ mod tests {
         );
         let q = &find(&a, &names::find(&a)).quotes[0];
         assert_eq!(q.speaker_type, Some(EntityType::Org));
+    }
+
+    #[test]
+    fn later_partial_quotes_of_a_sentence_keep_its_speaker() {
+        let got = said(
+            "T\n\nMarta Lund, in Dayton, said Tuesday that Piet Varga was \u{201c}a total lightweight\u{201d} while Omar Okafor is \u{201c}a basket case\u{201d} and \u{201c}a liar.\u{201d} Omar Okafor called the remarks \u{201c}sad.\u{201d}",
+        );
+        let speakers: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(
+            speakers,
+            ["Marta Lund", "Marta Lund", "Marta Lund", "Omar Okafor"]
+        );
     }
 
     #[test]
