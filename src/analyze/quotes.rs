@@ -1117,6 +1117,50 @@ fn name_words(name: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// A capitalised word that is no name the name module missed but a word capitalised
+/// because it opens the sentence: "Instead, ...", "Reading from a prepared text, ...",
+/// "Horrified, ...", "Conversely, ...". Only asked of words the name module did not take.
+fn opens_sentence_only(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "instead",
+        "another",
+        "some",
+        "several",
+        "many",
+        "most",
+        "meanwhile",
+        "however",
+        "still",
+        "yet",
+        "so",
+        "then",
+        "now",
+        "indeed",
+        "also",
+        "thus",
+        "hence",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "nonetheless",
+        "otherwise",
+        "afterward",
+        "afterwards",
+        "later",
+        "earlier",
+        "again",
+        "besides",
+        "overall",
+        "first",
+        "second",
+        "finally",
+        "next",
+    ];
+    let long = word.len() > 5;
+    (long && (word.ends_with("ing") || word.ends_with("ed") || word.ends_with("ly")))
+        || in_list(WORDS, word)
+}
+
 /// Whether `word` is in `list`, ignoring ASCII case, without allocating.
 fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -1894,6 +1938,7 @@ impl<'a> Ctx<'a> {
             if capital
                 && opens_description
                 && !in_list(NP_STOP, t.text)
+                && !opens_sentence_only(t.text)
                 && (c - 1 == lo || !toks[c - 2].word || toks[c - 2].text == ",")
             {
                 return Some(self.described(&toks[c - 1..c], false));
@@ -1949,8 +1994,11 @@ impl<'a> Ctx<'a> {
             let t = &toks[first];
             let capital = t.text.starts_with(char::is_uppercase);
             let stop = in_list(NP_STOP, t.text);
-            (capital && !stop && toks.get(first + 1).is_some_and(|n| n.text == ","))
-                .then(|| self.described(&toks[first..=first], false))
+            (capital
+                && !stop
+                && !opens_sentence_only(t.text)
+                && toks.get(first + 1).is_some_and(|n| n.text == ","))
+            .then(|| self.described(&toks[first..=first], false))
         })
     }
 
@@ -2160,7 +2208,9 @@ fn after_quote(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
                     && names_someone(toks, next)
                     // "told The Huffington Post": its object, not its subject, follows.
                     && !matches!(t.text, "told" | "tells" | "informed" | "assured" | "urged"));
-            if inverted {
+            // "..., telling reporters": a participle's object follows it, not its subject.
+            let participle = cue.ends_with("ing") && !cue.contains(' ');
+            if inverted && !participle {
                 if let Some(s) = ctx.speaker_after(toks, next, toks.len()) {
                     return Some((s, cue));
                 }
@@ -2215,7 +2265,12 @@ fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
                 continue;
             }
             let opens_clause = toks[..k].iter().all(|t| !t.word);
-            let s = if opens_clause {
+            // "..., telling reporters that ...": a participle's subject is before it, never
+            // after (that is its object).
+            let participle = cue.ends_with("ing") && !cue.contains(' ');
+            let s = if opens_clause && participle {
+                None
+            } else if opens_clause {
                 // "Said the minister: ..."
                 ctx.speaker_after(toks, next, toks.len())
             } else {
@@ -2250,6 +2305,8 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
     let mut outside: Vec<&Mention> = outside_quotes(mentions, raw)
         // Headlines name people in passing; they are not where a speaker is introduced.
         .filter(|m| m.paragraph > 0 || a.paragraphs.len() == 1)
+        // "Instead, ...", "Citing a poll, ...": a sentence's first word taken for a name.
+        .filter(|m| !(m.weak && opens_sentence_only(m.span.slice(text))))
         .collect();
     outside.sort_by_key(|m| m.span.start);
     let ctx = Ctx {
@@ -2793,6 +2850,23 @@ mod tests {
             speakers,
             ["Marta Lund", "Marta Lund", "Marta Lund", "Omar Okafor"]
         );
+    }
+
+    #[test]
+    fn a_sentence_opening_word_is_no_speaker() {
+        let got = said(
+            "T\n\nMira Tolland said the plan had failed. Instead, \u{201c}the city must start over from the beginning.\u{201d}",
+        );
+        assert_eq!(got[0].1, "Mira Tolland");
+    }
+
+    #[test]
+    fn a_participle_cue_after_a_quote_names_its_object_not_its_speaker() {
+        let got = said(
+            "T\n\nKora Benedek hailed the vote as \u{201c}fantastic,\u{201d} telling reporters during a visit to Leeds that the result was \u{201c}a great thing.\u{201d}",
+        );
+        let speakers: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(speakers, ["Kora Benedek", "Kora Benedek"]);
     }
 
     #[test]
