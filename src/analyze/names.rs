@@ -900,7 +900,8 @@ fn classify(
         if toks.len() < 2 {
             break;
         }
-        let lower = toks[0].text.to_lowercase();
+        // "I’m" is "i'm" to the stop word list: curly apostrophes fold to straight ones.
+        let lower = toks[0].text.to_lowercase().replace('\u{2019}', "'");
         // "Injured Chelsea", "Senior Tories": an unknown word opening the sentence before
         // a name the lists know.
         if sentence_initial
@@ -1056,7 +1057,7 @@ fn classify(
     }
     let first = toks[0].text;
     if toks.len() == 1 {
-        let lower = first.to_lowercase();
+        let lower = first.to_lowercase().replace('\u{2019}', "'");
         if NEVER_NAMES.contains(&lower.as_str()) || stop.contains(&lower) {
             return None;
         }
@@ -1826,6 +1827,20 @@ mod tests {
         let spans: Vec<&str> = ms.iter().map(|m| m.span.slice(&a.text)).collect();
         assert_eq!(spans, ["U.S.", "U.N."], "{ms:?}");
         assert_eq!(ms[0].kind, EntityType::Place);
+    }
+
+    #[test]
+    fn contractions_with_curly_apostrophes_are_no_names() {
+        let a = Article::new(
+            "t".into(),
+            "t\n\nSo I\u{2019}m told, and I\u{2019}d agree, said Lina Varro.".into(),
+            Encoding::Utf8,
+        );
+        let spans: Vec<String> = find(&a)
+            .iter()
+            .map(|m| m.span.slice(&a.text).to_string())
+            .collect();
+        assert_eq!(spans, ["Lina Varro"]);
     }
 
     #[test]

@@ -2258,8 +2258,11 @@ fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
         if let Some((cue, next)) = cue_at(toks, k) {
             // "In a statement announcing the pick, the Association ... called": a cue
             // inside an introductory phrase does not report the sentence.
+            // A comma right before the quote only introduces it ("When ..., Lund
+            // boasted, "...""): the phrase must close before words that follow it.
             let in_intro = toks.first().is_some_and(|f| in_list(INTRO_WORDS, f.text))
-                && toks[k..].iter().any(|t| t.text == ",")
+                && (k..toks.len())
+                    .any(|j| toks[j].text == "," && toks[j + 1..].iter().any(|t| t.word))
                 && !toks[..k].iter().any(|t| t.text == ",");
             if in_intro {
                 continue;
@@ -2867,6 +2870,15 @@ mod tests {
         );
         let speakers: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
         assert_eq!(speakers, ["Kora Benedek", "Kora Benedek"]);
+    }
+
+    #[test]
+    fn a_cue_before_the_quote_ends_an_introductory_clause() {
+        let got = said(
+            "T\n\nWhen Ilse Moravec noted that Dario Penk paid no tax, Dario Penk boasted, \u{201c}That makes me smart.\u{201d}",
+        );
+        assert_eq!(got[0].1, "Dario Penk");
+        assert_eq!(got[0].2, "boasted");
     }
 
     #[test]
