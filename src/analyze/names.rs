@@ -1539,6 +1539,7 @@ pub fn corpus_aliases<'a>(
             by_last.entry(last.as_str()).or_default().push(i);
         }
     }
+    let g = Gazetteer::get();
     let mut out = FxHashMap::default();
     // The map is keyed by name alone, so a name's weight is over all its types.
     let mut total: FxHashMap<&str, u64> = FxHashMap::default();
@@ -1557,6 +1558,14 @@ pub fn corpus_aliases<'a>(
             // A full name seen once cannot claim a short one seen a hundred times ("Oscar"
             // is no alias of a stray "Strong Oscar").
             .filter(|(_, _, full_count)| full_count * 20 >= count)
+            // A common surname or first name used alone more often than with the one full
+            // name the corpus knows (a "Kim" in several stories, an "Erin Kim" in one) is
+            // as likely someone else: only a name of its own article can claim it.
+            .filter(|(_, _, full_count)| {
+                *full_count >= count
+                    || !(toks.len() == 1
+                        && (g.is_surname(&toks[0]) || g.first_name_gender(&toks[0]).is_some()))
+            })
             .collect();
         // Prefer the longest full names; several different ones leave the name alone.
         candidates.sort_by(|a, b| {
@@ -2134,6 +2143,27 @@ mod tests {
             has(&got, "Martin Luther King", "PERSON", "Martin Luther King"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_common_surname_used_alone_more_than_its_full_name_stays_alone() {
+        let map = corpus_aliases([
+            // Surname "Kim" alone in several stories, "Erin Kim" in one: other people.
+            ("Kim", EntityType::Person, 9),
+            ("Erin Kim", EntityType::Person, 3),
+            // A rare surname keeps joining its one full name, however often alone.
+            ("Velkarov", EntityType::Person, 9),
+            ("Anton Velkarov", EntityType::Person, 3),
+            // A common surname whose full name is as frequent joins it.
+            ("Miller", EntityType::Person, 2),
+            ("Dana Miller", EntityType::Person, 2),
+        ]);
+        assert_eq!(map.get("Kim"), None);
+        assert_eq!(
+            map.get("Velkarov").map(String::as_str),
+            Some("Anton Velkarov")
+        );
+        assert_eq!(map.get("Miller").map(String::as_str), Some("Dana Miller"));
     }
 
     #[test]
