@@ -1532,6 +1532,9 @@ impl<'a> Ctx<'a> {
                 let Some(gender) = self.person_gender(m) else {
                     continue;
                 };
+                if self.names_no_one_here(m) {
+                    continue;
+                }
                 if want != Gender::Unknown && gender != want && gender != Gender::Unknown {
                     continue;
                 }
@@ -1569,6 +1572,27 @@ impl<'a> Ctx<'a> {
             }
         }
         fallback.map(|(_, m)| m)
+    }
+
+    /// A name that is no one a pronoun can take up: a photo credit ("(Lena Park / CBC
+    /// News)") or a name modifying a noun after "the" ("the Kinder Morgan pipeline").
+    fn names_no_one_here(&self, m: &Mention) -> bool {
+        let before = &self.text[..m.span.start];
+        let after = &self.text[m.span.end..];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let credit = before[line_start..]
+            .rfind(['(', ')'])
+            .is_some_and(|i| before[line_start + i..].starts_with('('))
+            && after
+                .split(['(', ')', '\n'])
+                .next()
+                .is_some_and(|inside| after[inside.len()..].starts_with(')'))
+            && (before.trim_end().ends_with(['(', '/']) || after.trim_start().starts_with('/'));
+        let modifier = (before.ends_with("the ") || before.ends_with("The "))
+            && after
+                .strip_prefix(' ')
+                .is_some_and(|rest| rest.starts_with(char::is_lowercase));
+        credit || modifier
     }
 
     /// The full-name mention of a bare surname that reports in `from..to` ("Brevold said"),
@@ -2879,6 +2903,18 @@ mod tests {
         );
         assert_eq!(got[0].1, "Dario Penk");
         assert_eq!(got[0].2, "boasted");
+    }
+
+    #[test]
+    fn photo_credits_and_names_modifying_a_noun_are_no_antecedents() {
+        let got = said(
+            "T\n\nNora Quist leads the youth council. The council said it opposed the Maria Brook pipeline.\n\n\"We understand this land,\" she said.",
+        );
+        assert_eq!(got[0].1, "Nora Quist");
+        let got = said(
+            "T\n\nNora Quist spoke to the shelter residents.\n\nThe city set up tents for them. (Lena Marsh / CBC News)\n\n\"We just need to remember them,\" she added.",
+        );
+        assert_eq!(got[0].1, "Nora Quist");
     }
 
     #[test]
