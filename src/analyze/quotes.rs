@@ -2313,6 +2313,44 @@ fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
     None
 }
 
+/// The speaker of a quote introduced by a name and a colon alone, as transcripts and
+/// round-ups do ("Clinton: "...". Bush: "..."", "Pollsters agree - Carl Bialik: "...""):
+/// one to four capitalised words opening the clause (or following a dash), no verb.
+fn label_speaker(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
+    let n = toks.len();
+    if n < 2 || toks[n - 1].text != ":" || !toks[n - 2].word {
+        return None;
+    }
+    let k = n - 2;
+    let capital = |t: &Tok| t.word && t.text.starts_with(char::is_uppercase);
+    if !capital(&toks[k]) {
+        return None;
+    }
+    let mut j = k;
+    while j > 0 && k - j < 3 && capital(&toks[j - 1]) {
+        j -= 1;
+    }
+    if j > 0 && !matches!(toks[j - 1].text, "-" | "\u{2014}" | "\u{2013}" | "\u{2015}") {
+        return None;
+    }
+    if let Some(m) = ctx.mention_ending_at(&toks[k]) {
+        if m.kind == EntityType::Place || m.span.start < toks[j].start {
+            return None;
+        }
+        return Some((ctx.of_mention(m), String::new()));
+    }
+    // A surname the name module left alone, standing for a full name of the article.
+    let full = (j == k).then(|| ctx.full_name(toks[k].text, toks[k].start))??;
+    Some((
+        Speaker {
+            canonical: full,
+            mention: toks[k].text.to_string(),
+            kind: Some(EntityType::Person),
+        },
+        String::new(),
+    ))
+}
+
 /// Start of the sentence holding byte `at`, no further back than `floor`.
 fn sentence_start(toks: &[Tok]) -> usize {
     (0..toks.len())
@@ -2366,6 +2404,8 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         let hi = next_in_para.unwrap_or(para_end.end);
         let after = tokens(text, q.span.end, window_end(text, q.span.end, hi));
 
+        // "Clinton: "Our goal is ..."": a name as a label before the quote.
+        let label = label_speaker(&ctx, before);
         let pre = before_quote(&ctx, before);
         // A quote that ends its own sentence (`."`) followed by a capital starts a new
         // sentence: what follows is no attribution unless it is only `X said.`.
@@ -2378,6 +2418,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
                 .position(|t| t.text == ".")
                 .is_none_or(|p| p > 4);
         let found = match pre {
+            _ if label.is_some() => label,
             Some((f, true)) => Some(f),
             other => {
                 let post = if closed {
@@ -2915,6 +2956,24 @@ mod tests {
             "T\n\nNora Quist spoke to the shelter residents.\n\nThe city set up tents for them. (Lena Marsh / CBC News)\n\n\"We just need to remember them,\" she added.",
         );
         assert_eq!(got[0].1, "Nora Quist");
+    }
+
+    #[test]
+    fn a_name_and_a_colon_before_a_quote_label_its_speaker() {
+        let got = said(
+            "T\n\nSenator Ada Brun and Governor Teo Malik reject the plan, while Ivo Stenk said it \"must pass.\"\n\nBrun: \"Our goal is to defeat it.\" Malik: \"The mission is to stop it.\"\n\nPollsters agree - Rhea Lorne: \u{201c}The turnout surprised everyone.\u{201d}\n\nStenk told Channel Nine: \u{201c}It will pass anyway.\u{201d}",
+        );
+        let speakers: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(
+            speakers,
+            [
+                "Ivo Stenk",
+                "Ada Brun",
+                "Teo Malik",
+                "Rhea Lorne",
+                "Ivo Stenk"
+            ]
+        );
     }
 
     #[test]
