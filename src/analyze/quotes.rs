@@ -1577,8 +1577,18 @@ impl<'a> Ctx<'a> {
     /// A name that is no one a pronoun can take up: a photo credit ("(Lena Park / CBC
     /// News)") or a name modifying a noun after "the" ("the Kinder Morgan pipeline").
     fn names_no_one_here(&self, m: &Mention) -> bool {
-        let before = &self.text[..m.span.start];
-        let after = &self.text[m.span.end..];
+        // A credit is short: a bounded look either side keeps this cheap in long texts.
+        const NEAR: usize = 120;
+        let mut from = m.span.start.saturating_sub(NEAR);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (m.span.end + NEAR).min(self.text.len());
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let before = &self.text[from..m.span.start];
+        let after = &self.text[m.span.end..to];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let credit = before[line_start..]
             .rfind(['(', ')'])
