@@ -2073,6 +2073,30 @@ impl<'a> Ctx<'a> {
                 && rest[1..].starts_with(|c: char| c.is_lowercase());
             possessor || before_noun
         };
+        // "says Campbell's partner, Jason Louth", "said the club's manager, Dana Feld": a
+        // description with no person of its own, then a person's name in apposition.
+        let own_person = inside.iter().any(|m| {
+            m.kind == EntityType::Person
+                && !self
+                    .text
+                    .get(m.span.end..)
+                    .is_some_and(|r| r.starts_with(['\'', '\u{2019}']))
+        });
+        if !own_person && end + 1 < hi && toks[end].text == "," {
+            let next = &toks[end + 1];
+            let named = self
+                .within(next.start, next.end)
+                .first()
+                .filter(|m| m.span.start == next.start && m.kind == EntityType::Person)
+                // "According to ProPublica, Clinton praised": a new clause's subject.
+                .filter(|m| {
+                    let rest = self.text[m.span.end..].trim_start();
+                    !rest.starts_with(|c: char| c.is_alphanumeric())
+                });
+            if let Some(m) = named {
+                return Some(self.of_mention(m));
+            }
+        }
         let found = inside
             .iter()
             .enumerate()
@@ -2984,6 +3008,15 @@ mod tests {
                 "Ivo Stenk"
             ]
         );
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_description_speaks() {
+        let got = said(
+            "T\n\nAndre Campbell runs the press.\n\n\u{201c}Most places print more,\u{201d} says Campbell\u{2019}s partner, Jason Louthe. \u{201c}We print one.\u{201d}\n\nAccording to the Daily Ledger, Andre Campbell said the shop was \u{201c}a labour of love.\u{201d}",
+        );
+        let speakers: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(speakers, ["Jason Louthe", "Jason Louthe", "Daily Ledger"]);
     }
 
     #[test]
