@@ -405,6 +405,15 @@ fn is_acronym(w: &str) -> bool {
     (2..=6).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
 }
 
+/// `’` as `'`, so "I’m" meets the stop word "i'm"; no new string when there is none.
+fn fold_apostrophe(lower: String) -> String {
+    if lower.contains('\u{2019}') {
+        lower.replace('\u{2019}', "'")
+    } else {
+        lower
+    }
+}
+
 /// Strips a possessive `'s` / `’s` from a token, returning the name part.
 fn without_possessive(w: &str) -> (&str, bool) {
     for suffix in ["'s", "’s"] {
@@ -901,7 +910,7 @@ fn classify(
             break;
         }
         // "I’m" is "i'm" to the stop word list: curly apostrophes fold to straight ones.
-        let lower = toks[0].text.to_lowercase().replace('\u{2019}', "'");
+        let lower = fold_apostrophe(toks[0].text.to_lowercase());
         // "Injured Chelsea", "Senior Tories": an unknown word opening the sentence before
         // a name the lists know.
         if sentence_initial
@@ -1057,7 +1066,7 @@ fn classify(
     }
     let first = toks[0].text;
     if toks.len() == 1 {
-        let lower = first.to_lowercase().replace('\u{2019}', "'");
+        let lower = fold_apostrophe(first.to_lowercase());
         if NEVER_NAMES.contains(&lower.as_str()) || stop.contains(&lower) {
             return None;
         }

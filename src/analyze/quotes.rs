@@ -1532,10 +1532,10 @@ impl<'a> Ctx<'a> {
                 let Some(gender) = self.person_gender(m) else {
                     continue;
                 };
-                if self.names_no_one_here(m) {
+                if want != Gender::Unknown && gender != want && gender != Gender::Unknown {
                     continue;
                 }
-                if want != Gender::Unknown && gender != want && gender != Gender::Unknown {
+                if self.names_no_one_here(m) {
                     continue;
                 }
                 let speaks = self.followed_by_cue(m.span.end, end)
@@ -1577,6 +1577,21 @@ impl<'a> Ctx<'a> {
     /// A name that is no one a pronoun can take up: a photo credit ("(Lena Park / CBC
     /// News)") or a name modifying a noun after "the" ("the Kinder Morgan pipeline").
     fn names_no_one_here(&self, m: &Mention) -> bool {
+        let before = &self.text[..m.span.start];
+        let after = &self.text[m.span.end..];
+        // Cheap tests first: this runs for every candidate antecedent.
+        let modifier = (before.ends_with("the ") || before.ends_with("The "))
+            && after
+                .strip_prefix(' ')
+                .is_some_and(|rest| rest.starts_with(char::is_lowercase));
+        if modifier {
+            return true;
+        }
+        let slash_or_bracket = before.trim_end_matches(' ').ends_with(['(', '/'])
+            || after.trim_start_matches(' ').starts_with('/');
+        if !slash_or_bracket {
+            return false;
+        }
         // A credit is short: a bounded look either side keeps this cheap in long texts.
         const NEAR: usize = 120;
         let mut from = m.span.start.saturating_sub(NEAR);
@@ -1590,19 +1605,13 @@ impl<'a> Ctx<'a> {
         let before = &self.text[from..m.span.start];
         let after = &self.text[m.span.end..to];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let credit = before[line_start..]
+        before[line_start..]
             .rfind(['(', ')'])
             .is_some_and(|i| before[line_start + i..].starts_with('('))
             && after
                 .split(['(', ')', '\n'])
                 .next()
                 .is_some_and(|inside| after[inside.len()..].starts_with(')'))
-            && (before.trim_end().ends_with(['(', '/']) || after.trim_start().starts_with('/'));
-        let modifier = (before.ends_with("the ") || before.ends_with("The "))
-            && after
-                .strip_prefix(' ')
-                .is_some_and(|rest| rest.starts_with(char::is_lowercase));
-        credit || modifier
     }
 
     /// The full-name mention of a bare surname that reports in `from..to` ("Brevold said"),
