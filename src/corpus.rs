@@ -451,6 +451,23 @@ impl Resolver {
         }
         Some(resolve_alias(&self.aliases, &m.canonical, m.kind))
     }
+
+    /// The corpus-level name and type of a quote's speaker (its article-level canonical
+    /// name and type), so `speakers.csv` and `entities.csv` name one person alike. A
+    /// speaker the entity tables would drop as a common word still spoke: it keeps its
+    /// own name. A person's name loses titles the article-level name may still carry.
+    pub fn speaker(&self, name: &str, kind: EntityType) -> EntityKey {
+        let (name, kind) = match self.map.get(&(name.to_string(), kind)) {
+            Some(Some(found)) => found.clone(),
+            Some(None) => (name.to_string(), kind),
+            None => resolve_alias(&self.aliases, name, kind),
+        };
+        if kind == EntityType::Person {
+            (names::person_core(&name).to_string(), kind)
+        } else {
+            (name, kind)
+        }
+    }
 }
 
 fn add_count(map: &mut FxHashMap<String, Tally>, key: &str, n: u32) {
@@ -579,6 +596,32 @@ mod tests {
         let talks = b.mentions.iter().find(|m| m.canonical == "Talks").unwrap();
         assert!(talks.weak);
         assert_eq!(r.canonical(talks), None);
+    }
+
+    #[test]
+    fn a_quote_speaker_and_an_entity_resolve_to_one_name_across_articles() {
+        let a_text = "t\n\nTrade Minister Oskar Venhaalo met the board.";
+        let b_text = "t\n\n\"We will not sign,\" Venhaalo said on Monday.";
+        let c = Corpus::default()
+            .with(Ok(analysed("a", a_text)))
+            .with(Ok(analysed("b", b_text)));
+        let r = c.resolver();
+        let b = analysed("b", b_text);
+        let q = &b.quotes[0];
+        assert_eq!(q.speaker, "Venhaalo");
+        let kind = q.speaker_type.unwrap();
+        let as_speaker = r.speaker(&q.speaker, kind);
+        let mention = b
+            .mentions
+            .iter()
+            .find(|m| m.canonical == "Venhaalo")
+            .unwrap();
+        let as_entity = r.canonical(mention).unwrap();
+        assert_eq!(as_speaker, as_entity);
+        assert_eq!(
+            as_speaker,
+            ("Oskar Venhaalo".to_string(), EntityType::Person)
+        );
     }
 
     fn person(name: String, sentence: usize, paragraph: usize) -> names::Mention {

@@ -405,6 +405,15 @@ fn is_acronym(w: &str) -> bool {
     (2..=6).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
 }
 
+/// `’` as `'`, so "I’m" meets the stop word "i'm"; no new string when there is none.
+fn fold_apostrophe(lower: String) -> String {
+    if lower.contains('\u{2019}') {
+        lower.replace('\u{2019}', "'")
+    } else {
+        lower
+    }
+}
+
 /// Strips a possessive `'s` / `’s` from a token, returning the name part.
 fn without_possessive(w: &str) -> (&str, bool) {
     for suffix in ["'s", "’s"] {
@@ -900,7 +909,8 @@ fn classify(
         if toks.len() < 2 {
             break;
         }
-        let lower = toks[0].text.to_lowercase();
+        // "I’m" is "i'm" to the stop word list: curly apostrophes fold to straight ones.
+        let lower = fold_apostrophe(toks[0].text.to_lowercase());
         // "Injured Chelsea", "Senior Tories": an unknown word opening the sentence before
         // a name the lists know.
         if sentence_initial
@@ -1056,7 +1066,7 @@ fn classify(
     }
     let first = toks[0].text;
     if toks.len() == 1 {
-        let lower = first.to_lowercase();
+        let lower = fold_apostrophe(first.to_lowercase());
         if NEVER_NAMES.contains(&lower.as_str()) || stop.contains(&lower) {
             return None;
         }
@@ -1538,6 +1548,7 @@ pub fn corpus_aliases<'a>(
             by_last.entry(last.as_str()).or_default().push(i);
         }
     }
+    let g = Gazetteer::get();
     let mut out = FxHashMap::default();
     // The map is keyed by name alone, so a name's weight is over all its types.
     let mut total: FxHashMap<&str, u64> = FxHashMap::default();
@@ -1556,6 +1567,14 @@ pub fn corpus_aliases<'a>(
             // A full name seen once cannot claim a short one seen a hundred times ("Oscar"
             // is no alias of a stray "Strong Oscar").
             .filter(|(_, _, full_count)| full_count * 20 >= count)
+            // A common surname or first name used alone more often than with the one full
+            // name the corpus knows (a "Kim" in several stories, an "Erin Kim" in one) is
+            // as likely someone else: only a name of its own article can claim it.
+            .filter(|(_, _, full_count)| {
+                *full_count >= count
+                    || !(toks.len() == 1
+                        && (g.is_surname(&toks[0]) || g.first_name_gender(&toks[0]).is_some()))
+            })
             .collect();
         // Prefer the longest full names; several different ones leave the name alone.
         candidates.sort_by(|a, b| {
@@ -1826,6 +1845,20 @@ mod tests {
         let spans: Vec<&str> = ms.iter().map(|m| m.span.slice(&a.text)).collect();
         assert_eq!(spans, ["U.S.", "U.N."], "{ms:?}");
         assert_eq!(ms[0].kind, EntityType::Place);
+    }
+
+    #[test]
+    fn contractions_with_curly_apostrophes_are_no_names() {
+        let a = Article::new(
+            "t".into(),
+            "t\n\nSo I\u{2019}m told, and I\u{2019}d agree, said Lina Varro.".into(),
+            Encoding::Utf8,
+        );
+        let spans: Vec<String> = find(&a)
+            .iter()
+            .map(|m| m.span.slice(&a.text).to_string())
+            .collect();
+        assert_eq!(spans, ["Lina Varro"]);
     }
 
     #[test]
@@ -2119,6 +2152,27 @@ mod tests {
             has(&got, "Martin Luther King", "PERSON", "Martin Luther King"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_common_surname_used_alone_more_than_its_full_name_stays_alone() {
+        let map = corpus_aliases([
+            // Surname "Kim" alone in several stories, "Erin Kim" in one: other people.
+            ("Kim", EntityType::Person, 9),
+            ("Erin Kim", EntityType::Person, 3),
+            // A rare surname keeps joining its one full name, however often alone.
+            ("Velkarov", EntityType::Person, 9),
+            ("Anton Velkarov", EntityType::Person, 3),
+            // A common surname whose full name is as frequent joins it.
+            ("Miller", EntityType::Person, 2),
+            ("Dana Miller", EntityType::Person, 2),
+        ]);
+        assert_eq!(map.get("Kim"), None);
+        assert_eq!(
+            map.get("Velkarov").map(String::as_str),
+            Some("Anton Velkarov")
+        );
+        assert_eq!(map.get("Miller").map(String::as_str), Some("Dana Miller"));
     }
 
     #[test]

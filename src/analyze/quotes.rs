@@ -1117,6 +1117,50 @@ fn name_words(name: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// A capitalised word that is no name the name module missed but a word capitalised
+/// because it opens the sentence: "Instead, ...", "Reading from a prepared text, ...",
+/// "Horrified, ...", "Conversely, ...". Only asked of words the name module did not take.
+fn opens_sentence_only(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "instead",
+        "another",
+        "some",
+        "several",
+        "many",
+        "most",
+        "meanwhile",
+        "however",
+        "still",
+        "yet",
+        "so",
+        "then",
+        "now",
+        "indeed",
+        "also",
+        "thus",
+        "hence",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "nonetheless",
+        "otherwise",
+        "afterward",
+        "afterwards",
+        "later",
+        "earlier",
+        "again",
+        "besides",
+        "overall",
+        "first",
+        "second",
+        "finally",
+        "next",
+    ];
+    let long = word.len() > 5;
+    (long && (word.ends_with("ing") || word.ends_with("ed") || word.ends_with("ly")))
+        || in_list(WORDS, word)
+}
+
 /// Whether `word` is in `list`, ignoring ASCII case, without allocating.
 fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -1491,6 +1535,9 @@ impl<'a> Ctx<'a> {
                 if want != Gender::Unknown && gender != want && gender != Gender::Unknown {
                     continue;
                 }
+                if self.names_no_one_here(m) {
+                    continue;
+                }
                 let speaks = self.followed_by_cue(m.span.end, end)
                     || self.after_inverted_cue(s.span.start, m);
                 let rank = if speaks {
@@ -1525,6 +1572,46 @@ impl<'a> Ctx<'a> {
             }
         }
         fallback.map(|(_, m)| m)
+    }
+
+    /// A name that is no one a pronoun can take up: a photo credit ("(Lena Park / CBC
+    /// News)") or a name modifying a noun after "the" ("the Kinder Morgan pipeline").
+    fn names_no_one_here(&self, m: &Mention) -> bool {
+        let before = &self.text[..m.span.start];
+        let after = &self.text[m.span.end..];
+        // Cheap tests first: this runs for every candidate antecedent.
+        let modifier = (before.ends_with("the ") || before.ends_with("The "))
+            && after
+                .strip_prefix(' ')
+                .is_some_and(|rest| rest.starts_with(char::is_lowercase));
+        if modifier {
+            return true;
+        }
+        let slash_or_bracket = before.trim_end_matches(' ').ends_with(['(', '/'])
+            || after.trim_start_matches(' ').starts_with('/');
+        if !slash_or_bracket {
+            return false;
+        }
+        // A credit is short: a bounded look either side keeps this cheap in long texts.
+        const NEAR: usize = 120;
+        let mut from = m.span.start.saturating_sub(NEAR);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (m.span.end + NEAR).min(self.text.len());
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let before = &self.text[from..m.span.start];
+        let after = &self.text[m.span.end..to];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        before[line_start..]
+            .rfind(['(', ')'])
+            .is_some_and(|i| before[line_start + i..].starts_with('('))
+            && after
+                .split(['(', ')', '\n'])
+                .next()
+                .is_some_and(|inside| after[inside.len()..].starts_with(')'))
     }
 
     /// The full-name mention of a bare surname that reports in `from..to` ("Brevold said"),
@@ -1894,6 +1981,7 @@ impl<'a> Ctx<'a> {
             if capital
                 && opens_description
                 && !in_list(NP_STOP, t.text)
+                && !opens_sentence_only(t.text)
                 && (c - 1 == lo || !toks[c - 2].word || toks[c - 2].text == ",")
             {
                 return Some(self.described(&toks[c - 1..c], false));
@@ -1949,8 +2037,11 @@ impl<'a> Ctx<'a> {
             let t = &toks[first];
             let capital = t.text.starts_with(char::is_uppercase);
             let stop = in_list(NP_STOP, t.text);
-            (capital && !stop && toks.get(first + 1).is_some_and(|n| n.text == ","))
-                .then(|| self.described(&toks[first..=first], false))
+            (capital
+                && !stop
+                && !opens_sentence_only(t.text)
+                && toks.get(first + 1).is_some_and(|n| n.text == ","))
+            .then(|| self.described(&toks[first..=first], false))
         })
     }
 
@@ -1991,6 +2082,30 @@ impl<'a> Ctx<'a> {
                 && rest[1..].starts_with(|c: char| c.is_lowercase());
             possessor || before_noun
         };
+        // "says Campbell's partner, Jason Louth", "said the club's manager, Dana Feld": a
+        // description with no person of its own, then a person's name in apposition.
+        let own_person = inside.iter().any(|m| {
+            m.kind == EntityType::Person
+                && !self
+                    .text
+                    .get(m.span.end..)
+                    .is_some_and(|r| r.starts_with(['\'', '\u{2019}']))
+        });
+        if !own_person && end + 1 < hi && toks[end].text == "," {
+            let next = &toks[end + 1];
+            let named = self
+                .within(next.start, next.end)
+                .first()
+                .filter(|m| m.span.start == next.start && m.kind == EntityType::Person)
+                // "According to ProPublica, Clinton praised": a new clause's subject.
+                .filter(|m| {
+                    let rest = self.text[m.span.end..].trim_start();
+                    !rest.starts_with(|c: char| c.is_alphanumeric())
+                });
+            if let Some(m) = named {
+                return Some(self.of_mention(m));
+            }
+        }
         let found = inside
             .iter()
             .enumerate()
@@ -2160,7 +2275,9 @@ fn after_quote(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
                     && names_someone(toks, next)
                     // "told The Huffington Post": its object, not its subject, follows.
                     && !matches!(t.text, "told" | "tells" | "informed" | "assured" | "urged"));
-            if inverted {
+            // "..., telling reporters": a participle's object follows it, not its subject.
+            let participle = cue.ends_with("ing") && !cue.contains(' ');
+            if inverted && !participle {
                 if let Some(s) = ctx.speaker_after(toks, next, toks.len()) {
                     return Some((s, cue));
                 }
@@ -2208,14 +2325,22 @@ fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
         if let Some((cue, next)) = cue_at(toks, k) {
             // "In a statement announcing the pick, the Association ... called": a cue
             // inside an introductory phrase does not report the sentence.
+            // A comma right before the quote only introduces it ("When ..., Lund
+            // boasted, "...""): the phrase must close before words that follow it.
             let in_intro = toks.first().is_some_and(|f| in_list(INTRO_WORDS, f.text))
-                && toks[k..].iter().any(|t| t.text == ",")
+                && (k..toks.len())
+                    .any(|j| toks[j].text == "," && toks[j + 1..].iter().any(|t| t.word))
                 && !toks[..k].iter().any(|t| t.text == ",");
             if in_intro {
                 continue;
             }
             let opens_clause = toks[..k].iter().all(|t| !t.word);
-            let s = if opens_clause {
+            // "..., telling reporters that ...": a participle's subject is before it, never
+            // after (that is its object).
+            let participle = cue.ends_with("ing") && !cue.contains(' ');
+            let s = if opens_clause && participle {
+                None
+            } else if opens_clause {
                 // "Said the minister: ..."
                 ctx.speaker_after(toks, next, toks.len())
             } else {
@@ -2229,6 +2354,44 @@ fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
         }
     }
     None
+}
+
+/// The speaker of a quote introduced by a name and a colon alone, as transcripts and
+/// round-ups do ("Clinton: "...". Bush: "..."", "Pollsters agree - Carl Bialik: "...""):
+/// one to four capitalised words opening the clause (or following a dash), no verb.
+fn label_speaker(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
+    let n = toks.len();
+    if n < 2 || toks[n - 1].text != ":" || !toks[n - 2].word {
+        return None;
+    }
+    let k = n - 2;
+    let capital = |t: &Tok| t.word && t.text.starts_with(char::is_uppercase);
+    if !capital(&toks[k]) {
+        return None;
+    }
+    let mut j = k;
+    while j > 0 && k - j < 3 && capital(&toks[j - 1]) {
+        j -= 1;
+    }
+    if j > 0 && !matches!(toks[j - 1].text, "-" | "\u{2014}" | "\u{2013}" | "\u{2015}") {
+        return None;
+    }
+    if let Some(m) = ctx.mention_ending_at(&toks[k]) {
+        if m.kind == EntityType::Place || m.span.start < toks[j].start {
+            return None;
+        }
+        return Some((ctx.of_mention(m), String::new()));
+    }
+    // A surname the name module left alone, standing for a full name of the article.
+    let full = (j == k).then(|| ctx.full_name(toks[k].text, toks[k].start))??;
+    Some((
+        Speaker {
+            canonical: full,
+            mention: toks[k].text.to_string(),
+            kind: Some(EntityType::Person),
+        },
+        String::new(),
+    ))
 }
 
 /// Start of the sentence holding byte `at`, no further back than `floor`.
@@ -2250,6 +2413,8 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
     let mut outside: Vec<&Mention> = outside_quotes(mentions, raw)
         // Headlines name people in passing; they are not where a speaker is introduced.
         .filter(|m| m.paragraph > 0 || a.paragraphs.len() == 1)
+        // "Instead, ...", "Citing a poll, ...": a sentence's first word taken for a name.
+        .filter(|m| !(m.weak && opens_sentence_only(m.span.slice(text))))
         .collect();
     outside.sort_by_key(|m| m.span.start);
     let ctx = Ctx {
@@ -2282,6 +2447,8 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         let hi = next_in_para.unwrap_or(para_end.end);
         let after = tokens(text, q.span.end, window_end(text, q.span.end, hi));
 
+        // "Clinton: "Our goal is ..."": a name as a label before the quote.
+        let label = label_speaker(&ctx, before);
         let pre = before_quote(&ctx, before);
         // A quote that ends its own sentence (`."`) followed by a capital starts a new
         // sentence: what follows is no attribution unless it is only `X said.`.
@@ -2294,6 +2461,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
                 .position(|t| t.text == ".")
                 .is_none_or(|p| p > 4);
         let found = match pre {
+            _ if label.is_some() => label,
             Some((f, true)) => Some(f),
             other => {
                 let post = if closed {
@@ -2322,6 +2490,13 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         });
         let opens_para = before_all.iter().all(|t| !t.word) && prev_in_para.is_none();
         let found = found
+            // A second partial quote of the same sentence with no cue of its own ("Lund
+            // said Varga was "a lightweight" while Okafor is "a basket case""): the one
+            // who said the first, not the subject of its own clause.
+            .or_else(|| {
+                prev_in_para.filter(|p| same_sentence(text, p, q))?;
+                carried(out.last()?)
+            })
             // A partial quote in a sentence with no cue: its subject ("Cruz called Trump
             // a "liar"").
             .or_else(|| ctx.subject(before))
@@ -2404,6 +2579,25 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         });
     }
     out
+}
+
+/// Whether quote `q` goes on the sentence that quote `prev` is in: no sentence ends
+/// between them, and `prev` does not end one itself before a capital.
+fn same_sentence(text: &str, prev: &RawQuote, q: &RawQuote) -> bool {
+    if q.span.start < prev.span.end || q.span.start - prev.span.end > WINDOW_BEFORE {
+        return false;
+    }
+    let gap = &text[prev.span.end..q.span.start];
+    let b = text.as_bytes();
+    let ends_inside = gap
+        .bytes()
+        .enumerate()
+        .any(|(k, c)| matches!(c, b'.' | b'?' | b'!') && is_sentence_end(b, prev.span.end + k));
+    let starts_lower = gap
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(char::is_lowercase);
+    let prev_ends = prev.inner.slice(text).trim_end().ends_with(['.', '?', '!']);
+    !ends_inside && (!prev_ends || starts_lower)
 }
 
 /// A line that is no prose: short, with no closing punctuation and no quotation mark
@@ -2755,6 +2949,83 @@ mod tests {
         );
         let q = &find(&a, &names::find(&a)).quotes[0];
         assert_eq!(q.speaker_type, Some(EntityType::Org));
+    }
+
+    #[test]
+    fn later_partial_quotes_of_a_sentence_keep_its_speaker() {
+        let got = said(
+            "T\n\nMarta Lund, in Dayton, said Tuesday that Piet Varga was \u{201c}a total lightweight\u{201d} while Omar Okafor is \u{201c}a basket case\u{201d} and \u{201c}a liar.\u{201d} Omar Okafor called the remarks \u{201c}sad.\u{201d}",
+        );
+        let speakers: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(
+            speakers,
+            ["Marta Lund", "Marta Lund", "Marta Lund", "Omar Okafor"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_word_is_no_speaker() {
+        let got = said(
+            "T\n\nMira Tolland said the plan had failed. Instead, \u{201c}the city must start over from the beginning.\u{201d}",
+        );
+        assert_eq!(got[0].1, "Mira Tolland");
+    }
+
+    #[test]
+    fn a_participle_cue_after_a_quote_names_its_object_not_its_speaker() {
+        let got = said(
+            "T\n\nKora Benedek hailed the vote as \u{201c}fantastic,\u{201d} telling reporters during a visit to Leeds that the result was \u{201c}a great thing.\u{201d}",
+        );
+        let speakers: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(speakers, ["Kora Benedek", "Kora Benedek"]);
+    }
+
+    #[test]
+    fn a_cue_before_the_quote_ends_an_introductory_clause() {
+        let got = said(
+            "T\n\nWhen Ilse Moravec noted that Dario Penk paid no tax, Dario Penk boasted, \u{201c}That makes me smart.\u{201d}",
+        );
+        assert_eq!(got[0].1, "Dario Penk");
+        assert_eq!(got[0].2, "boasted");
+    }
+
+    #[test]
+    fn photo_credits_and_names_modifying_a_noun_are_no_antecedents() {
+        let got = said(
+            "T\n\nNora Quist leads the youth council. The council said it opposed the Maria Brook pipeline.\n\n\"We understand this land,\" she said.",
+        );
+        assert_eq!(got[0].1, "Nora Quist");
+        let got = said(
+            "T\n\nNora Quist spoke to the shelter residents.\n\nThe city set up tents for them. (Lena Marsh / CBC News)\n\n\"We just need to remember them,\" she added.",
+        );
+        assert_eq!(got[0].1, "Nora Quist");
+    }
+
+    #[test]
+    fn a_name_and_a_colon_before_a_quote_label_its_speaker() {
+        let got = said(
+            "T\n\nSenator Ada Brun and Governor Teo Malik reject the plan, while Ivo Stenk said it \"must pass.\"\n\nBrun: \"Our goal is to defeat it.\" Malik: \"The mission is to stop it.\"\n\nPollsters agree - Rhea Lorne: \u{201c}The turnout surprised everyone.\u{201d}\n\nStenk told Channel Nine: \u{201c}It will pass anyway.\u{201d}",
+        );
+        let speakers: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(
+            speakers,
+            [
+                "Ivo Stenk",
+                "Ada Brun",
+                "Teo Malik",
+                "Rhea Lorne",
+                "Ivo Stenk"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_description_speaks() {
+        let got = said(
+            "T\n\nAndre Campbell runs the press.\n\n\u{201c}Most places print more,\u{201d} says Campbell\u{2019}s partner, Jason Louthe. \u{201c}We print one.\u{201d}\n\nAccording to the Daily Ledger, Andre Campbell said the shop was \u{201c}a labour of love.\u{201d}",
+        );
+        let speakers: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+        assert_eq!(speakers, ["Jason Louthe", "Jason Louthe", "Daily Ledger"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! serialised. Column names are a contract (`docs` in the README); add, never rename.
 
 use super::{OutputFile, ReportOptions};
-use crate::analyze::names::{self, EntityType};
+use crate::analyze::names::EntityType;
 use crate::analyze::quotes::word_count;
 use crate::corpus::{Corpus, Tally};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -271,36 +271,31 @@ fn keywords(corpus: &Corpus, k: usize) -> Vec<KeywordOut> {
 /// Every quotation by article, then start; speakers renamed to their corpus-wide
 /// canonical name ("Khamenei" -> "Ali Khamenei" when the full name occurs elsewhere).
 fn quotes(corpus: &Corpus) -> Vec<QuoteOut> {
-    let aliases = corpus.aliases();
+    let resolve = corpus.resolver();
     let mut rows: Vec<QuoteOut> = corpus
         .quotes
         .iter()
         .map(|(article, q)| {
-            let speaker = match q.speaker_type {
-                Some(EntityType::Person) => {
-                    // A surname takes the full name known elsewhere in the corpus; a full
-                    // name stays (a longer one is as likely a misread title: "Arms Kevin
-                    // Vickers"), and so does a title-case headline read as one long name.
-                    let alias = aliases
-                        .get(&q.speaker)
-                        .filter(|_| !q.speaker.contains(' '))
-                        .filter(|a| names::person_core(a).split_whitespace().count() <= 4);
-                    names::person_core(alias.unwrap_or(&q.speaker))
+            // The one corpus resolver, as for entities.csv.
+            let (speaker, kind) = match q.speaker_type {
+                Some(kind) if !q.speaker.is_empty() => {
+                    let (name, kind) = resolve.speaker(&q.speaker, kind);
+                    (name, Some(kind))
                 }
-                _ => &q.speaker,
+                _ => (q.speaker.clone(), q.speaker_type),
             };
             QuoteOut {
                 article: article.clone(),
                 start: q.span.start,
                 end: q.span.end,
                 quote: q.quote.clone(),
-                speaker: speaker.to_string(),
                 speaker_mention: q.speaker_mention.clone(),
-                speaker_type: if q.speaker.is_empty() {
+                speaker_type: if speaker.is_empty() {
                     ""
                 } else {
-                    q.speaker_type.map_or("", EntityType::as_str)
+                    kind.map_or("", EntityType::as_str)
                 },
+                speaker,
                 cue: q.cue.clone(),
                 unclosed: if q.unclosed { "yes" } else { "" },
             }
