@@ -382,23 +382,25 @@ fn analyse_article(
     meta: formats::Meta,
     opts: analyze::Options<'_>,
 ) -> Result<analyze::ArticleAnalysis, ingest::Skip> {
-    match std::panic::catch_unwind(|| analyze::article(article, opts)) {
-        Ok(mut a) => {
-            a.row = a.row.with_meta(meta);
-            Ok(a)
+    let mut a = contain_panic(&article.id, || analyze::article(article, opts))?;
+    a.row = a.row.with_meta(meta);
+    Ok(a)
+}
+
+/// Runs `work` for the article `id`, turning a panic into a skip of that article with the
+/// panic's message, so one bad article costs itself, never the batch.
+fn contain_panic<T>(id: &str, work: impl FnOnce() -> T) -> Result<T, ingest::Skip> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|panic| {
+        let msg = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        ingest::Skip {
+            id: id.to_string(),
+            reason: ingest::SkipReason::AnalysisFailed(msg),
         }
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string());
-            Err(ingest::Skip {
-                id: article.id.clone(),
-                reason: ingest::SkipReason::AnalysisFailed(msg),
-            })
-        }
-    }
+    })
 }
 
 /// Streams one record file (JSON Lines, CSV) through [`analyse_stream`].
@@ -497,4 +499,23 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_one_article_becomes_its_skip_with_the_message() {
+        let skip = contain_panic("world/a.txt", || -> u32 {
+            panic!("span {} out of range", 7)
+        })
+        .unwrap_err();
+        assert_eq!(skip.id, "world/a.txt");
+        assert_eq!(
+            skip.reason.to_string(),
+            "analysis failed: span 7 out of range"
+        );
+        assert_eq!(contain_panic("b.txt", || 5), Ok(5));
+    }
 }
