@@ -40,7 +40,18 @@ pub fn parse_record(line: &str, line_no: u64, fields: &FieldMap) -> Result<Recor
             error,
         },
     };
-    let record = formats::parse_json_line(line, fields).map_err(|e| bad(None, e))?;
+    let record = match formats::parse_json_line(line, fields) {
+        Ok(r) => r,
+        // A record with an id but no text is an empty article, reported as an empty file
+        // is, so a folder sent as JSON lines gives the folder's skipped.csv.
+        Err(RecordError::NoText(_)) if formats::json_line_id(line, fields).is_some() => {
+            return Err(Skip {
+                id: formats::json_line_id(line, fields).unwrap_or_default(),
+                reason: SkipReason::Empty,
+            });
+        }
+        Err(e) => return Err(bad(None, e)),
+    };
     let Some(id) = record.id.clone() else {
         return Err(bad(None, RecordError::NoId));
     };
@@ -130,12 +141,12 @@ mod tests {
             .reason
             .to_string()
             .starts_with("bad record: not valid JSON"));
-        let e = parse(r#"{"id":"x"}"#, 3).unwrap_err();
+        let e = parse(r#"{"text":"t"}"#, 3).unwrap_err();
         assert_eq!(e.line(), Some(3));
-        assert!(e.reason.to_string().starts_with("bad record: no text"));
-        let e = parse(r#"{"text":"t"}"#, 2).unwrap_err();
-        assert_eq!((e.id.as_str(), e.line()), (STDIN_NAME, Some(2)));
         assert!(e.reason.to_string().contains("no id"));
+        let e = parse(r#"{"title":"t"}"#, 2).unwrap_err();
+        assert_eq!((e.id.as_str(), e.line()), (STDIN_NAME, Some(2)));
+        assert!(e.reason.to_string().starts_with("bad record: no text"));
     }
 
     #[test]
@@ -149,6 +160,8 @@ mod tests {
             article(rec("abcdef").unwrap(), 3).unwrap_err().reason,
             SkipReason::TooLarge(6, 3)
         );
-        assert!(rec(" \n").is_err(), "blank text is no record");
+        // Blank text: an empty article under its id, as an empty file is.
+        let e = rec(" \n").unwrap_err();
+        assert_eq!((e.id.as_str(), &e.reason), ("i", &SkipReason::Empty));
     }
 }

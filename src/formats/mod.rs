@@ -299,6 +299,24 @@ pub fn parse_json_line(line: &str, fields: &FieldMap) -> Result<Record, RecordEr
     })
 }
 
+/// The id of a JSON line that is no article (no text), so the skip can name the record
+/// as its article would have been named; `None` when the line has no id either.
+pub fn json_line_id(line: &str, fields: &FieldMap) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(line).ok()?;
+    let obj = value.as_object()?;
+    let v = match fields
+        .explicit(Field::Id)
+        .and_then(|path| dotted(obj, path))
+    {
+        Some(v) => v,
+        None => {
+            let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+            obj.get(keys[fields.column(Field::Id, &keys)?])?
+        }
+    };
+    Some(one_line(&json_text(v)?)).filter(|s| !s.is_empty())
+}
+
 /// Turns one CSV row into a [`Record`], given the header's column for each field
 /// ([`FieldMap::column`] on the header, found once per file).
 pub fn csv_record(
