@@ -19,6 +19,7 @@ pub mod config;
 pub mod corpus;
 pub mod ingest;
 pub mod report;
+pub mod spill;
 pub mod text;
 
 use anyhow::Context;
@@ -117,8 +118,12 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
         found
             .sources
             .par_iter()
-            .map(|source| {
-                let outcome = analyse_one(source, opts, config.max_file_size);
+            .enumerate()
+            .map(|(order, source)| {
+                let mut outcome = analyse_one(source, opts, config.max_file_size);
+                if let Ok(a) = &mut outcome {
+                    a.order = order as u64;
+                }
                 progress.inc(1);
                 outcome
             })
@@ -128,7 +133,7 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
     progress.finish_and_clear();
     corpus.skipped.extend(found.skipped);
 
-    let files = report::render(
+    report::write(
         &corpus,
         &report::ReportOptions {
             top: config.top,
@@ -138,14 +143,14 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
             min_count: config.min_count,
             window: config.window,
         },
+        &config.out,
     )?;
-    report::write_atomically(&config.out, &files)?;
     Ok(Summary {
-        articles: corpus.articles.len(),
+        articles: corpus.articles as usize,
         skipped: corpus.skipped.len(),
         words: corpus.tokens,
         bytes: corpus.bytes,
-        quotes: corpus.quotes.len(),
+        quotes: corpus.quotes as usize,
         unattributed: corpus.unattributed(),
         stray_marks: corpus.stray_marks,
         quoted_terms: corpus.quoted_terms,

@@ -17,6 +17,10 @@ pub struct Options<'a> {
 /// Everything the reports need from one article; the article's text is dropped after this.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleAnalysis {
+    /// Where the article comes in the reports: its position in the sorted input list, set
+    /// by the caller that knows it ([`crate::run`]); articles with equal `order` are
+    /// reported by name.
+    pub order: u64,
     pub row: ArticleRow,
     pub words: words::WordCounts,
     /// Every name found, resolved within the article ([`names::find`]).
@@ -72,6 +76,7 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
         .map(|m| m.span.slice(&a.text).to_string())
         .collect();
     ArticleAnalysis {
+        order: 0,
         row,
         words,
         mentions,

@@ -6,11 +6,23 @@
 //! Al-Assad"), and a one-word name that the corpus mostly writes in lower case is dropped
 //! ([`names::is_common_word`]).
 
-use crate::corpus::{Corpus, EntityKey, Units, Window};
+use crate::corpus::{Corpus, EntityKey, Resolver, Units, Window};
+use crate::spill::ArticleRecord;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::fmt::Write as _;
+
+impl super::tables::Row for MentionOut {
+    fn write(&self, o: &mut super::tables::CsvStream) -> csv::Result<()> {
+        o.text(&self.article)?;
+        o.num(self.start as u64)?;
+        o.num(self.end as u64)?;
+        o.text(&self.mention)?;
+        o.text(&self.entity)?;
+        o.text(self.kind)
+    }
+}
 
 #[derive(Debug, Serialize, Clone, PartialEq)]
 pub struct MentionOut {
@@ -80,58 +92,113 @@ pub fn npmi(both: u64, a: u64, b: u64, units: u64) -> f64 {
     (pmi / -p_ab.ln()).clamp(-1.0, 1.0)
 }
 
-impl EntityTables {
-    pub fn build(corpus: &Corpus, window: Window, min_count: u64) -> EntityTables {
+/// The entity tables' pass over the per-article records: resolves each mention through
+/// the corpus [`crate::corpus::Resolver`], yields `mentions.csv`'s rows article by article
+/// and tallies the entities for `entities.csv`, holding only per-entity state.
+pub struct EntityPass<'c> {
+    corpus: &'c Corpus,
+    resolve: Resolver,
+    /// Corpus entity id -> its corpus-level entity (`None`: the corpus says no name).
+    resolved: Vec<Option<EntityKey>>,
+    /// Per corpus-level entity: mentions, articles and the forms it is written in.
+    tally: FxHashMap<EntityKey, EntityTally>,
+    article: u64,
+    last_article: String,
+}
+
+#[derive(Debug, Default)]
+struct EntityTally {
+    mentions: u64,
+    articles: u64,
+    last_article: u64,
+    forms: FxHashSet<String>,
+}
+
+impl<'c> EntityPass<'c> {
+    pub fn new(corpus: &'c Corpus) -> Self {
         let resolve = corpus.resolver();
-        let resolved: Vec<Option<&EntityKey>> = corpus
+        let resolved = corpus
             .entities
             .iter()
-            .map(|(name, kind)| resolve.get(name, *kind))
+            .map(|(name, kind)| resolve.get(name, *kind).cloned())
             .collect();
-        let mut mentions = Vec::new();
-        let mut tally: FxHashMap<EntityKey, (u64, FxHashSet<&str>, FxHashSet<&str>)> =
-            FxHashMap::default();
-        for doc in &corpus.mentions {
-            for m in &doc.mentions {
-                let Some(key) = resolved[m.entity as usize] else {
-                    continue;
-                };
-                // "Senior Tories" written, "Tories" meant: the span starts at the name.
-                let (ename, ekind) = &corpus.entities[m.entity as usize];
-                let (start, written) = match resolve.cut_opener(ename, *ekind) {
-                    Some(rest) if m.written.len() > rest.len() && m.written.ends_with(rest) => {
-                        let cut = m.written.len() - rest.len();
-                        (m.start + cut, &m.written[cut..])
-                    }
-                    _ => (m.start, &*m.written),
-                };
-                let t = tally.entry(key.clone()).or_default();
-                t.0 += 1;
-                t.1.insert(doc.article.as_str());
-                t.2.insert(written);
-                mentions.push(MentionOut {
-                    article: doc.article.clone(),
-                    start,
-                    end: m.end,
-                    mention: written.to_string(),
-                    entity: key.0.clone(),
-                    kind: key.1.as_str(),
-                });
-            }
+        EntityPass {
+            corpus,
+            resolve,
+            resolved,
+            tally: FxHashMap::default(),
+            article: 0,
+            last_article: String::new(),
         }
-        mentions.sort_by(|a, b| {
-            (&a.article, a.start, a.end, a.kind).cmp(&(&b.article, b.start, b.end, b.kind))
-        });
-        let mut entities: Vec<EntityOut> = tally
+    }
+
+    /// One article's `mentions.csv` rows, sorted by start, end and type.
+    pub fn article(&mut self, rec: &ArticleRecord) -> Vec<MentionOut> {
+        if rec.row.article != self.last_article || self.article == 0 {
+            self.article += 1;
+            self.last_article.clone_from(&rec.row.article);
+        }
+        let ids: Vec<Option<u32>> = rec
+            .entities
+            .iter()
+            .map(|k| self.corpus.entity_ids.get(k).copied())
+            .collect();
+        let mut mentions = Vec::with_capacity(rec.mentions.len());
+        for m in &rec.mentions {
+            let Some(id) = ids.get(m.entity as usize).copied().flatten() else {
+                continue;
+            };
+            let Some(key) = &self.resolved[id as usize] else {
+                continue;
+            };
+            // "Senior Tories" written, "Tories" meant: the span starts at the name.
+            let (ename, ekind) = &self.corpus.entities[id as usize];
+            let (start, written) = match self.resolve.cut_opener(ename, *ekind) {
+                Some(rest) if m.written.len() > rest.len() && m.written.ends_with(rest) => {
+                    let cut = m.written.len() - rest.len();
+                    (m.start + cut, &m.written[cut..])
+                }
+                _ => (m.start, m.written.as_str()),
+            };
+            let t = match self.tally.get_mut(key) {
+                Some(t) => t,
+                None => self.tally.entry(key.clone()).or_default(),
+            };
+            t.mentions += 1;
+            if t.last_article != self.article {
+                t.last_article = self.article;
+                t.articles += 1;
+            }
+            if !t.forms.contains(written) {
+                t.forms.insert(written.to_string());
+            }
+            mentions.push(MentionOut {
+                article: rec.row.article.clone(),
+                start,
+                end: m.end,
+                mention: written.to_string(),
+                entity: key.0.clone(),
+                kind: key.1.as_str(),
+            });
+        }
+        mentions.sort_by(|a, b| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
+        mentions
+    }
+
+    /// The entity and pair tables, once every article has passed.
+    pub fn finish(self, window: Window, min_count: u64) -> EntityTables {
+        let corpus = self.corpus;
+        let mut entities: Vec<EntityOut> = self
+            .tally
             .into_iter()
-            .map(|((name, kind), (n, arts, forms))| {
-                let mut forms: Vec<&str> = forms.into_iter().collect();
+            .map(|((name, kind), t)| {
+                let mut forms: Vec<String> = t.forms.into_iter().collect();
                 forms.sort_unstable();
                 EntityOut {
                     entity: name,
                     kind: kind.as_str(),
-                    mentions: n,
-                    articles: arts.len() as u64,
+                    mentions: t.mentions,
+                    articles: t.articles,
                     aliases: forms.join("|"),
                 }
             })
@@ -139,6 +206,7 @@ impl EntityTables {
         entities.sort_by(|a, b| {
             (Reverse(a.mentions), &a.entity, a.kind).cmp(&(Reverse(b.mentions), &b.entity, b.kind))
         });
+        let resolved: Vec<Option<&EntityKey>> = self.resolved.iter().map(Option::as_ref).collect();
 
         // Unit counts per corpus-level entity: the article-level ones summed. Two names of
         // one article that map to one entity are counted twice for a unit holding both;
@@ -215,11 +283,26 @@ impl EntityTables {
                 ))
         });
         EntityTables {
-            mentions,
+            mentions: Vec::new(),
             entities,
             pairs,
             window,
         }
+    }
+}
+
+impl EntityTables {
+    /// Every entity table, `mentions` included, in memory (for tests and small corpora;
+    /// the reports stream the mentions with [`EntityPass`]).
+    pub fn build(corpus: &Corpus, window: Window, min_count: u64) -> std::io::Result<EntityTables> {
+        let mut pass = EntityPass::new(corpus);
+        let mut mentions = Vec::new();
+        for rec in corpus.records.records()? {
+            mentions.extend(pass.article(&rec?));
+        }
+        let mut tables = pass.finish(window, min_count);
+        tables.mentions = mentions;
+        Ok(tables)
     }
 
     /// The heatmap's rows: the `top` most mentioned entities that are in a kept pair,
@@ -399,7 +482,7 @@ mod tests {
                 "b",
                 "t\n\nThe Tories won, the Tories lost, said senior staff.",
             ));
-        let t = EntityTables::build(&corpus, Window::Paragraph, 1);
+        let t = EntityTables::build(&corpus, Window::Paragraph, 1).unwrap();
         let row = t.mentions.iter().find(|m| m.article == "a").unwrap();
         assert_eq!(
             (

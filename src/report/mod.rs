@@ -10,6 +10,7 @@ pub mod entities;
 pub mod tables;
 
 use crate::corpus::Corpus;
+use anyhow::Context;
 use std::io::Write;
 use std::path::Path;
 
@@ -38,63 +39,249 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Renders every report of the corpus.
-pub fn render(corpus: &Corpus, opts: &ReportOptions) -> anyhow::Result<Vec<OutputFile>> {
-    let t = tables::Tables::build(corpus, opts);
-    let mut files = t.render()?;
-    files.push(OutputFile {
-        name: "top_words.png",
-        bytes: charts::top_words(&t.words, corpus.articles.len(), opts.top)?,
-    });
-    files.push(OutputFile {
-        name: "top_speakers.png",
-        bytes: charts::top_speakers(&t.speakers, t.quotes.len(), opts.top)?,
-    });
-    let e = entities::EntityTables::build(corpus, opts.window, opts.min_count);
-    files.push(tables::csv_file(
-        "mentions.csv",
-        &["article", "start", "end", "mention", "entity", "type"],
-        &e.mentions,
-    )?);
-    files.push(tables::csv_file(
-        "entities.csv",
-        &["entity", "type", "mentions", "articles", "aliases"],
-        &e.entities,
-    )?);
-    files.push(tables::csv_file(
-        "cooccurrence.csv",
+/// Writes every report of the corpus into `dir`, atomically: each file goes to a temp
+/// file in `dir` as it is rendered, and all are renamed over the old reports only once
+/// every one is complete. The per-article tables stream from [`Corpus::records`] in one
+/// pass, a row at a time, so neither their rows nor their bytes are ever all in memory.
+pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Result<()> {
+    let mut staged = Staged::new(dir);
+    let raw = opts.raw_csv;
+    let mut articles = staged.csv(
+        "articles.csv",
         &[
-            "entity_a",
-            "type_a",
-            "entity_b",
-            "type_b",
+            "article",
+            "title",
+            "bytes",
+            "words",
             "sentences",
             "paragraphs",
-            "articles",
-            "npmi",
+            "quotes",
+            "mentions",
+            "encoding",
         ],
-        &e.pairs,
-    )?);
+        raw,
+    )?;
+    let mut keywords = staged.csv(
+        "keywords.csv",
+        &["article", "rank", "word", "count", "tfidf"],
+        raw,
+    )?;
+    let mut quotes = staged.csv(
+        "quotes.csv",
+        &[
+            "article",
+            "start",
+            "end",
+            "quote",
+            "speaker",
+            "speaker_mention",
+            "speaker_type",
+            "cue",
+            "unclosed",
+        ],
+        raw,
+    )?;
+    let mut mentions = staged.csv(
+        "mentions.csv",
+        &["article", "start", "end", "mention", "entity", "type"],
+        raw,
+    )?;
+    let aliases = corpus.aliases();
+    let mut speakers = tables::Speakers::default();
+    let mut entity_pass = entities::EntityPass::new(corpus);
+    let records = corpus
+        .records
+        .records()
+        .context("reading back the per-article records")?;
+    for rec in records {
+        let rec = rec.context("reading back the per-article records")?;
+        articles.row(&tables::ArticleOut::new(&rec.row))?;
+        for k in tables::keywords(&rec, corpus, opts.keywords) {
+            keywords.row(&k)?;
+        }
+        let q = tables::quotes(&rec, &aliases);
+        for row in &q {
+            quotes.row(row)?;
+        }
+        speakers.add(&q);
+        for m in entity_pass.article(&rec) {
+            mentions.row(&m)?;
+        }
+    }
+    for t in [articles, keywords, quotes, mentions] {
+        staged.finish(t)?;
+    }
+
+    let words = tables::words(corpus);
+    let quote_count = speakers.quotes;
+    let speakers = speakers.rows();
+    let e = entity_pass.finish(opts.window, opts.min_count);
     let (labels, counts) = e.heatmap(opts.top.min(30));
-    files.push(OutputFile {
-        name: "cooccurrence_heatmap.png",
-        bytes: charts::cooccurrence_heatmap(
-            &labels,
-            &counts,
-            entities::window_name(opts.window),
-            corpus.articles.len(),
+    let articles = corpus.articles as usize;
+    let mut files = vec![
+        tables::csv_file("skipped.csv", &["path", "reason"], tables::skipped(corpus))?,
+        tables::csv_file(
+            "words.csv",
+            &["word", "count", "articles", "per_million"],
+            &words,
         )?,
-    });
-    files.push(OutputFile {
-        name: "cooccurrence.gexf",
-        bytes: e.gexf().into_bytes(),
-    });
-    if !opts.raw_csv {
+        tables::csv_file(
+            "bigrams.csv",
+            &["phrase", "count", "articles"],
+            tables::bigrams(corpus, opts.min_bigram),
+        )?,
+        tables::csv_file(
+            "speakers.csv",
+            &["speaker", "type", "quotes", "quoted_words", "articles"],
+            &speakers,
+        )?,
+        tables::csv_file(
+            "entities.csv",
+            &["entity", "type", "mentions", "articles", "aliases"],
+            &e.entities,
+        )?,
+        tables::csv_file(
+            "cooccurrence.csv",
+            &[
+                "entity_a",
+                "type_a",
+                "entity_b",
+                "type_b",
+                "sentences",
+                "paragraphs",
+                "articles",
+                "npmi",
+            ],
+            &e.pairs,
+        )?,
+        OutputFile {
+            name: "top_words.png",
+            bytes: charts::top_words(&words, articles, opts.top)?,
+        },
+        OutputFile {
+            name: "top_speakers.png",
+            bytes: charts::top_speakers(&speakers, quote_count, opts.top)?,
+        },
+        OutputFile {
+            name: "cooccurrence_heatmap.png",
+            bytes: charts::cooccurrence_heatmap(
+                &labels,
+                &counts,
+                entities::window_name(opts.window),
+                articles,
+            )?,
+        },
+        OutputFile {
+            name: "cooccurrence.gexf",
+            bytes: e.gexf().into_bytes(),
+        },
+    ];
+    if !raw {
         for f in files.iter_mut().filter(|f| f.name.ends_with(".csv")) {
             f.bytes = neutralise_formulas(&f.bytes)?;
         }
     }
-    Ok(files)
+    for f in &files {
+        staged.bytes(f)?;
+    }
+    staged.commit()?;
+    Ok(())
+}
+
+/// Report files written to temp files in the output folder, waiting to be renamed into
+/// place together. Dropped without [`Staged::commit`], the temp files are deleted.
+struct Staged<'d> {
+    dir: &'d Path,
+    files: Vec<(&'static str, tempfile::NamedTempFile)>,
+}
+
+/// A streamed CSV table and the temp file it goes to.
+struct StagedCsv {
+    name: &'static str,
+    file: tempfile::NamedTempFile,
+    csv: tables::CsvStream,
+}
+
+impl std::ops::Deref for StagedCsv {
+    type Target = tables::CsvStream;
+    fn deref(&self) -> &tables::CsvStream {
+        &self.csv
+    }
+}
+
+impl std::ops::DerefMut for StagedCsv {
+    fn deref_mut(&mut self) -> &mut tables::CsvStream {
+        &mut self.csv
+    }
+}
+
+impl<'d> Staged<'d> {
+    fn new(dir: &'d Path) -> Self {
+        Staged {
+            dir,
+            files: Vec::new(),
+        }
+    }
+
+    fn fail(&self, name: &str) -> impl Fn(std::io::Error) -> crate::Error {
+        let path = self.dir.join(name);
+        move |source| crate::Error::WriteReport {
+            path: path.clone(),
+            source,
+        }
+    }
+
+    fn temp(&self, name: &str) -> Result<tempfile::NamedTempFile, crate::Error> {
+        tempfile::Builder::new()
+            .prefix(".broadsheet-")
+            .suffix(".tmp")
+            .tempfile_in(self.dir)
+            .map_err(self.fail(name))
+    }
+
+    fn csv(
+        &self,
+        name: &'static str,
+        header: &[&str],
+        raw: bool,
+    ) -> Result<StagedCsv, crate::Error> {
+        let file = self.temp(name)?;
+        let to = file.reopen().map_err(self.fail(name))?;
+        let csv = tables::CsvStream::new(Box::new(to), header, raw)
+            .map_err(|e| self.fail(name)(e.into()))?;
+        Ok(StagedCsv { name, file, csv })
+    }
+
+    fn finish(&mut self, t: StagedCsv) -> Result<(), crate::Error> {
+        t.csv.finish().map_err(self.fail(t.name))?;
+        self.files.push((t.name, t.file));
+        Ok(())
+    }
+
+    fn bytes(&mut self, f: &OutputFile) -> Result<(), crate::Error> {
+        let mut tmp = self.temp(f.name)?;
+        tmp.write_all(&f.bytes).map_err(self.fail(f.name))?;
+        self.files.push((f.name, tmp));
+        Ok(())
+    }
+
+    /// Renames every file into place (after making each readable and durable).
+    fn commit(self) -> Result<(), crate::Error> {
+        for (name, tmp) in &self.files {
+            let fail = self.fail(name);
+            readable_by_all(tmp.as_file()).map_err(&fail)?;
+            tmp.as_file().sync_all().map_err(&fail)?;
+        }
+        for (name, tmp) in self.files {
+            let target = self.dir.join(name);
+            tmp.persist(&target)
+                .map_err(|e| crate::Error::WriteReport {
+                    path: target.clone(),
+                    source: e.error,
+                })?;
+        }
+        Ok(())
+    }
 }
 
 /// Makes a CSV safe to open in a spreadsheet (the OWASP rule for CSV injection): a cell
@@ -124,29 +311,8 @@ pub fn neutralise_formulas(csv_bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
     Ok(writer.into_inner()?)
 }
 
-fn could_run_as_formula(field: &str) -> bool {
+pub(crate) fn could_run_as_formula(field: &str) -> bool {
     field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.trim().parse::<f64>().is_err()
-}
-
-/// Writes `files` into `dir`, each through a temp file and a rename.
-pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), crate::Error> {
-    for f in files {
-        let target = dir.join(f.name);
-        let fail = |source: std::io::Error| crate::Error::WriteReport {
-            path: target.clone(),
-            source,
-        };
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".broadsheet-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(fail)?;
-        tmp.write_all(&f.bytes).map_err(fail)?;
-        readable_by_all(tmp.as_file()).map_err(fail)?;
-        tmp.as_file().sync_all().map_err(fail)?;
-        tmp.persist(&target).map_err(|e| fail(e.error))?;
-    }
-    Ok(())
 }
 
 /// Temp files are created private (0600); reports are ordinary files (0644 on Unix).

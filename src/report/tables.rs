@@ -1,11 +1,12 @@
 //! The CSV tables: rows built from the corpus, sorted into their documented order, and
 //! serialised. Column names are a contract (`docs` in the README); add, never rename.
 
-use super::{OutputFile, ReportOptions};
+use super::OutputFile;
 use crate::analyze::names::{self, EntityType};
 use crate::analyze::quotes::word_count;
 use crate::corpus::{Corpus, Tally};
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::spill::ArticleRecord;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cmp::Reverse;
 
@@ -78,63 +79,125 @@ pub struct SpeakerOut {
     pub articles: u64,
 }
 
-/// Every table, rows in output order.
-pub struct Tables<'c> {
-    pub articles: Vec<&'c crate::analyze::ArticleRow>,
-    pub skipped: Vec<SkippedOut>,
-    pub words: Vec<WordOut>,
-    pub bigrams: Vec<BigramOut>,
-    pub keywords: Vec<KeywordOut>,
-    pub quotes: Vec<QuoteOut>,
-    pub speakers: Vec<SpeakerOut>,
+/// `skipped.csv`'s rows, by path.
+pub fn skipped(corpus: &Corpus) -> Vec<SkippedOut> {
+    let mut skipped: Vec<SkippedOut> = corpus
+        .skipped
+        .iter()
+        .map(|s| SkippedOut {
+            path: s.id.clone(),
+            reason: s.reason.to_string(),
+        })
+        .collect();
+    skipped.sort_by(|a, b| a.path.cmp(&b.path).then(a.reason.cmp(&b.reason)));
+    skipped
 }
 
-impl<'c> Tables<'c> {
-    pub fn build(corpus: &'c Corpus, opts: &ReportOptions) -> Tables<'c> {
-        let mut articles: Vec<_> = corpus.articles.iter().collect();
-        articles.sort_by(|a, b| a.article.cmp(&b.article));
-        let mut skipped: Vec<SkippedOut> = corpus
-            .skipped
-            .iter()
-            .map(|s| SkippedOut {
-                path: s.id.clone(),
-                reason: s.reason.to_string(),
-            })
-            .collect();
-        skipped.sort_by(|a, b| a.path.cmp(&b.path).then(a.reason.cmp(&b.reason)));
-        let words = by_count(&corpus.words)
-            .into_iter()
-            .map(|(w, t)| WordOut {
-                word: w.to_string(),
-                count: t.count,
-                articles: t.articles,
-                per_million: format!("{:.2}", per_million(t.count, corpus.tokens)),
-            })
-            .collect();
-        let bigrams = by_count(&corpus.bigrams)
-            .into_iter()
-            .filter(|(_, t)| t.count >= opts.min_bigram)
-            .map(|(p, t)| BigramOut {
-                phrase: p.to_string(),
-                count: t.count,
-                articles: t.articles,
-            })
-            .collect();
-        let quotes = quotes(corpus);
-        let speakers = speakers(&quotes);
-        Tables {
-            quotes,
-            speakers,
-            articles,
-            skipped,
-            words,
-            bigrams,
-            keywords: keywords(corpus, opts.keywords),
+/// `words.csv`'s rows, by count descending.
+pub fn words(corpus: &Corpus) -> Vec<WordOut> {
+    by_count(&corpus.words)
+        .into_iter()
+        .map(|(w, t)| WordOut {
+            word: w.to_string(),
+            count: t.count,
+            articles: t.articles,
+            per_million: format!("{:.2}", per_million(t.count, corpus.tokens)),
+        })
+        .collect()
+}
+
+/// `bigrams.csv`'s rows, by count descending.
+pub fn bigrams(corpus: &Corpus, min_bigram: u64) -> Vec<BigramOut> {
+    by_count(&corpus.bigrams)
+        .into_iter()
+        .filter(|(_, t)| t.count >= min_bigram)
+        .map(|(p, t)| BigramOut {
+            phrase: p.to_string(),
+            count: t.count,
+            articles: t.articles,
+        })
+        .collect()
+}
+
+/// A row of one of the per-article tables, written cell by cell so that rows can be
+/// streamed to their file (and made safe for spreadsheets on the way) one at a time.
+pub trait Row {
+    fn write(&self, out: &mut CsvStream) -> csv::Result<()>;
+}
+
+/// A CSV table written as it is built: header row, RFC 4180 quoting, `\n` line ends, and
+/// unless `raw`, every text cell passed through [`super::neutralise_cell`] (the same rule
+/// as [`super::neutralise_formulas`], applied without re-reading the table).
+pub struct CsvStream {
+    w: csv::Writer<Box<dyn std::io::Write>>,
+    raw: bool,
+}
+
+impl CsvStream {
+    pub fn new(to: Box<dyn std::io::Write>, header: &[&str], raw: bool) -> csv::Result<Self> {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .has_headers(false)
+            .buffer_capacity(1 << 16)
+            .from_writer(to);
+        w.write_record(header)?;
+        Ok(CsvStream { w, raw })
+    }
+
+    pub fn text(&mut self, s: &str) -> csv::Result<()> {
+        if !self.raw && super::could_run_as_formula(s) {
+            self.w.write_field(format!("'{s}"))
+        } else {
+            self.w.write_field(s)
         }
     }
 
-    pub fn render(&self) -> anyhow::Result<Vec<OutputFile>> {
-        let articles = self.articles.iter().map(|a| ArticleOut {
+    pub fn num(&mut self, n: u64) -> csv::Result<()> {
+        let mut buf = [0u8; 20];
+        let mut at = buf.len();
+        let mut n = n;
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.w.write_field(&buf[at..])
+    }
+
+    pub fn row(&mut self, r: &impl Row) -> csv::Result<()> {
+        r.write(self)?;
+        self.w.write_record(std::iter::empty::<&[u8]>())
+    }
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.w.flush()
+    }
+}
+
+impl Row for ArticleOut<'_> {
+    fn write(&self, o: &mut CsvStream) -> csv::Result<()> {
+        o.text(self.article)?;
+        o.text(self.title)?;
+        for n in [
+            self.bytes,
+            self.words,
+            self.sentences,
+            self.paragraphs,
+            self.quotes,
+            self.mentions,
+        ] {
+            o.num(n)?;
+        }
+        o.text(self.encoding)
+    }
+}
+
+impl<'a> ArticleOut<'a> {
+    pub fn new(a: &'a crate::analyze::ArticleRow) -> Self {
+        ArticleOut {
             article: &a.article,
             title: &a.title,
             bytes: a.bytes,
@@ -144,60 +207,31 @@ impl<'c> Tables<'c> {
             quotes: a.quotes,
             mentions: a.mentions,
             encoding: a.encoding,
-        });
-        Ok(vec![
-            csv_file(
-                "articles.csv",
-                &[
-                    "article",
-                    "title",
-                    "bytes",
-                    "words",
-                    "sentences",
-                    "paragraphs",
-                    "quotes",
-                    "mentions",
-                    "encoding",
-                ],
-                articles,
-            )?,
-            csv_file("skipped.csv", &["path", "reason"], &self.skipped)?,
-            csv_file(
-                "words.csv",
-                &["word", "count", "articles", "per_million"],
-                &self.words,
-            )?,
-            csv_file(
-                "bigrams.csv",
-                &["phrase", "count", "articles"],
-                &self.bigrams,
-            )?,
-            csv_file(
-                "keywords.csv",
-                &["article", "rank", "word", "count", "tfidf"],
-                &self.keywords,
-            )?,
-            csv_file(
-                "quotes.csv",
-                &[
-                    "article",
-                    "start",
-                    "end",
-                    "quote",
-                    "speaker",
-                    "speaker_mention",
-                    "speaker_type",
-                    "cue",
-                    "unclosed",
-                ],
-                &self.quotes,
-            )?,
-            csv_file(
-                "speakers.csv",
-                &["speaker", "type", "quotes", "quoted_words", "articles"],
-                &self.speakers,
-            )?,
-        ])
+        }
+    }
+}
+
+impl Row for KeywordOut {
+    fn write(&self, o: &mut CsvStream) -> csv::Result<()> {
+        o.text(&self.article)?;
+        o.num(self.rank as u64)?;
+        o.text(&self.word)?;
+        o.num(u64::from(self.count))?;
+        o.text(&self.tfidf)
+    }
+}
+
+impl Row for QuoteOut {
+    fn write(&self, o: &mut CsvStream) -> csv::Result<()> {
+        o.text(&self.article)?;
+        o.num(self.start as u64)?;
+        o.num(self.end as u64)?;
+        o.text(&self.quote)?;
+        o.text(&self.speaker)?;
+        o.text(&self.speaker_mention)?;
+        o.text(self.speaker_type)?;
+        o.text(&self.cue)?;
+        o.text(self.unclosed)
     }
 }
 
@@ -223,43 +257,46 @@ pub fn tfidf(count: u32, articles: u64, df: u64) -> f64 {
     f64::from(count) * (((1 + articles) as f64 / (1 + df) as f64).ln() + 1.0)
 }
 
-/// The top `k` words of each article by TF-IDF, ties broken by word; rows by article, rank.
-fn keywords(corpus: &Corpus, k: usize) -> Vec<KeywordOut> {
-    let n = corpus.articles.len() as u64;
-    let mut docs: Vec<_> = corpus.doc_terms.iter().collect();
-    docs.sort_by(|a, b| a.article.cmp(&b.article));
-    let mut out = Vec::new();
-    for doc in docs {
-        let mut scored: Vec<(f64, &str, u32)> = doc
-            .terms
-            .iter()
-            .map(|(w, c)| {
-                let df = corpus.words.get(w).map_or(1, |t| t.articles);
-                (tfidf(*c, n, df), w.as_str(), *c)
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-        for (rank, (score, word, count)) in scored.into_iter().take(k).enumerate() {
-            out.push(KeywordOut {
-                article: doc.article.clone(),
-                rank: rank + 1,
-                word: word.to_string(),
-                count,
-                tfidf: format!("{score:.4}"),
-            });
-        }
+/// The top `k` words of one article by TF-IDF, ties broken by word, in rank order.
+pub fn keywords(rec: &ArticleRecord, corpus: &Corpus, k: usize) -> Vec<KeywordOut> {
+    let n = corpus.articles;
+    let mut scored: Vec<(f64, &str, u32)> = rec
+        .terms
+        .iter()
+        .map(|(w, c)| {
+            let df = corpus.words.get(w).map_or(1, |t| t.articles);
+            (tfidf(*c, n, df), w.as_str(), *c)
+        })
+        .collect();
+    let by_score =
+        |a: &(f64, &str, u32), b: &(f64, &str, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(b.1));
+    // Only the top k need sorting.
+    if scored.len() > k && k > 0 {
+        scored.select_nth_unstable_by(k - 1, by_score);
+        scored.truncate(k);
     }
-    out
+    scored.sort_by(by_score);
+    scored
+        .into_iter()
+        .take(k)
+        .enumerate()
+        .map(|(rank, (score, word, count))| KeywordOut {
+            article: rec.row.article.clone(),
+            rank: rank + 1,
+            word: word.to_string(),
+            count,
+            tfidf: format!("{score:.4}"),
+        })
+        .collect()
 }
 
-/// Every quotation by article, then start; speakers renamed to their corpus-wide
-/// canonical name ("Khamenei" -> "Ali Khamenei" when the full name occurs elsewhere).
-fn quotes(corpus: &Corpus) -> Vec<QuoteOut> {
-    let aliases = corpus.aliases();
-    let mut rows: Vec<QuoteOut> = corpus
+/// One article's quotations by start; speakers renamed to their corpus-wide canonical
+/// name ("Khamenei" -> "Ali Khamenei" when the full name occurs elsewhere).
+pub fn quotes(rec: &ArticleRecord, aliases: &FxHashMap<String, String>) -> Vec<QuoteOut> {
+    let mut rows: Vec<QuoteOut> = rec
         .quotes
         .iter()
-        .map(|(article, q)| {
+        .map(|q| {
             let speaker = match q.speaker_type {
                 Some(EntityType::Person) => {
                     // A surname takes the full name known elsewhere in the corpus; a full
@@ -274,7 +311,7 @@ fn quotes(corpus: &Corpus) -> Vec<QuoteOut> {
                 _ => &q.speaker,
             };
             QuoteOut {
-                article: article.clone(),
+                article: rec.row.article.clone(),
                 start: q.span.start,
                 end: q.span.end,
                 quote: q.quote.clone(),
@@ -290,34 +327,72 @@ fn quotes(corpus: &Corpus) -> Vec<QuoteOut> {
             }
         })
         .collect();
-    rows.sort_by(|a, b| (&a.article, a.start, a.end).cmp(&(&b.article, b.start, b.end)));
+    rows.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
     rows
 }
 
-/// Quotes, quoted words and articles per canonical speaker and type; by quotes desc, ties
-/// alphabetical. Quotes without a speaker are left out (they are counted in the summary).
-fn speakers(quotes: &[QuoteOut]) -> Vec<SpeakerOut> {
-    let mut by: FxHashMap<(&str, &'static str), (u64, u64, FxHashSet<&str>)> = FxHashMap::default();
-    for q in quotes.iter().filter(|q| !q.speaker.is_empty()) {
-        let e = by.entry((&q.speaker, q.speaker_type)).or_default();
-        e.0 += 1;
-        e.1 += word_count(&q.quote);
-        e.2.insert(&q.article);
+/// Quotes, quoted words and articles per canonical speaker and type, tallied from the
+/// quote rows as they stream by in article order.
+#[derive(Debug, Default)]
+pub struct Speakers {
+    by: FxHashMap<(String, &'static str), SpeakerTally>,
+    /// Quotes seen.
+    pub quotes: usize,
+    /// Counts the articles seen, so each speaker counts an article once.
+    article: u64,
+    last_article: String,
+}
+
+#[derive(Debug, Default)]
+struct SpeakerTally {
+    quotes: u64,
+    words: u64,
+    articles: u64,
+    last_article: u64,
+}
+
+impl Speakers {
+    /// Tallies one article's quote rows.
+    pub fn add(&mut self, quotes: &[QuoteOut]) {
+        for q in quotes {
+            self.quotes += 1;
+            if q.article != self.last_article || self.article == 0 {
+                self.article += 1;
+                self.last_article.clone_from(&q.article);
+            }
+            if q.speaker.is_empty() {
+                continue;
+            }
+            let key = (q.speaker.clone(), q.speaker_type);
+            let e = self.by.entry(key).or_default();
+            e.quotes += 1;
+            e.words += word_count(&q.quote);
+            if e.last_article != self.article {
+                e.last_article = self.article;
+                e.articles += 1;
+            }
+        }
     }
-    let mut rows: Vec<SpeakerOut> = by
-        .into_iter()
-        .map(|((speaker, kind), (n, words, arts))| SpeakerOut {
-            speaker: speaker.to_string(),
-            kind,
-            quotes: n,
-            quoted_words: words,
-            articles: arts.len() as u64,
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        (Reverse(a.quotes), &a.speaker, a.kind).cmp(&(Reverse(b.quotes), &b.speaker, b.kind))
-    });
-    rows
+
+    /// `speakers.csv`'s rows: by quotes desc, ties alphabetical. Quotes without a speaker
+    /// are left out (they are counted in the summary).
+    pub fn rows(self) -> Vec<SpeakerOut> {
+        let mut rows: Vec<SpeakerOut> = self
+            .by
+            .into_iter()
+            .map(|((speaker, kind), t)| SpeakerOut {
+                speaker,
+                kind,
+                quotes: t.quotes,
+                quoted_words: t.words,
+                articles: t.articles,
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            (Reverse(a.quotes), &a.speaker, a.kind).cmp(&(Reverse(b.quotes), &b.speaker, b.kind))
+        });
+        rows
+    }
 }
 
 /// One CSV file: header row, RFC 4180 quoting, `\n` line ends. The header is written
