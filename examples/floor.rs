@@ -9,6 +9,10 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 
+/// The same allocator as broadsheet, so the ratio measures the analysis, not malloc.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(args.next().expect("usage: floor DIR [JOBS]"));
