@@ -133,18 +133,20 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
     progress.finish_and_clear();
     corpus.skipped.extend(found.skipped);
 
-    report::write(
-        &corpus,
-        &report::ReportOptions {
-            top: config.top,
-            keywords: config.keywords,
-            min_bigram: config.min_bigram,
-            raw_csv: config.raw_csv,
-            min_count: config.min_count,
-            window: config.window,
-        },
-        &config.out,
-    )?;
+    pool.install(|| {
+        report::write(
+            &corpus,
+            &report::ReportOptions {
+                top: config.top,
+                keywords: config.keywords,
+                min_bigram: config.min_bigram,
+                raw_csv: config.raw_csv,
+                min_count: config.min_count,
+                window: config.window,
+            },
+            &config.out,
+        )
+    })?;
     Ok(Summary {
         articles: corpus.articles as usize,
         skipped: corpus.skipped.len(),

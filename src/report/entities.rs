@@ -97,9 +97,8 @@ pub fn npmi(both: u64, a: u64, b: u64, units: u64) -> f64 {
 /// and tallies the entities for `entities.csv`, holding only per-entity state.
 pub struct EntityPass<'c> {
     corpus: &'c Corpus,
-    resolve: Resolver,
-    /// Corpus entity id -> its corpus-level entity (`None`: the corpus says no name).
-    resolved: Vec<Option<EntityKey>>,
+    resolve: &'c Resolver,
+    resolved: &'c [Option<EntityKey>],
     /// Per corpus-level entity: mentions, articles and the forms it is written in.
     tally: FxHashMap<EntityKey, EntityTally>,
     article: u64,
@@ -114,14 +113,22 @@ struct EntityTally {
     forms: FxHashSet<String>,
 }
 
+/// Corpus entity id -> its corpus-level entity (`None`: the corpus says it is no name).
+pub fn resolve_all(corpus: &Corpus, resolve: &Resolver) -> Vec<Option<EntityKey>> {
+    corpus
+        .entities
+        .iter()
+        .map(|(name, kind)| resolve.get(name, *kind).cloned())
+        .collect()
+}
+
 impl<'c> EntityPass<'c> {
-    pub fn new(corpus: &'c Corpus) -> Self {
-        let resolve = corpus.resolver();
-        let resolved = corpus
-            .entities
-            .iter()
-            .map(|(name, kind)| resolve.get(name, *kind).cloned())
-            .collect();
+    /// `resolved` is [`resolve_all`] of `resolve`.
+    pub fn new(
+        corpus: &'c Corpus,
+        resolve: &'c Resolver,
+        resolved: &'c [Option<EntityKey>],
+    ) -> Self {
         EntityPass {
             corpus,
             resolve,
@@ -185,9 +192,8 @@ impl<'c> EntityPass<'c> {
         mentions
     }
 
-    /// The entity and pair tables, once every article has passed.
-    pub fn finish(self, window: Window, min_count: u64) -> EntityTables {
-        let corpus = self.corpus;
+    /// The entity tables, once every article has passed; `pairs` from [`pairs`].
+    pub fn finish(self, pairs: Vec<PairOut>, window: Window) -> EntityTables {
         let mut entities: Vec<EntityOut> = self
             .tally
             .into_iter()
@@ -206,8 +212,25 @@ impl<'c> EntityPass<'c> {
         entities.sort_by(|a, b| {
             (Reverse(a.mentions), &a.entity, a.kind).cmp(&(Reverse(b.mentions), &b.entity, b.kind))
         });
-        let resolved: Vec<Option<&EntityKey>> = self.resolved.iter().map(Option::as_ref).collect();
+        EntityTables {
+            mentions: Vec::new(),
+            entities,
+            pairs,
+            window,
+        }
+    }
+}
 
+/// `cooccurrence.csv`'s rows: the corpus's entity pairs mapped to corpus-level entities,
+/// those seen together in at least `min_count` units of the window, by count descending.
+/// `resolved` is [`resolve_all`].
+pub fn pairs(
+    corpus: &Corpus,
+    resolved: &[Option<EntityKey>],
+    window: Window,
+    min_count: u64,
+) -> Vec<PairOut> {
+    {
         // Unit counts per corpus-level entity: the article-level ones summed. Two names of
         // one article that map to one entity are counted twice for a unit holding both;
         // within-article resolution makes that rare.
@@ -216,6 +239,7 @@ impl<'c> EntityPass<'c> {
         let mut finals: Vec<&EntityKey> = Vec::new();
         let to_final: Vec<Option<u32>> = resolved
             .iter()
+            .map(Option::as_ref)
             .map(|k| {
                 k.map(|k| {
                     *final_ids.entry(k).or_insert_with(|| {
@@ -282,12 +306,7 @@ impl<'c> EntityPass<'c> {
                     y.type_b,
                 ))
         });
-        EntityTables {
-            mentions: Vec::new(),
-            entities,
-            pairs,
-            window,
-        }
+        pairs
     }
 }
 
@@ -295,12 +314,14 @@ impl EntityTables {
     /// Every entity table, `mentions` included, in memory (for tests and small corpora;
     /// the reports stream the mentions with [`EntityPass`]).
     pub fn build(corpus: &Corpus, window: Window, min_count: u64) -> std::io::Result<EntityTables> {
-        let mut pass = EntityPass::new(corpus);
+        let resolve = corpus.resolver();
+        let resolved = resolve_all(corpus, &resolve);
+        let mut pass = EntityPass::new(corpus, &resolve, &resolved);
         let mut mentions = Vec::new();
         for rec in corpus.records.records()? {
             mentions.extend(pass.article(&rec?));
         }
-        let mut tables = pass.finish(window, min_count);
+        let mut tables = pass.finish(pairs(corpus, &resolved, window, min_count), window);
         tables.mentions = mentions;
         Ok(tables)
     }

@@ -87,49 +87,75 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
         raw,
     )?;
     let aliases = corpus.aliases();
-    let mut speakers = tables::Speakers::default();
-    let mut entity_pass = entities::EntityPass::new(corpus);
-    let records = corpus
-        .records
-        .records()
-        .context("reading back the per-article records")?;
-    for rec in records {
-        let rec = rec.context("reading back the per-article records")?;
-        articles.row(&tables::ArticleOut::new(&rec.row))?;
-        for k in tables::keywords(&rec, corpus, opts.keywords) {
-            keywords.row(&k)?;
-        }
-        let q = tables::quotes(&rec, &aliases);
-        for row in &q {
-            quotes.row(row)?;
-        }
-        speakers.add(&q);
-        for m in entity_pass.article(&rec) {
-            mentions.row(&m)?;
-        }
-    }
-    for t in [articles, keywords, quotes, mentions] {
+    let resolve = corpus.resolver();
+    let resolved = entities::resolve_all(corpus, &resolve);
+    // The per-article pass is one stream; the corpus-level tables (sorting the vocabulary
+    // and the pairs, drawing the word chart) do not need it and run beside it.
+    let (streamed, corpus_level) = rayon::join(
+        || -> anyhow::Result<_> {
+            let mut speakers = tables::Speakers::default();
+            let mut entity_pass = entities::EntityPass::new(corpus, &resolve, &resolved);
+            let records = corpus
+                .records
+                .records()
+                .context("reading back the per-article records")?;
+            for rec in records {
+                let rec = rec.context("reading back the per-article records")?;
+                articles.row(&tables::ArticleOut::new(&rec.row))?;
+                for k in tables::keywords(&rec, corpus, opts.keywords) {
+                    keywords.row(&k)?;
+                }
+                let q = tables::quotes(&rec, &aliases);
+                for row in &q {
+                    quotes.row(row)?;
+                }
+                speakers.add(&q);
+                for m in entity_pass.article(&rec) {
+                    mentions.row(&m)?;
+                }
+            }
+            Ok((
+                speakers,
+                entity_pass,
+                [articles, keywords, quotes, mentions],
+            ))
+        },
+        || -> anyhow::Result<_> {
+            let words = tables::words(corpus);
+            let files = [
+                tables::csv_file("skipped.csv", &["path", "reason"], tables::skipped(corpus))?,
+                tables::csv_file(
+                    "words.csv",
+                    &["word", "count", "articles", "per_million"],
+                    &words,
+                )?,
+                tables::csv_file(
+                    "bigrams.csv",
+                    &["phrase", "count", "articles"],
+                    tables::bigrams(corpus, opts.min_bigram),
+                )?,
+                OutputFile {
+                    name: "top_words.png",
+                    bytes: charts::top_words(&words, corpus.articles as usize, opts.top)?,
+                },
+            ];
+            let pairs = entities::pairs(corpus, &resolved, opts.window, opts.min_count);
+            Ok((files, pairs))
+        },
+    );
+    let (speakers, entity_pass, streams) = streamed?;
+    let (corpus_files, pairs) = corpus_level?;
+    for t in streams {
         staged.finish(t)?;
     }
 
-    let words = tables::words(corpus);
     let quote_count = speakers.quotes;
     let speakers = speakers.rows();
-    let e = entity_pass.finish(opts.window, opts.min_count);
+    let e = entity_pass.finish(pairs, opts.window);
     let (labels, counts) = e.heatmap(opts.top.min(30));
     let articles = corpus.articles as usize;
-    let mut files = vec![
-        tables::csv_file("skipped.csv", &["path", "reason"], tables::skipped(corpus))?,
-        tables::csv_file(
-            "words.csv",
-            &["word", "count", "articles", "per_million"],
-            &words,
-        )?,
-        tables::csv_file(
-            "bigrams.csv",
-            &["phrase", "count", "articles"],
-            tables::bigrams(corpus, opts.min_bigram),
-        )?,
+    let mut files = Vec::from(corpus_files);
+    files.extend([
         tables::csv_file(
             "speakers.csv",
             &["speaker", "type", "quotes", "quoted_words", "articles"],
@@ -155,10 +181,6 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
             &e.pairs,
         )?,
         OutputFile {
-            name: "top_words.png",
-            bytes: charts::top_words(&words, articles, opts.top)?,
-        },
-        OutputFile {
             name: "top_speakers.png",
             bytes: charts::top_speakers(&speakers, quote_count, opts.top)?,
         },
@@ -175,7 +197,7 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
             name: "cooccurrence.gexf",
             bytes: e.gexf().into_bytes(),
         },
-    ];
+    ]);
     if !raw {
         for f in files.iter_mut().filter(|f| f.name.ends_with(".csv")) {
             f.bytes = neutralise_formulas(&f.bytes)?;

@@ -129,12 +129,16 @@ pub trait Row {
 /// unless `raw`, every text cell passed through [`super::neutralise_cell`] (the same rule
 /// as [`super::neutralise_formulas`], applied without re-reading the table).
 pub struct CsvStream {
-    w: csv::Writer<Box<dyn std::io::Write>>,
+    w: csv::Writer<Box<dyn std::io::Write + Send>>,
     raw: bool,
 }
 
 impl CsvStream {
-    pub fn new(to: Box<dyn std::io::Write>, header: &[&str], raw: bool) -> csv::Result<Self> {
+    pub fn new(
+        to: Box<dyn std::io::Write + Send>,
+        header: &[&str],
+        raw: bool,
+    ) -> csv::Result<Self> {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .has_headers(false)
