@@ -3,11 +3,15 @@
 # count, examples/floor.rs), on a corpus built from ../shared/corpora.
 #
 #   bash bench/run.sh [COPIES] [REPEATS]     (defaults: 20 copies, 3 repeats)
+#   SHAPES=small bash bench/run.sh 20 1      (one shape only: small or large)
 #
 # COPIES copies of the BBC and Reuters corpora make the "many small files" shape (20 copies
 # ~ 440 MB, 425k files); the same bytes concatenated into ~300 files make the "few large
 # files" shape. Runs alternate (floor, --jobs 1, --jobs 2) so drift hits all alike. Prints
-# median wall time, MB/s, articles/s and peak resident memory (GNU time) per configuration.
+# median wall time, MB/s, articles/s and peak resident memory (GNU time) per configuration,
+# and two ratios measured pair by pair (each repeat's run against the same repeat's floor or
+# --jobs 1 run, then the median): broadsheet / floor, and the --jobs 1 / --jobs 2 speed-up.
+# The machine's load changes over a session; pairs run back to back share it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies=${1:-20}
@@ -66,22 +70,36 @@ measure() {  # label, corpus, command...: prints "seconds peak_kb"
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-printf '| shape | program | median s | MB/s | articles/s | peak MB | vs floor |\n|---|---|---|---|---|---|---|\n'
-for corpus in "$small" "$large"; do
-  bytes=$(du -sb "$corpus" | cut -f1)
+shapes=${SHAPES:-small large}
+echo "bench: $(nproc) cores, $(uname -sr), $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+printf '| shape | program | median s | MB/s | articles/s | peak MB | vs floor (pairwise) | jobs 1 / jobs 2 (pairwise) |\n|---|---|---|---|---|---|---|---|\n'
+for shape in $shapes; do
+  case $shape in small) corpus=$small ;; large) corpus=$large ;; *) echo "bench: unknown shape $shape" >&2; exit 2 ;; esac
+  bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
   files=$(find "$corpus" -type f | wc -l)
+  # Articles/s counts the articles the bytes hold (the small shape's files) for both shapes.
+  articles=$(find "$small" -type f | wc -l)
   declare -A walls=() peaks=()
+  rfloor1=() rfloor2=() speedup=()
   for r in $(seq 1 "$repeats"); do
-    read -r w p < <(measure floor "$corpus" "$floor" "$corpus" 2); walls[floor]+="$w "; peaks[floor]=$p
-    read -r w p < <(measure j1 "$corpus" "$bin" "$corpus" --out "$work/out-j1" --jobs 1 --quiet); walls[j1]+="$w "; peaks[j1]=$p
-    read -r w p < <(measure j2 "$corpus" "$bin" "$corpus" --out "$work/out-j2" --jobs 2 --quiet); walls[j2]+="$w "; peaks[j2]=$p
+    read -r wf p < <(measure floor "$corpus" "$floor" "$corpus" 2); walls[floor]+="$wf "; peaks[floor]=$(( p > ${peaks[floor]:-0} ? p : ${peaks[floor]:-0} ))
+    read -r w1 p < <(measure j1 "$corpus" "$bin" "$corpus" --out "$work/out-j1" --jobs 1 --quiet); walls[j1]+="$w1 "; peaks[j1]=$(( p > ${peaks[j1]:-0} ? p : ${peaks[j1]:-0} ))
+    read -r w2 p < <(measure j2 "$corpus" "$bin" "$corpus" --out "$work/out-j2" --jobs 2 --quiet); walls[j2]+="$w2 "; peaks[j2]=$(( p > ${peaks[j2]:-0} ? p : ${peaks[j2]:-0} ))
+    rfloor1+=("$(awk -v a="$w1" -v b="$wf" 'BEGIN {print a/b}')")
+    rfloor2+=("$(awk -v a="$w2" -v b="$wf" 'BEGIN {print a/b}')")
+    speedup+=("$(awk -v a="$w1" -v b="$w2" 'BEGIN {print a/b}')")
   done
-  f=$(echo ${walls[floor]} | tr ' ' '\n' | median)
+  ratio_floor=1; ratio_j1=$(printf '%s\n' "${rfloor1[@]}" | median); ratio_j2=$(printf '%s\n' "${rfloor2[@]}" | median)
+  sp=$(printf '%s\n' "${speedup[@]}" | median)
   for k in floor j1 j2; do
     m=$(echo ${walls[$k]} | tr ' ' '\n' | median)
-    label=$k; [ "$k" = j1 ] && label="broadsheet --jobs 1"; [ "$k" = j2 ] && label="broadsheet --jobs 2"; [ "$k" = floor ] && label="floor (jobs 2)"
-    awk -v s="$(basename "$corpus") ($files files)" -v l="$label" -v m="$m" -v b="$bytes" -v n="$files" -v p="${peaks[$k]}" -v f="$f" \
-      'BEGIN { printf "| %s | %s | %.2f | %.1f | %.0f | %.0f | %.2fx |\n", s, l, m, b/1e6/m, n/m, p/1024, m/f }'
+    case $k in
+      floor) label="floor (jobs 2)"; ratio=$ratio_floor; s2="" ;;
+      j1) label="broadsheet --jobs 1"; ratio=$ratio_j1; s2="" ;;
+      j2) label="broadsheet --jobs 2"; ratio=$ratio_j2; s2=$(printf '%.2fx' "$sp") ;;
+    esac
+    awk -v s="$shape-$copies ($files files)" -v l="$label" -v m="$m" -v b="$bytes" -v n="$articles" -v p="${peaks[$k]}" -v r="$ratio" -v s2="$s2" \
+      'BEGIN { printf "| %s | %s | %.2f | %.1f | %.0f | %.0f | %.2fx | %s |\n", s, l, m, b/1e6/m, n/m, p/1024, r, s2 }'
   done
   unset walls peaks
 done

@@ -14,7 +14,7 @@ use std::cmp::Reverse;
 use std::fmt::Write as _;
 
 impl super::tables::Row for MentionOut {
-    fn write(&self, o: &mut super::tables::CsvStream) -> csv::Result<()> {
+    fn write<W: std::io::Write>(&self, o: &mut super::tables::CsvStream<W>) -> csv::Result<()> {
         o.text(&self.article)?;
         o.num(self.start as u64)?;
         o.num(self.end as u64)?;
@@ -100,7 +100,7 @@ pub struct EntityPass<'c> {
     resolve: &'c Resolver,
     resolved: &'c [Option<EntityKey>],
     /// Per corpus-level entity: mentions, articles and the forms it is written in.
-    tally: FxHashMap<EntityKey, EntityTally>,
+    tally: FxHashMap<&'c EntityKey, EntityTally>,
     article: u64,
     last_article: String,
 }
@@ -139,12 +139,16 @@ impl<'c> EntityPass<'c> {
         }
     }
 
-    /// One article's `mentions.csv` rows, sorted by start, end and type.
+    /// One article's `mentions.csv` rows, sorted by start, end and type, tallied.
     pub fn article(&mut self, rec: &ArticleRecord) -> Vec<MentionOut> {
-        if rec.row.article != self.last_article || self.article == 0 {
-            self.article += 1;
-            self.last_article.clone_from(&rec.row.article);
-        }
+        let rows = self.mentions(rec);
+        self.tally(&rows);
+        rows.into_iter().map(|(m, _)| m).collect()
+    }
+
+    /// One article's `mentions.csv` rows, sorted by start, end and type, each with its
+    /// corpus entity id; nothing tallied, so articles can be resolved on any thread.
+    pub fn mentions(&self, rec: &ArticleRecord) -> Vec<(MentionOut, u32)> {
         let ids: Vec<Option<u32>> = rec
             .entities
             .iter()
@@ -167,29 +171,45 @@ impl<'c> EntityPass<'c> {
                 }
                 _ => (m.start, m.written.as_str()),
             };
-            let t = match self.tally.get_mut(key) {
-                Some(t) => t,
-                None => self.tally.entry(key.clone()).or_default(),
+            mentions.push((
+                MentionOut {
+                    article: rec.row.article.clone(),
+                    start,
+                    end: m.end,
+                    mention: written.to_string(),
+                    entity: key.0.clone(),
+                    kind: key.1.as_str(),
+                },
+                id,
+            ));
+        }
+        mentions.sort_by(|(a, _), (b, _)| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
+        mentions
+    }
+
+    /// Tallies one article's rows from [`EntityPass::mentions`], articles in report order.
+    pub fn tally(&mut self, rows: &[(MentionOut, u32)]) {
+        let Some((first, _)) = rows.first() else {
+            return;
+        };
+        if first.article != self.last_article || self.article == 0 {
+            self.article += 1;
+            self.last_article.clone_from(&first.article);
+        }
+        for (m, id) in rows {
+            let Some(key) = &self.resolved[*id as usize] else {
+                continue;
             };
+            let t = self.tally.entry(key).or_default();
             t.mentions += 1;
             if t.last_article != self.article {
                 t.last_article = self.article;
                 t.articles += 1;
             }
-            if !t.forms.contains(written) {
-                t.forms.insert(written.to_string());
+            if !t.forms.contains(m.mention.as_str()) {
+                t.forms.insert(m.mention.clone());
             }
-            mentions.push(MentionOut {
-                article: rec.row.article.clone(),
-                start,
-                end: m.end,
-                mention: written.to_string(),
-                entity: key.0.clone(),
-                kind: key.1.as_str(),
-            });
         }
-        mentions.sort_by(|a, b| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
-        mentions
     }
 
     /// The entity tables, once every article has passed; `pairs` from [`pairs`].
@@ -201,7 +221,7 @@ impl<'c> EntityPass<'c> {
                 let mut forms: Vec<String> = t.forms.into_iter().collect();
                 forms.sort_unstable();
                 EntityOut {
-                    entity: name,
+                    entity: name.clone(),
                     kind: kind.as_str(),
                     mentions: t.mentions,
                     articles: t.articles,

@@ -11,6 +11,7 @@ pub mod tables;
 
 use crate::corpus::Corpus;
 use anyhow::Context;
+use rayon::prelude::*;
 use std::io::Write;
 use std::path::Path;
 
@@ -95,23 +96,48 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
         || -> anyhow::Result<_> {
             let mut speakers = tables::Speakers::default();
             let mut entity_pass = entities::EntityPass::new(corpus, &resolve, &resolved);
-            let records = corpus
+            let mut records = corpus
                 .records
                 .records()
                 .context("reading back the per-article records")?;
-            for rec in records {
-                let rec = rec.context("reading back the per-article records")?;
-                articles.row(&tables::ArticleOut::new(&rec.row))?;
-                for k in tables::keywords(&rec, corpus, opts.keywords) {
-                    keywords.row(&k)?;
+            // Articles are rendered a batch at a time on every thread, then written and
+            // tallied in order: the order-dependent work is small.
+            let mut batch = Vec::with_capacity(RENDER_BATCH);
+            loop {
+                batch.clear();
+                for rec in records.by_ref().take(RENDER_BATCH) {
+                    batch.push(rec.context("reading back the per-article records")?);
                 }
-                let q = tables::quotes(&rec, &aliases);
-                for row in &q {
-                    quotes.row(row)?;
+                if batch.is_empty() {
+                    break;
                 }
-                speakers.add(&q);
-                for m in entity_pass.article(&rec) {
-                    mentions.row(&m)?;
+                let pass = &entity_pass;
+                let rendered: Vec<csv::Result<Rendered>> = batch
+                    .par_iter()
+                    .map(|rec| {
+                        let q = tables::quotes(rec, &aliases);
+                        let m = pass.mentions(rec);
+                        Ok(Rendered {
+                            article: tables::csv_rows([&tables::ArticleOut::new(&rec.row)], raw)?,
+                            keywords: tables::csv_rows(
+                                &tables::keywords(rec, corpus, opts.keywords),
+                                raw,
+                            )?,
+                            quotes_csv: tables::csv_rows(&q, raw)?,
+                            mentions_csv: tables::csv_rows(m.iter().map(|(m, _)| m), raw)?,
+                            quotes: q,
+                            mentions: m,
+                        })
+                    })
+                    .collect();
+                for r in rendered {
+                    let r = r?;
+                    articles.append(&r.article)?;
+                    keywords.append(&r.keywords)?;
+                    quotes.append(&r.quotes_csv)?;
+                    mentions.append(&r.mentions_csv)?;
+                    speakers.add(&r.quotes);
+                    entity_pass.tally(&r.mentions);
                 }
             }
             Ok((
@@ -217,23 +243,30 @@ struct Staged<'d> {
     files: Vec<(&'static str, tempfile::NamedTempFile)>,
 }
 
+/// Articles rendered at once by the report stream.
+const RENDER_BATCH: usize = 256;
+
+/// One article's rows, rendered.
+struct Rendered {
+    article: Vec<u8>,
+    keywords: Vec<u8>,
+    quotes_csv: Vec<u8>,
+    mentions_csv: Vec<u8>,
+    quotes: Vec<tables::QuoteOut>,
+    mentions: Vec<(entities::MentionOut, u32)>,
+}
+
 /// A streamed CSV table and the temp file it goes to.
 struct StagedCsv {
     name: &'static str,
     file: tempfile::NamedTempFile,
-    csv: tables::CsvStream,
+    out: std::io::BufWriter<std::fs::File>,
+    fail: Box<dyn Fn(std::io::Error) -> crate::Error + Send>,
 }
 
-impl std::ops::Deref for StagedCsv {
-    type Target = tables::CsvStream;
-    fn deref(&self) -> &tables::CsvStream {
-        &self.csv
-    }
-}
-
-impl std::ops::DerefMut for StagedCsv {
-    fn deref_mut(&mut self) -> &mut tables::CsvStream {
-        &mut self.csv
+impl StagedCsv {
+    fn append(&mut self, bytes: &[u8]) -> Result<(), crate::Error> {
+        self.out.write_all(bytes).map_err(&self.fail)
     }
 }
 
@@ -245,7 +278,7 @@ impl<'d> Staged<'d> {
         }
     }
 
-    fn fail(&self, name: &str) -> impl Fn(std::io::Error) -> crate::Error {
+    fn fail(&self, name: &str) -> impl Fn(std::io::Error) -> crate::Error + Send + 'static {
         let path = self.dir.join(name);
         move |source| crate::Error::WriteReport {
             path: path.clone(),
@@ -269,13 +302,21 @@ impl<'d> Staged<'d> {
     ) -> Result<StagedCsv, crate::Error> {
         let file = self.temp(name)?;
         let to = file.reopen().map_err(self.fail(name))?;
-        let csv = tables::CsvStream::new(Box::new(to), header, raw)
-            .map_err(|e| self.fail(name)(e.into()))?;
-        Ok(StagedCsv { name, file, csv })
+        let mut head = tables::CsvStream::new(Vec::new(), raw);
+        head.header(header).map_err(|e| self.fail(name)(e.into()))?;
+        let head = head.into_inner().map_err(self.fail(name))?;
+        let mut t = StagedCsv {
+            name,
+            file,
+            out: std::io::BufWriter::with_capacity(1 << 16, to),
+            fail: Box::new(self.fail(name)),
+        };
+        t.append(&head)?;
+        Ok(t)
     }
 
-    fn finish(&mut self, t: StagedCsv) -> Result<(), crate::Error> {
-        t.csv.finish().map_err(self.fail(t.name))?;
+    fn finish(&mut self, mut t: StagedCsv) -> Result<(), crate::Error> {
+        t.out.flush().map_err(&t.fail)?;
         self.files.push((t.name, t.file));
         Ok(())
     }

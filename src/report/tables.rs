@@ -120,32 +120,31 @@ pub fn bigrams(corpus: &Corpus, min_bigram: u64) -> Vec<BigramOut> {
 }
 
 /// A row of one of the per-article tables, written cell by cell so that rows can be
-/// streamed to their file (and made safe for spreadsheets on the way) one at a time.
+/// rendered a few articles at a time (on any thread) and streamed to their file.
 pub trait Row {
-    fn write(&self, out: &mut CsvStream) -> csv::Result<()>;
+    fn write<W: std::io::Write>(&self, out: &mut CsvStream<W>) -> csv::Result<()>;
 }
 
-/// A CSV table written as it is built: header row, RFC 4180 quoting, `\n` line ends, and
-/// unless `raw`, every text cell passed through [`super::neutralise_cell`] (the same rule
-/// as [`super::neutralise_formulas`], applied without re-reading the table).
-pub struct CsvStream {
-    w: csv::Writer<Box<dyn std::io::Write + Send>>,
+/// CSV rows written as they are built: RFC 4180 quoting, `\n` line ends, and unless
+/// `raw`, every text cell made safe for spreadsheets (the rule of
+/// [`super::neutralise_formulas`], applied without re-reading the table).
+pub struct CsvStream<W: std::io::Write> {
+    w: csv::Writer<W>,
     raw: bool,
 }
 
-impl CsvStream {
-    pub fn new(
-        to: Box<dyn std::io::Write + Send>,
-        header: &[&str],
-        raw: bool,
-    ) -> csv::Result<Self> {
-        let mut w = csv::WriterBuilder::new()
+impl<W: std::io::Write> CsvStream<W> {
+    pub fn new(to: W, raw: bool) -> Self {
+        let w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .has_headers(false)
-            .buffer_capacity(1 << 16)
+            .buffer_capacity(1 << 12)
             .from_writer(to);
-        w.write_record(header)?;
-        Ok(CsvStream { w, raw })
+        CsvStream { w, raw }
+    }
+
+    pub fn header(&mut self, header: &[&str]) -> csv::Result<()> {
+        self.w.write_record(header)
     }
 
     pub fn text(&mut self, s: &str) -> csv::Result<()> {
@@ -176,13 +175,25 @@ impl CsvStream {
         self.w.write_record(std::iter::empty::<&[u8]>())
     }
 
-    pub fn finish(mut self) -> std::io::Result<()> {
-        self.w.flush()
+    pub fn into_inner(self) -> std::io::Result<W> {
+        self.w.into_inner().map_err(|e| e.into_error())
     }
 }
 
+/// Rows rendered to CSV bytes (no header).
+pub fn csv_rows<'r, R: Row + 'r>(
+    rows: impl IntoIterator<Item = &'r R>,
+    raw: bool,
+) -> csv::Result<Vec<u8>> {
+    let mut out = CsvStream::new(Vec::new(), raw);
+    for r in rows {
+        out.row(r)?;
+    }
+    Ok(out.into_inner()?)
+}
+
 impl Row for ArticleOut<'_> {
-    fn write(&self, o: &mut CsvStream) -> csv::Result<()> {
+    fn write<W: std::io::Write>(&self, o: &mut CsvStream<W>) -> csv::Result<()> {
         o.text(self.article)?;
         o.text(self.title)?;
         for n in [
@@ -216,7 +227,7 @@ impl<'a> ArticleOut<'a> {
 }
 
 impl Row for KeywordOut {
-    fn write(&self, o: &mut CsvStream) -> csv::Result<()> {
+    fn write<W: std::io::Write>(&self, o: &mut CsvStream<W>) -> csv::Result<()> {
         o.text(&self.article)?;
         o.num(self.rank as u64)?;
         o.text(&self.word)?;
@@ -226,7 +237,7 @@ impl Row for KeywordOut {
 }
 
 impl Row for QuoteOut {
-    fn write(&self, o: &mut CsvStream) -> csv::Result<()> {
+    fn write<W: std::io::Write>(&self, o: &mut CsvStream<W>) -> csv::Result<()> {
         o.text(&self.article)?;
         o.num(self.start as u64)?;
         o.num(self.end as u64)?;
@@ -331,7 +342,7 @@ pub fn quotes(rec: &ArticleRecord, aliases: &FxHashMap<String, String>) -> Vec<Q
             }
         })
         .collect();
-    rows.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    rows.sort_by_key(|a| (a.start, a.end));
     rows
 }
 
