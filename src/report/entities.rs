@@ -13,6 +13,19 @@ use serde::Serialize;
 use std::cmp::Reverse;
 use std::fmt::Write as _;
 
+impl super::tables::Row for PairOut {
+    fn write<W: std::io::Write>(&self, o: &mut super::tables::CsvStream<W>) -> csv::Result<()> {
+        o.text(&self.entity_a)?;
+        o.text(self.type_a)?;
+        o.text(&self.entity_b)?;
+        o.text(self.type_b)?;
+        o.num(self.sentences)?;
+        o.num(self.paragraphs)?;
+        o.num(self.articles)?;
+        o.text(&self.npmi)
+    }
+}
+
 impl super::tables::Row for MentionOut {
     fn write<W: std::io::Write>(&self, o: &mut super::tables::CsvStream<W>) -> csv::Result<()> {
         o.text(&self.article)?;
@@ -384,6 +397,14 @@ impl EntityTables {
     /// `mentions`), every kept pair as an undirected edge weighted by its count at the
     /// window. GEXF 1.3, the format Gephi reads natively.
     pub fn gexf(&self) -> String {
+        let mut out = Vec::new();
+        self.gexf_to(&mut out).expect("writing to memory");
+        String::from_utf8(out).expect("the graph is UTF-8")
+    }
+
+    /// [`EntityTables::gexf`], written to `w` a piece at a time (the graph of a large
+    /// corpus runs to tens of megabytes).
+    pub fn gexf_to(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         let mut used: FxHashSet<(&str, &str)> = FxHashSet::default();
         for p in &self.pairs {
             used.insert((&p.entity_a, p.type_a));
@@ -430,6 +451,10 @@ impl EntityTables {
                 e.kind,
                 e.mentions
             );
+            if out.len() >= 1 << 16 {
+                w.write_all(out.as_bytes())?;
+                out.clear();
+            }
         }
         out.push_str("    </nodes>\n    <edges>\n");
         for (i, p) in self.pairs.iter().enumerate() {
@@ -446,9 +471,13 @@ impl EntityTables {
                  </attvalues>\n      </edge>",
                 p.weight, p.npmi
             );
+            if out.len() >= 1 << 16 {
+                w.write_all(out.as_bytes())?;
+                out.clear();
+            }
         }
         out.push_str("    </edges>\n  </graph>\n</gexf>\n");
-        out
+        w.write_all(out.as_bytes())
     }
 }
 

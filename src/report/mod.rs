@@ -148,6 +148,8 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
         },
         || -> anyhow::Result<_> {
             let words = tables::words(corpus);
+            let mut bigrams = staged.csv("bigrams.csv", &["phrase", "count", "articles"], raw)?;
+            bigrams.rows(&tables::bigrams(corpus, opts.min_bigram), raw)?;
             let files = [
                 tables::csv_file("skipped.csv", &["path", "reason"], tables::skipped(corpus))?,
                 tables::csv_file(
@@ -155,61 +157,75 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
                     &["word", "count", "articles", "per_million"],
                     &words,
                 )?,
-                tables::csv_file(
-                    "bigrams.csv",
-                    &["phrase", "count", "articles"],
-                    tables::bigrams(corpus, opts.min_bigram),
-                )?,
                 OutputFile {
                     name: "top_words.png",
                     bytes: charts::top_words(&words, corpus.articles as usize, opts.top)?,
                 },
             ];
             let pairs = entities::pairs(corpus, &resolved, opts.window, opts.min_count);
-            Ok((files, pairs))
+            Ok((files, bigrams, pairs))
         },
     );
     let (speakers, entity_pass, streams) = streamed?;
-    let (corpus_files, pairs) = corpus_level?;
+    let (corpus_files, bigrams, pairs) = corpus_level?;
     for t in streams {
         staged.finish(t)?;
     }
+    staged.finish(bigrams)?;
 
     let quote_count = speakers.quotes;
     let speakers = speakers.rows();
     let e = entity_pass.finish(pairs, opts.window);
     let (labels, counts) = e.heatmap(opts.top.min(30));
     let articles = corpus.articles as usize;
-    let mut files = Vec::from(corpus_files);
-    files.extend([
+    // Each file is staged as soon as it is rendered and then dropped: memory holds one
+    // rendered file at a time (the graph of a large corpus runs to tens of megabytes).
+    for f in corpus_files {
+        staged.put(f, raw)?;
+    }
+    staged.put(
         tables::csv_file(
             "speakers.csv",
             &["speaker", "type", "quotes", "quoted_words", "articles"],
             &speakers,
         )?,
+        raw,
+    )?;
+    staged.put(
         tables::csv_file(
             "entities.csv",
             &["entity", "type", "mentions", "articles", "aliases"],
             &e.entities,
         )?,
-        tables::csv_file(
-            "cooccurrence.csv",
-            &[
-                "entity_a",
-                "type_a",
-                "entity_b",
-                "type_b",
-                "sentences",
-                "paragraphs",
-                "articles",
-                "npmi",
-            ],
-            &e.pairs,
-        )?,
+        raw,
+    )?;
+    let mut pairs = staged.csv(
+        "cooccurrence.csv",
+        &[
+            "entity_a",
+            "type_a",
+            "entity_b",
+            "type_b",
+            "sentences",
+            "paragraphs",
+            "articles",
+            "npmi",
+        ],
+        raw,
+    )?;
+    pairs.rows(&e.pairs, raw)?;
+    staged.finish(pairs)?;
+    let mut gexf = staged.csv("cooccurrence.gexf", &[], raw)?;
+    e.gexf_to(&mut gexf.out).map_err(&gexf.fail)?;
+    staged.finish(gexf)?;
+    staged.put(
         OutputFile {
             name: "top_speakers.png",
             bytes: charts::top_speakers(&speakers, quote_count, opts.top)?,
         },
+        raw,
+    )?;
+    staged.put(
         OutputFile {
             name: "cooccurrence_heatmap.png",
             bytes: charts::cooccurrence_heatmap(
@@ -219,19 +235,8 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
                 articles,
             )?,
         },
-        OutputFile {
-            name: "cooccurrence.gexf",
-            bytes: e.gexf().into_bytes(),
-        },
-    ]);
-    if !raw {
-        for f in files.iter_mut().filter(|f| f.name.ends_with(".csv")) {
-            f.bytes = neutralise_formulas(&f.bytes)?;
-        }
-    }
-    for f in &files {
-        staged.bytes(f)?;
-    }
+        raw,
+    )?;
     staged.commit()?;
     Ok(())
 }
@@ -268,6 +273,14 @@ impl StagedCsv {
     fn append(&mut self, bytes: &[u8]) -> Result<(), crate::Error> {
         self.out.write_all(bytes).map_err(&self.fail)
     }
+
+    /// Renders and appends rows a few thousand at a time.
+    fn rows<R: tables::Row>(&mut self, rows: &[R], raw: bool) -> anyhow::Result<()> {
+        for chunk in rows.chunks(4096) {
+            self.append(&tables::csv_rows(chunk, raw)?)?;
+        }
+        Ok(())
+    }
 }
 
 impl<'d> Staged<'d> {
@@ -302,8 +315,11 @@ impl<'d> Staged<'d> {
     ) -> Result<StagedCsv, crate::Error> {
         let file = self.temp(name)?;
         let to = file.reopen().map_err(self.fail(name))?;
+        // An empty header is no header (the graph is not a table).
         let mut head = tables::CsvStream::new(Vec::new(), raw);
-        head.header(header).map_err(|e| self.fail(name)(e.into()))?;
+        if !header.is_empty() {
+            head.header(header).map_err(|e| self.fail(name)(e.into()))?;
+        }
         let head = head.into_inner().map_err(self.fail(name))?;
         let mut t = StagedCsv {
             name,
@@ -318,6 +334,15 @@ impl<'d> Staged<'d> {
     fn finish(&mut self, mut t: StagedCsv) -> Result<(), crate::Error> {
         t.out.flush().map_err(&t.fail)?;
         self.files.push((t.name, t.file));
+        Ok(())
+    }
+
+    /// Stages a rendered file (a CSV table made safe for spreadsheets unless `raw`).
+    fn put(&mut self, mut f: OutputFile, raw: bool) -> anyhow::Result<()> {
+        if !raw && f.name.ends_with(".csv") {
+            f.bytes = neutralise_formulas(&f.bytes)?;
+        }
+        self.bytes(&f)?;
         Ok(())
     }
 

@@ -106,17 +106,29 @@ pub fn words(corpus: &Corpus) -> Vec<WordOut> {
         .collect()
 }
 
-/// `bigrams.csv`'s rows, by count descending.
-pub fn bigrams(corpus: &Corpus, min_bigram: u64) -> Vec<BigramOut> {
-    by_count(&corpus.bigrams)
-        .into_iter()
+/// `bigrams.csv`'s rows (phrases seen at least `min_bigram` times), by count descending.
+/// Borrowed: the phrase table of a large corpus runs to millions of rows.
+pub fn bigrams(corpus: &Corpus, min_bigram: u64) -> Vec<BigramRow<'_>> {
+    let mut v: Vec<BigramRow<'_>> = corpus
+        .bigrams
+        .iter()
         .filter(|(_, t)| t.count >= min_bigram)
-        .map(|(p, t)| BigramOut {
-            phrase: p.to_string(),
-            count: t.count,
-            articles: t.articles,
-        })
-        .collect()
+        .map(|(k, t)| BigramRow(k.as_str(), *t))
+        .collect();
+    v.sort_unstable_by(|a, b| (Reverse(a.1.count), a.0).cmp(&(Reverse(b.1.count), b.0)));
+    v
+}
+
+/// One row of `bigrams.csv` (columns as [`BigramOut`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BigramRow<'a>(pub &'a str, pub Tally);
+
+impl Row for BigramRow<'_> {
+    fn write<W: std::io::Write>(&self, o: &mut CsvStream<W>) -> csv::Result<()> {
+        o.text(self.0)?;
+        o.num(self.1.count)?;
+        o.num(self.1.articles)
+    }
 }
 
 /// A row of one of the per-article tables, written cell by cell so that rows can be
@@ -434,6 +446,29 @@ pub fn csv_file<T: Serialize>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_rows_are_neutralised_as_the_whole_table_would_be() {
+        let q = QuoteOut {
+            article: "=a.txt".into(),
+            start: 3,
+            end: 40,
+            quote: "-- no, \"never\",\n he said".into(),
+            speaker: "@someone".into(),
+            speaker_mention: "-0.5".into(),
+            speaker_type: "PERSON",
+            cue: "+said".into(),
+            unclosed: "yes",
+        };
+        let header = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+        let serde = csv_file("q.csv", &header, [&q]).unwrap().bytes;
+        let body = &serde["a,b,c,d,e,f,g,h,i\n".len()..];
+        assert_eq!(csv_rows([&q], true).unwrap(), body);
+        assert_eq!(
+            csv_rows([&q], false).unwrap(),
+            super::super::neutralise_formulas(body).unwrap()
+        );
+    }
 
     #[test]
     fn tfidf_rewards_rare_words() {
