@@ -105,8 +105,14 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
             let mut batch = Vec::with_capacity(RENDER_BATCH);
             loop {
                 batch.clear();
-                for rec in records.by_ref().take(RENDER_BATCH) {
-                    batch.push(rec.context("reading back the per-article records")?);
+                // A batch ends at RENDER_BATCH articles or RENDER_BATCH_BYTES of text, so
+                // that a corpus of huge files does not render them all at once.
+                let mut text = 0;
+                while batch.len() < RENDER_BATCH && text < RENDER_BATCH_BYTES {
+                    let Some(rec) = records.next() else { break };
+                    let rec = rec.context("reading back the per-article records")?;
+                    text += rec.row.bytes;
+                    batch.push(rec);
                 }
                 if batch.is_empty() {
                     break;
@@ -250,6 +256,8 @@ struct Staged<'d> {
 
 /// Articles rendered at once by the report stream.
 const RENDER_BATCH: usize = 256;
+/// Article text (in bytes) rendered at once at most, give or take one article.
+const RENDER_BATCH_BYTES: u64 = 1 << 20;
 
 /// One article's rows, rendered.
 struct Rendered {
