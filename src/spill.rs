@@ -141,6 +141,10 @@ impl Spill {
                     self.error.get_or_insert_with(|| e.to_string());
                 }
             }
+            // A flushed buffer keeps its capacity (over FLUSH_BYTES): released here, since
+            // a merged segment rarely grows again, or the fold's many segments would each
+            // hold a megabyte.
+            seg.buf.shrink_to_fit();
         }
         self.len += other.len;
         if self.error.is_none() {
