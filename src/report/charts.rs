@@ -136,12 +136,7 @@ pub fn horizontal_bars(title: &str, x_label: &str, bars: &[(String, u64)]) -> Re
             }))
             .map_err(draw_err)?;
         if bars.is_empty() {
-            root.draw(&Text::new(
-                "nothing to show",
-                (width as i32 / 2 - 80, height as i32 / 2),
-                (FONT, 24).into_font().color(&INK),
-            ))
-            .map_err(draw_err)?;
+            nothing_to_show(&root, width, height)?;
         }
         root.present().map_err(draw_err)?;
     }
@@ -289,12 +284,7 @@ pub fn grouped_bars(
             .map_err(draw_err)?;
         }
         if groups.is_empty() {
-            root.draw(&Text::new(
-                "nothing to show",
-                (width as i32 / 2 - 80, height as i32 / 2),
-                (FONT, 24).into_font().color(&INK),
-            ))
-            .map_err(draw_err)?;
+            nothing_to_show(&root, width, height)?;
         }
         root.present().map_err(draw_err)?;
     }
@@ -379,12 +369,7 @@ pub fn lines(
             .draw()
             .map_err(draw_err)?;
         if series.is_empty() {
-            root.draw(&Text::new(
-                "nothing to show",
-                (width as i32 / 2 - 80, height as i32 / 2),
-                (FONT, 24).into_font().color(&INK),
-            ))
-            .map_err(draw_err)?;
+            nothing_to_show(&root, width, height)?;
         }
         root.present().map_err(draw_err)?;
     }
@@ -548,6 +533,21 @@ fn truncate(s: &str, max_chars: usize) -> String {
         t.push('…');
         t
     }
+}
+
+/// The message an empty chart shows in its middle, so an empty PNG is never mistaken for a
+/// failed one.
+fn nothing_to_show(
+    root: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
+    width: u32,
+    height: u32,
+) -> Result<()> {
+    root.draw(&Text::new(
+        "nothing to show",
+        (width as i32 / 2 - 80, height as i32 / 2),
+        (FONT, 24).into_font().color(&INK),
+    ))
+    .map_err(draw_err)
 }
 
 fn draw_err<E: std::fmt::Debug>(e: E) -> anyhow::Error {
