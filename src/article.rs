@@ -5,7 +5,7 @@
 //! Spans rather than copies keep one owned `String` per article and let every table report
 //! offsets that index the text as decoded.
 
-use crate::text::{sentences, Span};
+use crate::text::{sentences, tokenize, Span};
 
 /// How the bytes of a file were turned into text; reported per article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +43,8 @@ impl Encoding {
 pub struct Sentence {
     pub span: Span,
     pub paragraph: usize,
+    /// The sentence's words: `start..end` of [`Article::words`].
+    pub words: (u32, u32),
 }
 
 #[derive(Debug, Clone)]
@@ -56,27 +58,38 @@ pub struct Article {
     /// Title first, then caption lines, then body paragraphs, in text order.
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
+    /// Every word of every sentence, in text order ([`tokenize::words`] of each sentence).
+    /// Tokenized once here because the word counts, name finding and the lower-case
+    /// evidence all walk the same words.
+    pub words: Vec<Span>,
 }
 
 impl Article {
     pub fn new(id: String, text: String, encoding: Encoding) -> Article {
         let paragraphs = paragraphs(&text);
         let title = paragraphs.first().copied().unwrap_or_default();
-        let sentences = paragraphs
-            .iter()
-            .enumerate()
-            .flat_map(|(i, &p)| {
-                let spans = if i == 0 {
-                    // A headline is one sentence whatever its punctuation.
-                    vec![p]
-                } else {
-                    sentences::split(&text, p)
-                };
-                spans
-                    .into_iter()
-                    .map(move |span| Sentence { span, paragraph: i })
-            })
-            .collect();
+        let mut words = Vec::new();
+        let mut sentences = Vec::new();
+        for (i, &p) in paragraphs.iter().enumerate() {
+            let spans = if i == 0 {
+                // A headline is one sentence whatever its punctuation.
+                vec![p]
+            } else {
+                sentences::split(&text, p)
+            };
+            for span in spans {
+                let from = words.len() as u32;
+                words.extend(
+                    tokenize::words(span.slice(&text))
+                        .map(|(at, w)| Span::new(span.start + at, span.start + at + w.len())),
+                );
+                sentences.push(Sentence {
+                    span,
+                    paragraph: i,
+                    words: (from, words.len() as u32),
+                });
+            }
+        }
         Article {
             id,
             text,
@@ -84,7 +97,20 @@ impl Article {
             title,
             paragraphs,
             sentences,
+            words,
         }
+    }
+
+    /// The words of a sentence with their byte offsets into the text.
+    pub fn words_of(&self, s: &Sentence) -> impl Iterator<Item = (usize, &str)> + '_ {
+        self.words[s.words.0 as usize..s.words.1 as usize]
+            .iter()
+            .map(|w| (w.start, w.slice(&self.text)))
+    }
+
+    /// Every word of the article, in text order.
+    pub fn all_words(&self) -> impl Iterator<Item = &str> + '_ {
+        self.words.iter().map(|w| w.slice(&self.text))
     }
 
     pub fn title(&self) -> &str {

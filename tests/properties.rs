@@ -107,6 +107,17 @@ proptest! {
         let unicode: Vec<(usize, &str)> = tokenize::unicode_words(&text).collect();
         prop_assert_eq!(fast, unicode);
     }
+
+    /// The fast path also takes the curly quotes, dashes and currency signs of news copy;
+    /// any other character (here é) sends the text down the general path.
+    #[test]
+    fn news_punctuation_fast_path_gives_the_unicode_tokens(
+        text in "[aZ19_ .,;:'\"\\-\n\u{a0}\u{a3}\u{ab}\u{bb}\u{2013}\u{2014}\u{2018}\u{2019}\u{201c}\u{201d}\u{2024}\u{2026}\u{20ac}é]{0,60}"
+    ) {
+        let fast: Vec<(usize, &str)> = tokenize::words(&text).collect();
+        let unicode: Vec<(usize, &str)> = tokenize::unicode_words(&text).collect();
+        prop_assert_eq!(fast, unicode);
+    }
 }
 
 proptest! {

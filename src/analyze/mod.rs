@@ -74,7 +74,8 @@ impl ArticleRow {
 pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
     let words = words::count(a, opts.stopwords);
     // Names are found once and shared by every stage that needs them.
-    let mentions = names::find(a);
+    let lowercase = names::lowercase_words(a);
+    let mentions = names::find_with(a, &lowercase);
     let found = quotes::find(a, &mentions);
     let row = ArticleRow {
         outlet: String::new(),
@@ -102,7 +103,7 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
         words,
         mentions,
         mention_texts,
-        lowercase: names::lowercase_counts(&a.text),
+        lowercase: names::owned_counts(&lowercase),
         quotes: found.quotes,
         stray_marks: found.stray_marks,
         quoted_terms: found.quoted_terms,

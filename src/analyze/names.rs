@@ -428,23 +428,26 @@ fn without_possessive(w: &str) -> (&str, bool) {
 
 /// Finds every name in the article and resolves aliases within it.
 pub fn find(article: &Article) -> Vec<Mention> {
+    find_with(article, &lowercase_words(article))
+}
+
+/// [`find`], given the article's [`lowercase_words`] (which the caller also needs).
+pub fn find_with(article: &Article, lowercase_seen: &LowercaseWords<'_>) -> Vec<Mention> {
     let g = Gazetteer::get();
     let stop = StopWords::english();
     let text = &article.text;
-    let lowercase_seen = lowercase_words(text);
     let mut mentions = Vec::new();
     let mut weak = Vec::new();
     // Capitalised words of the body, filled only for a Title Case headline.
     let mut body_capitals: FxHashSet<&str> = FxHashSet::default();
     for (si, s) in article.sentences.iter().enumerate() {
-        let mut words = tokenize::words(s.span.slice(text)).peekable();
+        let mut words = article.words_of(s).peekable();
         let mut toks: Vec<Tok> = Vec::new();
-        while let Some((at, w)) = words.next() {
-            let start = s.span.start + at;
+        while let Some((start, w)) = words.next() {
             let mut end = start + w.len();
             // "U.S." and "U.N.": the segmenter leaves the final period out. (Unless the
             // period starts the next word, as a combining mark after it makes it do.)
-            let next_start = words.peek().map(|&(n, _)| s.span.start + n);
+            let next_start = words.peek().map(|&(n, _)| n);
             if is_dotted_abbreviation(w)
                 && text[end..].starts_with('.')
                 && next_start.is_none_or(|n| n > end)
@@ -466,8 +469,11 @@ pub fn find(article: &Article) -> Vec<Mention> {
         }
         let title_case_headline = s.paragraph == 0 && !all_caps_sentence && is_title_case(&toks);
         if title_case_headline && body_capitals.is_empty() {
-            let body = article.paragraphs.get(1).map_or("", |p| &text[p.start..]);
-            body_capitals = tokenize::words(body)
+            body_capitals = article
+                .sentences
+                .iter()
+                .filter(|s| s.paragraph >= 1)
+                .flat_map(|s| article.words_of(s))
                 .map(|(_, w)| without_possessive(w).0)
                 .filter(|w| is_capitalised(w))
                 .collect();
@@ -476,7 +482,7 @@ pub fn find(article: &Article) -> Vec<Mention> {
             .into_iter()
             .flat_map(|r| {
                 if title_case_headline {
-                    headline_names(g, text, &lowercase_seen, &body_capitals, r)
+                    headline_names(g, text, lowercase_seen, &body_capitals, r)
                 } else {
                     vec![r]
                 }
@@ -506,7 +512,7 @@ pub fn find(article: &Article) -> Vec<Mention> {
                 &run,
                 sentence_initial,
                 all_caps_sentence,
-                &lowercase_seen,
+                lowercase_seen,
             ) {
                 // An unknown lone word at a sentence start is as likely a common word.
                 weak.push(m.canonical.is_empty() && m.span.start == toks[0].span.start);
@@ -519,7 +525,7 @@ pub fn find(article: &Article) -> Vec<Mention> {
             }
         }
     }
-    resolve_in_article(text, &mut mentions, &lowercase_seen);
+    resolve_in_article(text, &mut mentions, lowercase_seen);
     // A weak one stops being weak if the alias pass found what it refers to, or the article
     // also writes it capitalised where capitals say nothing about sentence starts.
     let strong: FxHashSet<&str> = mentions
@@ -564,7 +570,7 @@ fn is_title_case(toks: &[Tok]) -> bool {
 fn headline_names<'a>(
     g: &Gazetteer,
     text: &str,
-    lowercase_seen: &FxHashSet<&str>,
+    lowercase_seen: &LowercaseWords<'_>,
     body_capitals: &FxHashSet<&str>,
     run: Vec<Tok<'a>>,
 ) -> Vec<Vec<Tok<'a>>> {
@@ -573,7 +579,7 @@ fn headline_names<'a>(
         return vec![run];
     }
     let common = |t: &Tok| {
-        with_lowercase(t.text, |w| lowercase_seen.contains(w))
+        with_lowercase(t.text, |w| lowercase_seen.contains_key(w))
             || !(body_capitals.contains(without_possessive(t.text).0)
                 || g.first_name_gender(t.text).is_some()
                 || g.place(t.text).is_some()
@@ -585,31 +591,31 @@ fn headline_names<'a>(
         .collect()
 }
 
-/// Lower-case words of the text: a capitalised word also used in lower case is probably a
-/// common word capitalised at a sentence start.
-fn lowercase_words(text: &str) -> FxHashSet<&str> {
-    tokenize::words(text)
-        .map(|(_, w)| w)
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect()
-}
+/// Lower-case word forms of an article with their counts, borrowed from its text.
+pub type LowercaseWords<'a> = FxHashMap<&'a str, u32>;
 
-/// Counts of the lower-case word forms of a text, for the corpus-wide evidence against a
-/// capitalised word ([`is_common_word`]). Allocates once per distinct word, not per token.
-pub fn lowercase_counts(text: &str) -> FxHashMap<String, u32> {
-    let mut out: FxHashMap<String, u32> = FxHashMap::default();
-    for (_, w) in tokenize::words(text) {
-        if !w.chars().next().is_some_and(char::is_lowercase) {
-            continue;
-        }
-        match out.get_mut(w) {
-            Some(n) => *n += 1,
-            None => {
-                out.insert(w.to_string(), 1);
-            }
+/// Lower-case words of the article: a capitalised word also used in lower case is
+/// probably a common word capitalised at a sentence start. The counts, summed over the
+/// corpus, are the evidence of [`is_common_word`].
+pub fn lowercase_words(article: &Article) -> LowercaseWords<'_> {
+    let mut out = LowercaseWords::default();
+    for w in article.all_words() {
+        if w.chars().next().is_some_and(char::is_lowercase) {
+            *out.entry(w).or_insert(0) += 1;
         }
     }
     out
+}
+
+/// Owned counts of the lower-case word forms of an article, kept after its text is
+/// dropped ([`lowercase_words`]).
+pub fn lowercase_counts(article: &Article) -> FxHashMap<String, u32> {
+    owned_counts(&lowercase_words(article))
+}
+
+/// The counts with owned keys: one allocation per distinct word, not per token.
+pub fn owned_counts(words: &LowercaseWords<'_>) -> FxHashMap<String, u32> {
+    words.iter().map(|(w, &n)| (w.to_string(), n)).collect()
 }
 
 /// Whether a one-word name is more likely a common word: across the corpus it is written
@@ -893,7 +899,7 @@ fn classify(
     run: &[Tok],
     sentence_initial: bool,
     all_caps_sentence: bool,
-    lowercase_seen: &FxHashSet<&str>,
+    lowercase_seen: &LowercaseWords<'_>,
 ) -> Option<Mention> {
     let mut toks: Vec<Tok> = run.to_vec();
     // The possessive belongs outside the name.
@@ -955,7 +961,7 @@ fn classify(
         let common = !initial && (stop.contains(&lower) && !NUMBER_WORDS.contains(&lower.as_str()))
             || (sentence_initial
                 && toks[0].span.start == run[0].span.start
-                && lowercase_seen.contains(lower.as_str())
+                && lowercase_seen.contains_key(lower.as_str())
                 && g.place(toks[0].text).is_none()
                 // "S. Waugh": an initial, not the word "s".
                 && toks[0].text.chars().count() > 1);
@@ -1101,7 +1107,7 @@ fn classify(
         if titled {
             return Some(mention_of(g, text, &toks, EntityType::Person, gender));
         }
-        if sentence_initial && lowercase_seen.contains(lower.as_str()) {
+        if sentence_initial && lowercase_seen.contains_key(lower.as_str()) {
             return None;
         }
         // A lone capitalised word: a person only with evidence; the alias pass may still
@@ -1269,7 +1275,7 @@ fn written(text: &str, toks: &[Tok]) -> String {
 /// Within one article: a surname or partial name takes the full name it refers to; an
 /// acronym defined in parentheses takes its expansion; an unknown lone word that matches
 /// a person's name becomes that person.
-fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &FxHashSet<&str>) {
+fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &LowercaseWords<'_>) {
     let g = Gazetteer::get();
     retype_long_forms_of_persons(g, mentions);
     let mut full_names: Vec<(usize, Vec<String>, String, Gender)> = mentions
@@ -1386,7 +1392,7 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &FxH
             // Not a word the article also writes in lower case ("World" of "World Bank").
             let longer = others
                 .iter()
-                .find(|(first, _, _)| *first == w && !lowercase_seen.contains(w.as_str()))
+                .find(|(first, _, _)| *first == w && !lowercase_seen.contains_key(w.as_str()))
                 .map(|(_, c, k)| (c.clone(), *k));
             if let Some((canonical, kind)) = longer {
                 m.canonical = canonical;
@@ -1462,6 +1468,13 @@ fn title_case(s: &str) -> String {
 
 /// White space collapsed to single spaces.
 pub fn normalise(name: &str) -> String {
+    let single_spaced = !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name.contains("  ")
+        && !name.chars().any(|c| c.is_whitespace() && c != ' ');
+    if single_spaced {
+        return name.to_string();
+    }
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -1717,6 +1730,23 @@ pub fn person_core(name: &str) -> &str {
 mod tests {
     use super::*;
     use crate::article::Encoding;
+
+    #[test]
+    fn normalise_collapses_every_kind_of_white_space() {
+        for name in [
+            "Ali Khamenei",
+            "Ali  Khamenei",
+            " Ali Khamenei ",
+            "Ali\nKhamenei",
+            "Ali\u{a0}Khamenei",
+            "Ali \t Khamenei",
+            "",
+            " ",
+        ] {
+            let slow = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(normalise(name), slow, "{name:?}");
+        }
+    }
 
     fn names(text: &str) -> Vec<(String, &'static str, String)> {
         let a = Article::new("t".into(), text.into(), Encoding::Utf8);

@@ -25,12 +25,11 @@ pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
     // One buffer for every phrase: a new String only when a phrase is first seen.
     let mut phrase = String::new();
     for s in &a.sentences {
-        let sentence = s.span.slice(&a.text);
         let mut prev: Option<Cow<'_, str>> = None;
-        let mut prev_end = 0;
-        for (at, token) in tokenize::words(sentence) {
+        let mut prev_end = s.span.start;
+        for (at, token) in a.words_of(s) {
             counts.tokens += 1;
-            if !joins_phrase(&sentence[prev_end..at]) {
+            if !joins_phrase(&a.text[prev_end..at]) {
                 prev = None;
             }
             prev_end = at + token.len();

@@ -9,11 +9,13 @@ use unicode_segmentation::UnicodeSegmentation;
 /// "don't", "U.S", "2.5" and "Assad’s" are single words under these rules, which is what
 /// lets possessives be stripped afterwards instead of leaving a stray "s" token.
 ///
-/// ASCII text (most news wire copy, and most sentences of any English text) takes a fast
-/// path that applies the same rules to bytes; `tests/properties.rs` checks it gives exactly
-/// the tokens of the Unicode path.
+/// Text of ASCII plus the few non-ASCII punctuation marks news copy is full of (curly
+/// quotes and apostrophes, dashes, `£`, `€`, no-break spaces: [`fast_char`]) takes a fast
+/// path that applies the same rules to bytes; the general segmenter is the fallback for
+/// anything else (accented letters, other scripts, combining marks). Unit tests and
+/// `tests/properties.rs` check that both paths give exactly the same tokens.
 pub fn words(text: &str) -> Words<'_> {
-    if text.is_ascii() {
+    if text.is_ascii() || text.chars().all(fast_char) {
         Words::Ascii(AsciiWords { text, at: 0 })
     } else {
         Words::Unicode(text.unicode_word_indices())
@@ -23,6 +25,37 @@ pub fn words(text: &str) -> Words<'_> {
 /// The Unicode rules' segmenter, for comparison with the fast path in tests.
 pub fn unicode_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.unicode_word_indices()
+}
+
+/// Characters the fast path handles: ASCII, and non-ASCII marks whose word-break class is
+/// fixed and simple: "Other" (a boundary on both sides, like `"` or `-`), or, for the
+/// single quotation marks, MidNumLet (joins two letters or two digits, like `'` or `.`).
+/// No letter, digit, combining mark or format character is here, so every word byte the
+/// fast path sees is ASCII.
+pub fn fast_char(c: char) -> bool {
+    c.is_ascii() || mid_num_let(c) || FAST_OTHER.contains(&c)
+}
+
+/// Non-ASCII punctuation of word-break class Other, common in news text.
+const FAST_OTHER: &[char] = &[
+    '\u{a0}',   // no-break space
+    '\u{a3}',   // £
+    '\u{a9}',   // ©
+    '\u{ab}',   // «
+    '\u{b0}',   // °
+    '\u{bb}',   // »
+    '\u{2013}', // en dash
+    '\u{2014}', // em dash
+    '\u{201c}', // “
+    '\u{201d}', // ”
+    '\u{2022}', // •
+    '\u{2026}', // …
+    '\u{20ac}', // €
+];
+
+/// Non-ASCII MidNumLet marks: ‘ ’ and the one-dot leader.
+fn mid_num_let(c: char) -> bool {
+    matches!(c, '\u{2018}' | '\u{2019}' | '\u{2024}')
 }
 
 /// Iterator over the words of a text (see [`words`]).
@@ -42,9 +75,9 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// UAX #29 word boundaries restricted to ASCII: letters and digits join each other and
-/// `_`; `.` `'` `:` join two letters; `.` `'` `,` `;` join two digits. Segments without a
-/// letter or digit are not words (as in `unicode_word_indices`).
+/// UAX #29 word boundaries for text of [`fast_char`]s: letters and digits join each other
+/// and `_`; `.` `'` `:` (and ‘ ’) join two letters; `.` `'` `,` `;` (and ‘ ’) join two
+/// digits. Segments without a letter or digit are not words (as in `unicode_word_indices`).
 pub struct AsciiWords<'a> {
     text: &'a str,
     at: usize,
@@ -56,6 +89,7 @@ impl<'a> Iterator for AsciiWords<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.text.as_bytes();
         loop {
+            // Word bytes are ASCII, so this never stops inside a multi-byte character.
             while self.at < b.len() && !is_word_byte(b[self.at]) {
                 self.at += 1;
             }
@@ -72,20 +106,29 @@ impl<'a> Iterator for AsciiWords<'a> {
                     end += 1;
                     continue;
                 }
-                let (prev, next) = (b[end - 1], b.get(end + 1).copied());
+                // The joining mark and its width: one ASCII byte, or a ‘ ’ (3 bytes).
+                let (mid, width) = if c.is_ascii() {
+                    (c, 1)
+                } else {
+                    match self.text[end..].chars().next() {
+                        Some(m) if mid_num_let(m) => (b'.', m.len_utf8()),
+                        _ => break,
+                    }
+                };
+                let (prev, next) = (b[end - 1], b.get(end + width).copied());
                 let joins = match next {
                     Some(n) if prev.is_ascii_alphabetic() && n.is_ascii_alphabetic() => {
-                        matches!(c, b'.' | b'\'' | b':')
+                        matches!(mid, b'.' | b'\'' | b':')
                     }
                     Some(n) if prev.is_ascii_digit() && n.is_ascii_digit() => {
-                        matches!(c, b'.' | b'\'' | b',' | b';')
+                        matches!(mid, b'.' | b'\'' | b',' | b';')
                     }
                     _ => false,
                 };
                 if !joins {
                     break;
                 }
-                end += 2;
+                end += width + 1;
             }
             self.at = end;
             if alnum {
@@ -171,6 +214,45 @@ mod tests {
             let unicode: Vec<_> = unicode_words(text).collect();
             assert_eq!(fast, unicode, "{text}");
         }
+    }
+
+    #[test]
+    fn fast_path_matches_unicode_rules_around_news_punctuation() {
+        // Every non-ASCII mark of the fast path, between letters, digits, spaces and the
+        // ASCII joiners, at the start and at the end.
+        let marks: Vec<char> = FAST_OTHER
+            .iter()
+            .copied()
+            .chain(['\u{2018}', '\u{2019}', '\u{2024}'])
+            .collect();
+        for &m in &marks {
+            for (a, b) in [
+                ("a", "b"),
+                ("1", "2"),
+                ("a", "1"),
+                ("", "x"),
+                ("x", ""),
+                ("a.", "b"),
+            ] {
+                for text in [
+                    format!("{a}{m}{b}"),
+                    format!(" {a}{m}{m}{b}. {a}{m} {m}{b}"),
+                ] {
+                    assert!(text.chars().all(fast_char));
+                    let fast: Vec<_> = words(&text).collect();
+                    let unicode: Vec<_> = unicode_words(&text).collect();
+                    assert_eq!(fast, unicode, "{text:?}");
+                }
+            }
+        }
+        let text = "Iran’s £5m “deal” — 3’000 ‘quoted’ words… U.S. rock’n’roll";
+        assert!(matches!(words(text), Words::Ascii(_)));
+        assert_eq!(
+            words(text).collect::<Vec<_>>(),
+            unicode_words(text).collect::<Vec<_>>()
+        );
+        // Anything else takes the general path.
+        assert!(matches!(words("café"), Words::Unicode(_)));
     }
 
     #[test]
