@@ -118,9 +118,12 @@ pub fn discover(inputs: &[PathBuf], exclude: Option<&Path>) -> Discovered {
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {
+                // Only a folder can be the output folder: files skip the two
+                // `canonicalize` calls (2% of a run on many small files).
                 e.depth() == 0
                     || !(is_hidden(e.file_name())
-                        || exclude.is_some_and(|x| same_file(e.path(), x)))
+                        || (e.file_type().is_dir()
+                            && exclude.is_some_and(|x| same_file(e.path(), x))))
             });
         for entry in walker {
             let entry = match entry {
