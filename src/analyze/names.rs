@@ -1311,6 +1311,16 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &Low
         }
     }
     full_names.sort_by_key(|f| f.0);
+    // Full names by last and by first token, in text order: a long text (a whole archive
+    // in one file) would otherwise compare every mention with every full name.
+    let mut by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut by_first_token: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, f) in full_names.iter().enumerate() {
+        if let (Some(first), Some(last)) = (f.1.first(), f.1.last()) {
+            by_last.entry(last.as_str()).or_default().push(i);
+            by_first_token.entry(first.as_str()).or_default().push(i);
+        }
+    }
     // Organisations and places of several words, by their first word.
     let others: Vec<(String, String, EntityType)> = mentions
         .iter()
@@ -1321,6 +1331,11 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &Low
             (toks.len() >= 2).then(|| (toks[0].clone(), m.canonical.clone(), m.kind))
         })
         .collect();
+    // The first organisation (in text order) by its first word.
+    let mut other_by_first: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, o) in others.iter().enumerate() {
+        other_by_first.entry(o.0.as_str()).or_insert(i);
+    }
     // Acronyms defined in parentheses right after an organisation: "Council (SNSC)".
     let mut acronyms: FxHashMap<String, String> = FxHashMap::default();
     for w in mentions.windows(2) {
@@ -1352,14 +1367,21 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &Low
         }
         // The nearest full name before this mention (else the first after) that ends with
         // or contains these tokens.
+        // Only full names ending with this mention's last token can contain it at their
+        // end ([`contains_tokens`]).
+        let candidates: &[usize] = toks
+            .last()
+            .and_then(|l| by_last.get(l.as_str()))
+            .map_or(&[], Vec::as_slice);
         let matching = |(_, full, _, _): &&(usize, Vec<String>, String, Gender)| {
             full.len() > toks.len() && contains_tokens(full, &toks)
         };
-        let before = full_names
+        let before = candidates
             .iter()
+            .map(|&i| &full_names[i])
             .filter(|f| f.0 < m.span.start)
             .rfind(matching);
-        let found = before.or_else(|| full_names.iter().find(matching));
+        let found = before.or_else(|| candidates.iter().map(|&i| &full_names[i]).find(matching));
         if let Some((_, full_toks, full, gender)) = found {
             m.kind = EntityType::Person;
             m.canonical = full.clone();
@@ -1375,9 +1397,11 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &Low
             // the article who has it.
             // Only where the lists back the full name as a person's: a known first name,
             // or a known surname at its end ("Passion Oscar" is no person "Passion").
-            let by_first: FxHashSet<&str> = full_names
+            let by_first: FxHashSet<&str> = by_first_token
+                .get(w.as_str())
+                .map_or(&[][..], Vec::as_slice)
                 .iter()
-                .filter(|f| f.1[0] == w)
+                .map(|&i| &full_names[i])
                 .filter(|f| {
                     g.first_name_gender(&w).is_some() || f.1.last().is_some_and(|l| g.is_surname(l))
                 })
@@ -1390,10 +1414,10 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &Low
                 continue;
             }
             // Not a word the article also writes in lower case ("World" of "World Bank").
-            let longer = others
-                .iter()
-                .find(|(first, _, _)| *first == w && !lowercase_seen.contains_key(w.as_str()))
-                .map(|(_, c, k)| (c.clone(), *k));
+            let longer = other_by_first
+                .get(w.as_str())
+                .filter(|_| !lowercase_seen.contains_key(w.as_str()))
+                .map(|&i| (others[i].1.clone(), others[i].2));
             if let Some((canonical, kind)) = longer {
                 m.canonical = canonical;
                 m.kind = kind;

@@ -1220,6 +1220,25 @@ struct Ctx<'a> {
     /// [`Ctx::canonical`] per mention (by start byte): a pronoun's antecedent is resolved
     /// again for every quote it speaks.
     canonicals: RefCell<FxHashMap<usize, (String, EntityType)>>,
+    /// Indexes into `mentions`, in text order, by each word of the mention's canonical
+    /// name (ASCII lower-cased, as [`Ctx::full_mention`] compares): a long text (a whole
+    /// archive in one file) would otherwise scan every mention for every quote.
+    by_word: FxHashMap<String, Vec<u32>>,
+}
+
+/// [`Ctx::by_word`] of the mentions.
+fn index_by_word(mentions: &[&Mention]) -> FxHashMap<String, Vec<u32>> {
+    let mut by_word: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        for w in name_words(&m.canonical) {
+            let list = by_word.entry(w.to_ascii_lowercase()).or_default();
+            // A word twice in one name lists the mention once.
+            if list.last() != Some(&(i as u32)) {
+                list.push(i as u32);
+            }
+        }
+    }
+    by_word
 }
 
 /// What pronoun and short-name resolution need to know about one mention.
@@ -1402,11 +1421,9 @@ impl<'a> Ctx<'a> {
 
     /// The mention holding the full name a lone word stands for ([`Ctx::full_name`]).
     fn full_mention(&self, word: &str, at: usize) -> Option<&'a Mention> {
-        let full = |m: &&&Mention| {
-            // Cheap test first: most mentions do not contain the word at all.
-            if !name_words(&m.canonical).any(|w| w.eq_ignore_ascii_case(word)) {
-                return false;
-            }
+        // Only mentions whose name contains the word at all.
+        let candidates = self.by_word.get(&word.to_ascii_lowercase())?;
+        let full = |m: &&Mention| {
             let p = self.person(m);
             let mut words = name_words(&p.core);
             let first = words.next();
@@ -1416,12 +1433,13 @@ impl<'a> Ctx<'a> {
                     || last.is_some_and(|t| t.eq_ignore_ascii_case(word)))
                 && p.gender.is_some()
         };
-        let before = self
-            .mentions
+        let candidate = |&i: &u32| self.mentions[i as usize];
+        let before = candidates
             .iter()
+            .map(candidate)
             .filter(|m| m.span.end <= at)
             .rfind(full);
-        before.or_else(|| self.mentions.iter().find(full)).copied()
+        before.or_else(|| candidates.iter().map(candidate).find(full))
     }
 
     fn pronoun(&self, word: &str, at: usize) -> Speaker {
@@ -2420,6 +2438,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
     let ctx = Ctx {
         text,
         sentences: &a.sentences,
+        by_word: index_by_word(&outside),
         mentions: outside,
         people: RefCell::default(),
         speaking: RefCell::default(),
@@ -2765,6 +2784,47 @@ mod tests {
 
     fn row(quote: &str, speaker: &str, cue: &str) -> (String, String, String) {
         (quote.into(), speaker.into(), cue.into())
+    }
+
+    #[test]
+    fn word_index_lists_each_mention_once_under_ascii_folded_words() {
+        let a = Article::new(
+            "t".into(),
+            "T\n\nTobias Kendrick met Kendrick Kendrick and ÉMILE Zola.".into(),
+            Encoding::Utf8,
+        );
+        let mentions = names::find(&a);
+        let refs: Vec<&Mention> = mentions.iter().collect();
+        let index = index_by_word(&refs);
+        for (i, m) in refs.iter().enumerate() {
+            for w in name_words(&m.canonical) {
+                let list = &index[&w.to_ascii_lowercase()];
+                assert_eq!(list.iter().filter(|&&j| j as usize == i).count(), 1, "{w}");
+                assert!(list.windows(2).all(|p| p[0] < p[1]), "text order");
+            }
+        }
+        // Only ASCII letters fold, as `eq_ignore_ascii_case` compares.
+        assert!(!index.contains_key("émile"));
+    }
+
+    #[test]
+    fn a_surname_takes_the_nearest_full_name_before_it_in_a_long_text() {
+        // Two people share the surname; each later "Kendrick" quote belongs to the full
+        // name closest before it, however many other names lie between.
+        let mut text = String::from("Archive\n\nTobias Kendrick arrived.\n\n");
+        for i in 0..300 {
+            text.push_str(&format!("Person{i} Name{i} and Place{i} met.\n\n"));
+        }
+        text.push_str("\"We will go,\" Kendrick said.\n\nMaria Kendrick arrived.\n\n");
+        text.push_str("\"We will stay,\" Kendrick said.\n");
+        let got = said(&text);
+        assert_eq!(
+            got,
+            vec![
+                row("We will go,", "Tobias Kendrick", "said"),
+                row("We will stay,", "Maria Kendrick", "said")
+            ]
+        );
     }
 
     fn spans(text: &str) -> (Vec<&str>, u32) {
