@@ -1224,13 +1224,45 @@ struct Ctx<'a> {
     /// name (ASCII lower-cased, as [`Ctx::full_mention`] compares): a long text (a whole
     /// archive in one file) would otherwise scan every mention for every quote.
     by_word: FxHashMap<String, Vec<u32>>,
+    /// The same by alphanumeric runs ("O'Brien" gives "o" and "brien"), as
+    /// [`Ctx::described`] compares.
+    by_alnum_word: FxHashMap<String, Vec<u32>>,
+    /// Persons named in two or more words, by their last word ([`Ctx::person`]).
+    by_last_word: FxHashMap<&'a str, Vec<u32>>,
 }
 
 /// [`Ctx::by_word`] of the mentions.
 fn index_by_word(mentions: &[&Mention]) -> FxHashMap<String, Vec<u32>> {
+    index_words(mentions, |name| Box::new(name_words(name)))
+}
+
+/// [`Ctx::by_alnum_word`] of the mentions.
+fn index_by_alnum_word(mentions: &[&Mention]) -> FxHashMap<String, Vec<u32>> {
+    index_words(mentions, |name| {
+        Box::new(name.split(|c: char| !c.is_alphanumeric()))
+    })
+}
+
+/// [`Ctx::by_last_word`] of the mentions.
+fn index_by_last_word<'a>(mentions: &[&'a Mention]) -> FxHashMap<&'a str, Vec<u32>> {
+    let mut out: FxHashMap<&'a str, Vec<u32>> = FxHashMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind == EntityType::Person && m.canonical.contains(' ') {
+            if let Some(last) = m.canonical.split(' ').next_back() {
+                out.entry(last).or_default().push(i as u32);
+            }
+        }
+    }
+    out
+}
+
+type WordSplit = for<'n> fn(&'n str) -> Box<dyn Iterator<Item = &'n str> + 'n>;
+
+/// Indexes into `mentions` by each word (ASCII lower-cased) of their canonical names.
+fn index_words(mentions: &[&Mention], split: WordSplit) -> FxHashMap<String, Vec<u32>> {
     let mut by_word: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
-        for w in name_words(&m.canonical) {
+        for w in split(&m.canonical) {
             let list = by_word.entry(w.to_ascii_lowercase()).or_default();
             // A word twice in one name lists the mention once.
             if list.last() != Some(&(i as u32)) {
@@ -1273,13 +1305,19 @@ impl<'a> Ctx<'a> {
         if personal && core.split_whitespace().count() > 2 {
             // "Arms Kevin Ashby" (from "Sergeant-at-Arms Kevin Ashby") when the
             // article also names "Kevin Ashby": the shorter full name is the name.
-            let shorter = self.mentions.iter().find(|o| {
-                o.kind == EntityType::Person
-                    && o.canonical.contains(' ')
-                    && o.canonical.len() < core.len()
-                    && core.ends_with(o.canonical.as_str())
-                    && core[..core.len() - o.canonical.len()].ends_with(' ')
-            });
+            // Candidates: persons whose name ends with the same word.
+            let last = core.split(' ').next_back().unwrap_or_default();
+            let candidates = self.by_last_word.get(last).map_or(&[][..], Vec::as_slice);
+            let shorter = candidates
+                .iter()
+                .map(|&i| self.mentions[i as usize])
+                .find(|o| {
+                    o.kind == EntityType::Person
+                        && o.canonical.contains(' ')
+                        && o.canonical.len() < core.len()
+                        && core.ends_with(o.canonical.as_str())
+                        && core[..core.len() - o.canonical.len()].ends_with(' ')
+                });
             if let Some(o) = shorter {
                 core = o.canonical.clone();
             }
@@ -1701,13 +1739,15 @@ impl<'a> Ctx<'a> {
         let thing = is_thing_noun(last.text);
         if definite && last.text.starts_with(char::is_lowercase) {
             // "the regulator" after "the National Energy Regulator".
-            let org = self.mentions.iter().rev().find(|m| {
-                m.span.end <= words[0].start
-                    && m.kind == EntityType::Org
-                    && m.canonical
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w.eq_ignore_ascii_case(last.text))
-            });
+            // Candidates: mentions whose name has the word ([`Ctx::by_alnum_word`]).
+            let org = self
+                .by_alnum_word
+                .get(&last.text.to_ascii_lowercase())
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .map(|&i| self.mentions[i as usize])
+                .rev()
+                .find(|m| m.span.end <= words[0].start && m.kind == EntityType::Org);
             if let Some(m) = org {
                 return Speaker {
                     canonical: m.canonical.clone(),
@@ -2439,6 +2479,8 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         text,
         sentences: &a.sentences,
         by_word: index_by_word(&outside),
+        by_alnum_word: index_by_alnum_word(&outside),
+        by_last_word: index_by_last_word(&outside),
         mentions: outside,
         people: RefCell::default(),
         speaking: RefCell::default(),
