@@ -4,6 +4,8 @@
 #
 #   bash bench/run.sh [COPIES] [REPEATS]     (defaults: 20 copies, 3 repeats)
 #   SHAPES=small bash bench/run.sh 20 1      (one shape only: small or large)
+#   BROADSHEET_BIN=/path/to/old/broadsheet bash bench/run.sh   (measure another build,
+#                                            e.g. an older commit's, for before/after)
 #
 # COPIES copies of the BBC and Reuters corpora make the "many small files" shape (20 copies
 # ~ 440 MB, 425k files); the same bytes concatenated into ~300 files make the "few large
@@ -22,7 +24,7 @@ work=${BENCH_DIR:-/tmp/broadsheet-bench}
 [ -x /usr/bin/time ] || { echo "bench: GNU time (/usr/bin/time) is needed for peak memory" >&2; exit 2; }
 
 cargo build --release --quiet --bin broadsheet --example floor
-bin=target/release/broadsheet
+bin=${BROADSHEET_BIN:-target/release/broadsheet}
 floor=target/release/examples/floor
 
 small=$work/small-$copies
