@@ -14,7 +14,7 @@ use super::names::{self, EntityType, Gender, Mention};
 use crate::article::{Article, Sentence};
 use crate::text::{tokenize, Span};
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -1223,12 +1223,13 @@ struct Ctx<'a> {
     /// Indexes into `mentions`, in text order, by each word of the mention's canonical
     /// name (ASCII lower-cased, as [`Ctx::full_mention`] compares): a long text (a whole
     /// archive in one file) would otherwise scan every mention for every quote.
-    by_word: FxHashMap<String, Vec<u32>>,
+    /// Built on first use, as are the two below: most articles never need them.
+    by_word: OnceCell<FxHashMap<String, Vec<u32>>>,
     /// The same by alphanumeric runs ("O'Brien" gives "o" and "brien"), as
     /// [`Ctx::described`] compares.
-    by_alnum_word: FxHashMap<String, Vec<u32>>,
+    by_alnum_word: OnceCell<FxHashMap<String, Vec<u32>>>,
     /// Persons named in two or more words, by their last word ([`Ctx::person`]).
-    by_last_word: FxHashMap<&'a str, Vec<u32>>,
+    by_last_word: OnceCell<FxHashMap<&'a str, Vec<u32>>>,
 }
 
 /// [`Ctx::by_word`] of the mentions.
@@ -1307,7 +1308,11 @@ impl<'a> Ctx<'a> {
             // article also names "Kevin Ashby": the shorter full name is the name.
             // Candidates: persons whose name ends with the same word.
             let last = core.split(' ').next_back().unwrap_or_default();
-            let candidates = self.by_last_word.get(last).map_or(&[][..], Vec::as_slice);
+            let candidates = self
+                .by_last_word
+                .get_or_init(|| index_by_last_word(&self.mentions))
+                .get(last)
+                .map_or(&[][..], Vec::as_slice);
             let shorter = candidates
                 .iter()
                 .map(|&i| self.mentions[i as usize])
@@ -1460,7 +1465,10 @@ impl<'a> Ctx<'a> {
     /// The mention holding the full name a lone word stands for ([`Ctx::full_name`]).
     fn full_mention(&self, word: &str, at: usize) -> Option<&'a Mention> {
         // Only mentions whose name contains the word at all.
-        let candidates = self.by_word.get(&word.to_ascii_lowercase())?;
+        let candidates = self
+            .by_word
+            .get_or_init(|| index_by_word(&self.mentions))
+            .get(&word.to_ascii_lowercase())?;
         let full = |m: &&Mention| {
             let p = self.person(m);
             let mut words = name_words(&p.core);
@@ -1742,6 +1750,7 @@ impl<'a> Ctx<'a> {
             // Candidates: mentions whose name has the word ([`Ctx::by_alnum_word`]).
             let org = self
                 .by_alnum_word
+                .get_or_init(|| index_by_alnum_word(&self.mentions))
                 .get(&last.text.to_ascii_lowercase())
                 .map_or(&[][..], Vec::as_slice)
                 .iter()
@@ -2478,9 +2487,9 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
     let ctx = Ctx {
         text,
         sentences: &a.sentences,
-        by_word: index_by_word(&outside),
-        by_alnum_word: index_by_alnum_word(&outside),
-        by_last_word: index_by_last_word(&outside),
+        by_word: OnceCell::new(),
+        by_alnum_word: OnceCell::new(),
+        by_last_word: OnceCell::new(),
         mentions: outside,
         people: RefCell::default(),
         speaking: RefCell::default(),
