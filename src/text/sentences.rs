@@ -39,27 +39,34 @@ fn is_closer(c: char) -> bool {
 /// Every non-blank byte of the paragraph lies in exactly one sentence.
 pub fn split(text: &str, para: Span) -> Vec<Span> {
     let p = para.slice(text);
+    let bytes = p.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = p.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_terminator(c) {
-            continue;
-        }
+    let mut i = 0;
+    // Bytes, not chars: a terminator is `.`, `!`, `?` or the one multi-byte `…` (whose
+    // lead byte 0xE2 is always a char boundary), so most bytes need no decoding.
+    while i < bytes.len() {
+        let c = match bytes[i] {
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            0xE2 if p[i..].starts_with('…') => '…',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        debug_assert!(is_terminator(c));
         // Swallow the run of terminators and closing marks: `?!"` or `.”)`.
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if is_closer(d) {
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
+        while let Some(d) = p[end..].chars().next().filter(|&d| is_closer(d)) {
+            end += d.len_utf8();
         }
         if ends_sentence(p, i, c, end) {
             push_trimmed(&mut out, p, start, end, para.start);
             start = end;
         }
+        i = end;
     }
     push_trimmed(&mut out, p, start, p.len(), para.start);
     out
@@ -131,6 +138,45 @@ fn push_trimmed(out: &mut Vec<Span>, p: &str, start: usize, end: usize, base: us
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The splitter as first written, over chars: the byte scan must agree with it.
+    fn split_by_chars(text: &str, para: Span) -> Vec<Span> {
+        let p = para.slice(text);
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut chars = p.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !is_terminator(c) {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if is_closer(d) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            if ends_sentence(p, i, c, end) {
+                push_trimmed(&mut out, p, start, end, para.start);
+                start = end;
+            }
+        }
+        push_trimmed(&mut out, p, start, p.len(), para.start);
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn byte_scan_agrees_with_the_char_scan(
+            p in "([aZ ,.!?…”’)\\n\"'é—]|U\\.S\\.|Mr\\. |The ){0,40}"
+        ) {
+            let span = Span::new(0, p.len());
+            prop_assert_eq!(split(&p, span), split_by_chars(&p, span));
+        }
+    }
 
     fn sentences(p: &str) -> Vec<&str> {
         split(p, Span::new(0, p.len()))
