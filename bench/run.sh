@@ -4,6 +4,7 @@
 #
 #   bash bench/run.sh [COPIES] [REPEATS]     (defaults: 20 copies, 3 repeats)
 #   SHAPES=small bash bench/run.sh 20 1      (one shape only: small or large)
+#   bash bench/run.sh 20 0                   (only build the corpora)
 #   BROADSHEET_BIN=/path/to/old/broadsheet bash bench/run.sh   (measure another build,
 #                                            e.g. an older commit's, for before/after)
 #
@@ -57,6 +58,11 @@ if [ ! -d "$large" ]; then
     rm "$list"
   done
   mv "$large.tmp" "$large"
+fi
+
+if [ "$repeats" -eq 0 ]; then
+  echo "bench: corpora ready in $small and $large (0 repeats: nothing measured)" >&2
+  exit 0
 fi
 
 measure() {  # label, corpus, command...: prints "seconds peak_kb"
