@@ -103,6 +103,11 @@ pub struct Cli {
     /// Print nothing but errors (no progress bar, no summary line).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// After the summary, print how long each stage took (reading and analysing, the
+    /// partial result, the reports), to see where a run's time goes.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Subcommands; without one, broadsheet analyses its INPUT arguments.
@@ -129,6 +134,10 @@ pub struct MergeCli {
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// After the summary, print how long reading the partials and writing the reports took.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Options that shape the reports, not the analysis: a merge takes them too.
@@ -194,6 +203,13 @@ impl Cli {
         match &self.command {
             Some(Command::Merge(m)) => m.quiet,
             None => self.quiet,
+        }
+    }
+
+    pub fn timings(&self) -> bool {
+        match &self.command {
+            Some(Command::Merge(m)) => m.timings,
+            None => self.timings,
         }
     }
 }

@@ -86,6 +86,8 @@ pub struct Summary {
     /// Articles whose date was given but could not be read.
     pub unparsed_dates: u64,
     pub elapsed: Duration,
+    /// Wall time of each stage, in run order ([`Summary::timings_line`]).
+    pub stages: Vec<(&'static str, Duration)>,
     /// Where reports were written, if they were.
     pub out: Option<PathBuf>,
     /// Where the partial result was written, if it was.
@@ -93,6 +95,20 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The stage times, for `--timings`.
+    pub fn timings_line(&self) -> String {
+        let stages: Vec<String> = self
+            .stages
+            .iter()
+            .map(|(name, d)| format!("{name} {:.2} s", d.as_secs_f64()))
+            .collect();
+        format!(
+            "{}; total {:.2} s",
+            stages.join(", "),
+            self.elapsed.as_secs_f64()
+        )
+    }
+
     pub fn megabytes_per_second(&self) -> f64 {
         let secs = self.elapsed.as_secs_f64().max(1e-9);
         self.bytes as f64 / 1e6 / secs
@@ -157,37 +173,71 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
     let opts = analyze::Options {
         stopwords: &config.stopwords,
     };
+    let mut stages = Stages::new();
     let corpus = if config.stdin_jsonl {
         let stdin = std::io::stdin();
         analyse_jsonl(&mut stdin.lock(), config, &pool, opts)?
     } else {
         analyse_files(config, &pool, opts)
     };
+    stages.done("read and analyse");
     if let Some(path) = &config.partial {
         write_partial(path, &corpus, config.stopwords.fingerprint())?;
+        stages.done("partial result");
     }
     if config.reports {
         let files = report::render(&corpus, &config.report)?;
         report::write_atomically(&config.out, &files)?;
         report::remove_stale(&config.out, &files)?;
+        stages.done("reports");
     }
-    Ok(summary(
-        &corpus,
-        started,
-        config.reports.then(|| config.out.clone()),
-        config.partial.clone(),
-    ))
+    Ok(Summary {
+        stages: stages.list,
+        ..summary(
+            &corpus,
+            started,
+            config.reports.then(|| config.out.clone()),
+            config.partial.clone(),
+        )
+    })
+}
+
+/// Stage times for [`Summary::stages`]: each stage runs from the end of the one before.
+struct Stages {
+    last: Instant,
+    list: Vec<(&'static str, Duration)>,
+}
+
+impl Stages {
+    fn new() -> Stages {
+        Stages {
+            last: Instant::now(),
+            list: Vec::new(),
+        }
+    }
+
+    fn done(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.list.push((name, now - self.last));
+        self.last = now;
+    }
 }
 
 /// Merges partial results and writes the reports of their union.
 pub fn merge(config: &MergeConfig) -> anyhow::Result<Summary> {
     let started = Instant::now();
     prepare_output(&[], &config.out)?;
+    let mut stages = Stages::new();
     let corpus = partial::merge_files(&config.partials)?;
+    stages.done("read partials");
     let files = report::render(&corpus, &config.report)?;
     report::write_atomically(&config.out, &files)?;
     report::remove_stale(&config.out, &files)?;
-    Ok(summary(&corpus, started, Some(config.out.clone()), None))
+    stages.done("reports");
+    Ok(Summary {
+        stages: stages.list,
+        ..summary(&corpus, started, Some(config.out.clone()), None)
+    })
 }
 
 fn summary(
@@ -207,6 +257,7 @@ fn summary(
         quoted_terms: corpus.quoted_terms,
         unparsed_dates: corpus.unparsed_dates,
         elapsed: started.elapsed(),
+        stages: Vec::new(),
         out,
         partial,
     }

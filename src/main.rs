@@ -11,11 +11,15 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = broadsheet::config::Cli::parse();
     let quiet = cli.quiet();
+    let timings = cli.timings();
     let outcome = broadsheet::execute(cli);
     match outcome {
         Ok(summary) => {
             if !quiet {
                 eprintln!("broadsheet: {}", summary.line());
+            }
+            if timings {
+                eprintln!("broadsheet: timings: {}", summary.timings_line());
             }
             ExitCode::from(if summary.skipped > 0 { 1 } else { 0 })
         }

@@ -298,6 +298,38 @@ fn quiet_prints_nothing_on_success() {
     assert_eq!(out.stderr, "");
 }
 
+#[test]
+fn timings_name_each_stage_after_the_summary() {
+    let f = Fixture::new();
+    f.file("in/a.txt", "Title\n\nText.");
+    let out = f.run(&["in", "--timings", "--partial", "p.bsp"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert!(
+        lines[0].starts_with("broadsheet: 1 article read"),
+        "{lines:?}"
+    );
+    let t = lines[1];
+    assert!(
+        t.starts_with("broadsheet: timings: read and analyse "),
+        "{t}"
+    );
+    let stages: Vec<&str> = ["read and analyse", "partial result", "reports", "total"]
+        .into_iter()
+        .filter(|s| t.contains(s))
+        .collect();
+    assert_eq!(stages.len(), 4, "{t}");
+    let merged = f.run(&["merge", "p.bsp", "--out", "m", "--timings", "--quiet"]);
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    assert!(
+        merged
+            .stderr
+            .starts_with("broadsheet: timings: read partials "),
+        "{}",
+        merged.stderr
+    );
+}
+
 /// Two articles whose co-occurrence counts are worked out by hand (paragraph 0 is the
 /// headline, which holds no names here).
 ///
