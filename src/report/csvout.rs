@@ -321,6 +321,7 @@ impl ser::SerializeStruct for Fields<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Serialize;
 
     #[derive(Serialize)]
     struct Row<'a> {

@@ -94,12 +94,16 @@ pub fn npmi(both: u64, a: u64, b: u64, units: u64) -> f64 {
     (pmi / -p_ab.ln()).clamp(-1.0, 1.0)
 }
 
+/// A corpus-level entity as one article names it: its mentions there and the forms
+/// they are written in.
+pub type ArticleEntity = (EntityKey, u64, Vec<String>);
+
 /// One article's `mentions.csv` rows (by start, end, type), and its corpus-level entities
 /// with their mentions and the forms they are written in.
 pub fn mentions_of(
     rec: &ArticleRecord,
     resolve: &Resolver,
-) -> (Vec<MentionOut>, Vec<(EntityKey, u64, Vec<String>)>) {
+) -> (Vec<MentionOut>, Vec<ArticleEntity>) {
     // Each of the article's entities resolved once, not once per mention.
     let resolved: Vec<(Option<&EntityKey>, Option<&str>)> = rec
         .entities
@@ -148,7 +152,7 @@ pub struct EntityTally {
 }
 
 impl EntityTally {
-    pub fn add(&mut self, article: Vec<(EntityKey, u64, Vec<String>)>) {
+    pub fn add(&mut self, article: Vec<ArticleEntity>) {
         for (key, n, forms) in article {
             let t = self.by.entry(key).or_default();
             t.0 += n;

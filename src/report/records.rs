@@ -13,7 +13,7 @@ use super::entities::{self, EntityTally};
 use super::tables::{self, SpeakerTally};
 use super::{ReportOptions, Staged};
 use crate::analyze::ArticleRow;
-use crate::corpus::{Corpus, EntityKey, Resolver};
+use crate::corpus::{Corpus, Resolver};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -118,7 +118,7 @@ struct Rows {
     quotes: (Vec<u8>, usize),
     mentions: (Vec<u8>, usize),
     quote_rows: Vec<tables::QuoteOut>,
-    entities: Vec<(EntityKey, u64, Vec<String>)>,
+    entities: Vec<entities::ArticleEntity>,
     row: ArticleRow,
     /// The article's words, kept only when it has a date (for the words by period).
     terms: Vec<(String, u32)>,
