@@ -325,6 +325,19 @@ impl EntityTables {
     /// `mentions`), every kept pair as an undirected edge weighted by its count at the
     /// window. GEXF 1.3, the format Gephi reads natively.
     pub fn gexf(&self) -> String {
+        let mut all = Vec::new();
+        let done: Result<(), std::convert::Infallible> = self.write_gexf(&mut |b| {
+            all.extend_from_slice(b);
+            Ok(())
+        });
+        let Ok(()) = done;
+        String::from_utf8(all).expect("the graph is written from strings")
+    }
+
+    /// [`EntityTables::gexf`] handed to `sink` in pieces, so a large graph is never held
+    /// whole in memory.
+    pub fn write_gexf<E>(&self, sink: &mut dyn FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
+        const PIECE: usize = 256 << 10;
         let mut used: FxHashSet<(&str, &str)> = FxHashSet::default();
         for p in &self.pairs {
             used.insert((&p.entity_a, p.type_a));
@@ -371,6 +384,10 @@ impl EntityTables {
                 e.kind,
                 e.mentions
             );
+            if out.len() >= PIECE {
+                sink(out.as_bytes())?;
+                out.clear();
+            }
         }
         out.push_str("    </nodes>\n    <edges>\n");
         for (i, p) in self.pairs.iter().enumerate() {
@@ -387,9 +404,13 @@ impl EntityTables {
                  </attvalues>\n      </edge>",
                 p.weight, p.npmi
             );
+            if out.len() >= PIECE {
+                sink(out.as_bytes())?;
+                out.clear();
+            }
         }
         out.push_str("    </edges>\n  </graph>\n</gexf>\n");
-        out
+        sink(out.as_bytes())
     }
 }
 

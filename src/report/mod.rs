@@ -139,14 +139,13 @@ pub fn write(
                 )?,
             )])
         }),
-        Box::new(|| {
-            Ok(vec![Rendered {
-                name: "cooccurrence.gexf",
-                bytes: e.gexf().into_bytes(),
-                rows: None,
-            }])
-        }),
     ];
+    // The graph can be the largest report: written to its temp file in pieces.
+    let gexf = || -> anyhow::Result<Staged> {
+        let mut s = Staged::create(dir, "cooccurrence.gexf")?;
+        e.write_gexf(&mut |b| s.write(b))?;
+        Ok(s.finish()?)
+    };
     if outlets > 0 {
         jobs.push(Box::new(|| {
             Ok(vec![Rendered::csv(
@@ -204,10 +203,16 @@ pub fn write(
             ])
         }));
     }
-    let rendered: Vec<Vec<Rendered>> = jobs
-        .into_par_iter()
-        .map(|job| job())
-        .collect::<anyhow::Result<_>>()?;
+    let (rendered, gexf) = rayon::join(
+        || {
+            jobs.into_par_iter()
+                .map(|job| job())
+                .collect::<anyhow::Result<Vec<Vec<Rendered>>>>()
+        },
+        gexf,
+    );
+    let rendered = rendered?;
+    staged.push(gexf?);
     let rendered: Vec<Rendered> = rendered.into_iter().flatten().collect();
     let more: Vec<(Staged, Option<csvout::Preview>)> = rendered
         .par_iter()

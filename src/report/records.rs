@@ -191,17 +191,22 @@ pub fn stream(
         unattributed: 0,
     };
     let mut records = corpus.records.raw_records()?;
-    loop {
-        let batch: Vec<Vec<u8>> = records.by_ref().take(BATCH).collect::<Result<_, _>>()?;
-        if batch.is_empty() {
-            break;
-        }
-        let rows: Vec<Rows> = batch
-            .par_iter()
-            .map(|raw| rows_of(raw, corpus, resolve, opts))
-            .collect::<anyhow::Result<_>>()?;
-        drop(batch);
-        for r in rows {
+    let read = |records: &mut crate::spill::RawRecords<'_>| -> std::io::Result<Vec<Vec<u8>>> {
+        records.by_ref().take(BATCH).collect()
+    };
+    let mut batch = read(&mut records)?;
+    while !batch.is_empty() {
+        // The next batch is read (merged from the runs) while this one becomes rows.
+        let (next, rows) = rayon::join(
+            || read(&mut records),
+            || {
+                batch
+                    .par_iter()
+                    .map(|raw| rows_of(raw, corpus, resolve, opts))
+                    .collect::<anyhow::Result<Vec<Rows>>>()
+            },
+        );
+        for r in rows? {
             articles.push(&r.articles, 1)?;
             keywords.push(&r.keywords.0, r.keywords.1)?;
             quotes.push(&r.quotes.0, r.quotes.1)?;
@@ -216,6 +221,7 @@ pub fn stream(
             }
             pass.periods.add(&r.row, &r.terms);
         }
+        batch = next?;
     }
     for t in [articles, keywords, quotes, mentions] {
         let (staged, preview) = t.finish()?;
