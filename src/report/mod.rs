@@ -630,6 +630,77 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_write_leaves_the_old_reports_and_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.csv"), "old").unwrap();
+        let failed = (|| -> Result<(), crate::Error> {
+            let mut a = Staged::create(dir.path(), "a.csv")?;
+            a.write(b"new, but never committed")?;
+            // The second report cannot be staged (its folder is gone): nothing is renamed.
+            let b = Staged::create(&dir.path().join("gone"), "b.csv")?;
+            commit(dir.path(), vec![a, b])
+        })();
+        let err = failed.unwrap_err().to_string();
+        assert!(
+            err.contains("cannot write report") && err.contains("b.csv"),
+            "{err}"
+        );
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names, ["a.csv"]);
+        assert_eq!(std::fs::read(dir.path().join("a.csv")).unwrap(), b"old");
+    }
+
+    #[test]
+    fn reports_written_twice_are_the_same_bytes() {
+        use crate::analyze::{self, Options};
+        use crate::article::{Article, Encoding};
+        let texts = [
+            (
+                "b.txt",
+                "Talks\n\n\"We will not sign,\" Oskar Venhaalo said in Tehran.\n",
+            ),
+            (
+                "a.txt",
+                "=Formula headline\n\nVenhaalo met Ali Khamenei in Tehran.\n",
+            ),
+        ];
+        let corpus = texts.iter().fold(Corpus::default(), |c, (id, t)| {
+            let a = Article::new(id.to_string(), t.to_string(), Encoding::Utf8);
+            c.with(Ok(analyze::article(
+                &a,
+                Options {
+                    stopwords: crate::text::stopwords::StopWords::english(),
+                },
+            )))
+        });
+        let opts = ReportOptions {
+            top: 5,
+            keywords: 3,
+            min_bigram: 1,
+            raw_csv: false,
+            min_count: 1,
+            window: crate::corpus::Window::Paragraph,
+            period: crate::formats::dates::Period::Week,
+            excel: true,
+        };
+        let one = render(&corpus, &opts).unwrap();
+        let two = render(&corpus, &opts).unwrap();
+        assert_eq!(
+            one.iter().map(|f| (f.name, &f.bytes)).collect::<Vec<_>>(),
+            two.iter().map(|f| (f.name, &f.bytes)).collect::<Vec<_>>()
+        );
+        let articles = one.iter().find(|f| f.name == "articles.csv").unwrap();
+        let text = String::from_utf8_lossy(&articles.bytes);
+        // BOM, header, then the articles by name, the formula neutralised.
+        assert!(text.starts_with("\u{feff}article,title,"), "{text}");
+        let a = text.find("\na.txt,'=Formula headline,").unwrap();
+        assert!(a < text.find("\nb.txt,").unwrap());
+    }
+
+    #[test]
     fn quoting_survives_the_rewrite() {
         let raw = b"q\n\"a, \"\"b\"\"\nc\"\n";
         assert_eq!(neutralise_formulas(raw).unwrap(), raw.to_vec());

@@ -14,6 +14,7 @@ use super::tables::{self, SpeakerTally};
 use super::{ReportOptions, Staged};
 use crate::analyze::ArticleRow;
 use crate::corpus::{Corpus, Resolver};
+use anyhow::Context;
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -190,7 +191,8 @@ pub fn stream(
         quotes: 0,
         unattributed: 0,
     };
-    let mut records = corpus.records.raw_records()?;
+    let spilled = "reading back the articles' rows from their temporary files (in TMPDIR)";
+    let mut records = corpus.records.raw_records().context(spilled)?;
     let read = |records: &mut crate::spill::RawRecords<'_>| -> std::io::Result<Vec<Vec<u8>>> {
         records.by_ref().take(BATCH).collect()
     };
@@ -221,7 +223,7 @@ pub fn stream(
             }
             pass.periods.add(&r.row, &r.terms);
         }
-        batch = next?;
+        batch = next.context(spilled)?;
     }
     for t in [articles, keywords, quotes, mentions] {
         let (staged, preview) = t.finish()?;
