@@ -216,7 +216,9 @@ pub fn pairs(corpus: &Corpus, resolve: &Resolver, window: Window, min_count: u64
             units[*id as usize].add(*u);
         }
     }
-    let mut pair_units: FxHashMap<(u32, u32), Units> = FxHashMap::default();
+    // At most one entry per article-level pair: sized once instead of rehashed as it grows.
+    let mut pair_units: FxHashMap<(u32, u32), Units> =
+        FxHashMap::with_capacity_and_hasher(corpus.pairs.len(), Default::default());
     for ((a, b), u) in &corpus.pairs {
         let (Some(a), Some(b)) = (to_final[*a as usize], to_final[*b as usize]) else {
             continue;
