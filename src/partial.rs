@@ -890,6 +890,43 @@ mod tests {
     }
 
     #[test]
+    fn a_corpus_spilled_to_disk_is_stored_whole() {
+        let text = |i: usize| {
+            format!(
+                "Story {i}\n\nSyrian President Bashar Al-Assad met Ali Khamenei in Tehran on day {i}. \
+                 \"We stand together,\" Assad said. Talks on oil went on in Damascus.\n"
+            )
+        };
+        // Folded in two halves, out of name order, as threads would.
+        let half = |range: std::ops::Range<usize>| {
+            range.rev().fold(Corpus::default(), |c, i| {
+                let a = Article::new(format!("d/{i:04}.txt"), text(i), Encoding::Utf8);
+                c.with(Ok(analyze::article(
+                    &a,
+                    Options {
+                        stopwords: StopWords::english(),
+                    },
+                )))
+            })
+        };
+        let c = half(0..300).merge(half(300..600));
+        assert!(c.records.runs_on_disk() > 0, "the test must spill to disk");
+        let bytes = encode(&c, 7).unwrap();
+        let (_, back) = decode(&bytes, "p").unwrap();
+        assert_eq!(back.articles, 600);
+        assert_eq!(back.records.len(), 600);
+        assert_eq!(back.quotes, c.quotes);
+        let body = to_body(&back).unwrap();
+        assert_eq!(body, to_body(&c).unwrap());
+        assert_eq!(body.articles.len(), 600);
+        assert!(body
+            .articles
+            .windows(2)
+            .all(|w| w[0].article < w[1].article));
+        assert_eq!(encode(&back, 7).unwrap(), bytes);
+    }
+
+    #[test]
     fn duplicate_article_ids_cannot_be_stored() {
         let c = corpus().merge(corpus());
         assert!(matches!(

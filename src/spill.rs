@@ -103,6 +103,12 @@ impl Spill {
         self.len == 0
     }
 
+    /// Sorted runs written to disk so far.
+    #[cfg(test)]
+    pub(crate) fn runs_on_disk(&self) -> usize {
+        self.runs.len()
+    }
+
     /// Appends one record.
     pub fn push(&mut self, rec: &ArticleRecord) {
         let at = self.buf.len();

@@ -332,7 +332,10 @@ impl EntityTables {
             all.extend_from_slice(b);
             Ok(())
         });
-        let Ok(()) = done;
+        match done {
+            Ok(()) => {}
+            Err(never) => match never {},
+        }
         String::from_utf8(all).expect("the graph is written from strings")
     }
 
