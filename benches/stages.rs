@@ -144,6 +144,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("entity_tables", |b| {
         b.iter(|| {
             report::entities::EntityTables::build(&full, Window::Paragraph, 2)
+                .expect("entity tables")
                 .entities
                 .len()
         })

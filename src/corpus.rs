@@ -5,9 +5,9 @@
 //! order depends on that grouping (vectors, hash maps) is sorted by the report stage.
 
 use crate::analyze::names::{self, EntityType};
-use crate::analyze::quotes::Quote;
-use crate::analyze::{ArticleAnalysis, ArticleRow};
+use crate::analyze::ArticleAnalysis;
 use crate::ingest::Skip;
+use crate::spill::{ArticleRecord, MentionRec, Spill};
 use rustc_hash::FxHashMap;
 
 /// How often a word or phrase occurs, and in how many articles.
@@ -22,13 +22,6 @@ impl Tally {
         self.count += other.count;
         self.articles += other.articles;
     }
-}
-
-/// One article's kept words with their counts, for TF-IDF once document frequencies are known.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DocTerms {
-    pub article: String,
-    pub terms: Vec<(String, u32)>,
 }
 
 /// An entity as resolved within one article: canonical name and type.
@@ -71,31 +64,17 @@ pub enum Window {
     Article,
 }
 
-/// One mention kept for `mentions.csv`, as small as it can be: the entity is an id into
-/// [`Corpus::entities`] (the article-level name, mapped through the corpus aliases only
-/// when the report is written).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MentionRec {
-    pub start: usize,
-    pub end: usize,
-    pub written: Box<str>,
-    pub entity: u32,
-}
-
-/// The mentions of one article, in text order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleMentions {
-    pub article: String,
-    pub mentions: Vec<MentionRec>,
-}
-
 #[derive(Debug, Default)]
 pub struct Corpus {
-    pub articles: Vec<ArticleRow>,
+    /// Articles read.
+    pub articles: u64,
+    /// Each article's rows for the per-article tables (articles, keywords, quotes,
+    /// mentions, and the breakdowns by outlet and date), spilled out of memory until the
+    /// reports stream them back in order: memory for these does not grow with the corpus.
+    pub records: Spill,
     pub skipped: Vec<Skip>,
     pub words: FxHashMap<String, Tally>,
     pub bigrams: FxHashMap<String, Tally>,
-    pub doc_terms: Vec<DocTerms>,
     /// Mentions per canonical name (as resolved within each article) and type: the
     /// evidence for merging aliases across articles ([`Corpus::aliases`]).
     pub names: FxHashMap<(String, EntityType), u64>,
@@ -114,9 +93,10 @@ pub struct Corpus {
     /// Lower-case occurrences of each word form: a capitalised word that is common in lower
     /// case elsewhere is evidence that it is no name ([`names::is_common_word`]).
     pub lowercase: FxHashMap<String, u64>,
-    pub mentions: Vec<ArticleMentions>,
-    /// Every quotation with the article it came from; sorted (article, start) at report time.
-    pub quotes: Vec<(String, Quote)>,
+    /// Quotations, over all articles (listed from [`Corpus::records`]).
+    pub quotes: u64,
+    /// Quotations with no speaker found.
+    pub unattributed: u64,
     /// Quotation marks that could not be paired, over all articles.
     pub stray_marks: u64,
     /// Short unattributed quoted terms, over all articles.
@@ -133,69 +113,71 @@ impl Corpus {
     pub fn with(mut self, outcome: Result<ArticleAnalysis, Skip>) -> Corpus {
         match outcome {
             Err(skip) => self.skipped.push(skip),
-            Ok(a) => {
-                self.tokens += a.words.tokens;
-                self.bytes += a.row.bytes;
-                self.unparsed_dates += u64::from(a.row.date_unparsed);
-                for (w, &n) in &a.words.terms {
-                    add_count(&mut self.words, w, n);
-                }
-                for (p, &n) in &a.words.bigrams {
-                    add_count(&mut self.bigrams, p, n);
-                }
-                self.stray_marks += u64::from(a.stray_marks);
-                self.quoted_terms += u64::from(a.quoted_terms);
-                self.quotes
-                    .extend(a.quotes.into_iter().map(|q| (a.row.article.clone(), q)));
-                for m in &a.mentions {
-                    *self.names.entry(names::entity_key(m)).or_insert(0) += 1;
-                }
-                self.units.add(Units {
-                    sentences: a.row.sentences as u32,
-                    paragraphs: a.row.paragraphs as u32,
-                    articles: 1,
-                });
-                let (keys, ents, pairs, mention_keys) = cooccurrences(&a.mentions);
-                let ids: Vec<u32> = keys
-                    .into_iter()
-                    .zip(ents)
-                    .map(|(k, u)| {
-                        let id = self.intern(k);
-                        self.entity_units[id as usize].add(u);
-                        id
-                    })
-                    .collect();
-                for ((a, b), u) in pairs {
-                    self.add_pair(ids[a], ids[b], u);
-                }
-                for (w, n) in a.lowercase {
-                    *self.lowercase.entry(w).or_insert(0) += u64::from(n);
-                }
-                self.mentions.push(ArticleMentions {
-                    article: a.row.article.clone(),
-                    mentions: a
-                        .mentions
-                        .iter()
-                        .zip(a.mention_texts)
-                        .zip(mention_keys)
-                        .map(|((m, w), k)| MentionRec {
-                            start: m.span.start,
-                            end: m.span.end,
-                            written: w.into_boxed_str(),
-                            entity: ids[k],
-                        })
-                        .collect(),
-                });
-                let mut terms: Vec<(String, u32)> = a.words.terms.into_iter().collect();
-                terms.shrink_to_fit();
-                self.doc_terms.push(DocTerms {
-                    article: a.row.article.clone(),
-                    terms,
-                });
-                self.articles.push(a.row);
-            }
+            Ok(a) => self.add(a),
         }
         self
+    }
+
+    fn add(&mut self, a: ArticleAnalysis) {
+        self.articles += 1;
+        self.tokens += a.words.tokens;
+        self.bytes += a.row.bytes;
+        self.unparsed_dates += u64::from(a.row.date_unparsed);
+        for (w, &n) in &a.words.terms {
+            add_count(&mut self.words, w, n);
+        }
+        for (p, &n) in &a.words.bigrams {
+            add_count(&mut self.bigrams, p, n);
+        }
+        self.stray_marks += u64::from(a.stray_marks);
+        self.quoted_terms += u64::from(a.quoted_terms);
+        self.quotes += a.quotes.len() as u64;
+        self.unattributed += a.quotes.iter().filter(|q| q.speaker.is_empty()).count() as u64;
+        for m in &a.mentions {
+            *self.names.entry(names::entity_key(m)).or_insert(0) += 1;
+        }
+        self.units.add(Units {
+            sentences: a.row.sentences as u32,
+            paragraphs: a.row.paragraphs as u32,
+            articles: 1,
+        });
+        let (keys, ents, pairs, mention_keys) = cooccurrences(&a.mentions);
+        let ids: Vec<u32> = keys
+            .iter()
+            .zip(ents)
+            .map(|(k, u)| {
+                let id = self.intern(k);
+                self.entity_units[id as usize].add(u);
+                id
+            })
+            .collect();
+        for ((a, b), u) in pairs {
+            self.add_pair(ids[a], ids[b], u);
+        }
+        for (w, n) in a.lowercase {
+            *self.lowercase.entry(w).or_insert(0) += u64::from(n);
+        }
+        // Mentions point into the record's own entity list, not at corpus ids, which
+        // change when corpora merge.
+        let mentions = a
+            .mentions
+            .iter()
+            .zip(a.mention_texts)
+            .zip(mention_keys)
+            .map(|((m, w), k)| MentionRec {
+                start: m.span.start,
+                end: m.span.end,
+                written: w,
+                entity: k as u32,
+            })
+            .collect();
+        self.records.push(&ArticleRecord {
+            row: a.row,
+            terms: a.words.terms.into_iter().collect(),
+            entities: keys,
+            mentions,
+            quotes: a.quotes,
+        });
     }
 
     /// Merges two partial corpora (the `reduce` step). Order of arguments does not matter
@@ -207,10 +189,11 @@ impl Corpus {
         } else {
             (other, self)
         };
-        big.articles.extend(small.articles);
+        big.articles += small.articles;
+        big.records.merge(small.records);
         big.skipped.extend(small.skipped);
-        big.doc_terms.extend(small.doc_terms);
-        big.quotes.extend(small.quotes);
+        big.quotes += small.quotes;
+        big.unattributed += small.unattributed;
         big.stray_marks += small.stray_marks;
         big.quoted_terms += small.quoted_terms;
         big.tokens += small.tokens;
@@ -226,7 +209,7 @@ impl Corpus {
             .into_iter()
             .zip(small.entity_units)
             .map(|(k, u)| {
-                let id = big.intern(k);
+                let id = big.intern(&k);
                 big.entity_units[id as usize].add(u);
                 id
             })
@@ -238,25 +221,17 @@ impl Corpus {
             *big.lowercase.entry(k).or_insert(0) += n;
         }
         big.units.add(small.units);
-        // The small corpus's mentions point at its own ids.
-        big.mentions
-            .extend(small.mentions.into_iter().map(|mut doc| {
-                for m in &mut doc.mentions {
-                    m.entity = remap[m.entity as usize];
-                }
-                doc
-            }));
         big
     }
 
     /// The id of an entity key, added if new.
-    fn intern(&mut self, k: EntityKey) -> u32 {
-        if let Some(&id) = self.entity_ids.get(&k) {
+    fn intern(&mut self, k: &EntityKey) -> u32 {
+        if let Some(&id) = self.entity_ids.get(k) {
             return id;
         }
         let id = self.entities.len() as u32;
         self.entities.push(k.clone());
-        self.entity_ids.insert(k, id);
+        self.entity_ids.insert(k.clone(), id);
         self.entity_units.push(Units::default());
         id
     }
@@ -273,10 +248,7 @@ impl Corpus {
 
     /// Quotations with no speaker found.
     pub fn unattributed(&self) -> usize {
-        self.quotes
-            .iter()
-            .filter(|(_, q)| q.speaker.is_empty())
-            .count()
+        self.unattributed as usize
     }
 
     /// Corpus-level aliases: name as resolved in one article -> the one canonical name
@@ -537,26 +509,30 @@ mod tests {
                     articles: 2
                 }
             );
-            assert_eq!(c.articles.len(), 3);
+            assert_eq!(c.articles, 3);
+            assert_eq!(c.records.len(), 3);
             assert_eq!(c.tokens, 7);
         }
         // Entity ids differ between groupings; what they name must not.
         let named = |c: &Corpus| {
-            let mut v: Vec<(String, usize, String)> = c
-                .mentions
-                .iter()
+            // Records come back by article whatever the grouping.
+            c.records
+                .records()
+                .unwrap()
                 .flat_map(|d| {
-                    d.mentions.iter().map(|m| {
-                        (
-                            d.article.clone(),
-                            m.start,
-                            c.entities[m.entity as usize].0.clone(),
-                        )
-                    })
+                    let d = d.unwrap();
+                    d.mentions
+                        .iter()
+                        .map(|m| {
+                            (
+                                d.row.article.clone(),
+                                m.start,
+                                d.entities[m.entity as usize].0.clone(),
+                            )
+                        })
+                        .collect::<Vec<_>>()
                 })
-                .collect();
-            v.sort();
-            v
+                .collect::<Vec<(String, usize, String)>>()
         };
         assert_eq!(named(&left), named(&right));
         assert!(named(&left).contains(&("c".to_string(), 0, "Syria".to_string())));

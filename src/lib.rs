@@ -8,7 +8,8 @@
 //! article   text -> Article                 (title, paragraphs, sentences as byte spans)
 //! analyze   Article -> ArticleAnalysis      (pure, per article: words, ...)
 //! corpus    ArticleAnalysis* -> Corpus      (Default + merge: rayon fold/reduce, no locks)
-//! report    Corpus -> CSV + PNG bytes       (sorted, then written atomically)
+//! spill     per-article rows -> temp files  (out of memory until the reports stream them)
+//! report    Corpus -> CSV + PNG files       (sorted, then written atomically)
 //! ```
 //!
 //! [`run`] wires the stages together; `main.rs` only parses arguments and maps the outcome
@@ -27,6 +28,7 @@ pub mod ingest;
 pub mod partial;
 pub mod report;
 pub mod shard;
+pub mod spill;
 pub mod stream;
 pub mod text;
 
@@ -186,9 +188,9 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
         stages.done("partial result");
     }
     if config.reports {
-        let files = report::render(&corpus, &config.report)?;
-        report::write_atomically(&config.out, &files)?;
-        report::remove_stale(&config.out, &files)?;
+        // On the run's own threads: `--jobs` bounds the report stage too.
+        let written = pool.install(|| report::write(&corpus, &config.report, &config.out))?;
+        report::remove_stale(&config.out, &written)?;
         stages.done("reports");
     }
     Ok(Summary {
@@ -230,9 +232,8 @@ pub fn merge(config: &MergeConfig) -> anyhow::Result<Summary> {
     let mut stages = Stages::new();
     let corpus = partial::merge_files(&config.partials)?;
     stages.done("read partials");
-    let files = report::render(&corpus, &config.report)?;
-    report::write_atomically(&config.out, &files)?;
-    report::remove_stale(&config.out, &files)?;
+    let written = report::write(&corpus, &config.report, &config.out)?;
+    report::remove_stale(&config.out, &written)?;
     stages.done("reports");
     Ok(Summary {
         stages: stages.list,
@@ -247,11 +248,11 @@ fn summary(
     partial: Option<PathBuf>,
 ) -> Summary {
     Summary {
-        articles: corpus.articles.len(),
+        articles: corpus.articles as usize,
         skipped: corpus.skipped.len(),
         words: corpus.tokens,
         bytes: corpus.bytes,
-        quotes: corpus.quotes.len(),
+        quotes: corpus.quotes as usize,
         unattributed: corpus.unattributed(),
         stray_marks: corpus.stray_marks,
         quoted_terms: corpus.quoted_terms,

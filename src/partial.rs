@@ -33,8 +33,9 @@
 use crate::analyze::names::EntityType;
 use crate::analyze::quotes::Quote;
 use crate::analyze::ArticleRow;
-use crate::corpus::{ArticleMentions, Corpus, DocTerms, MentionRec, Tally, Units};
+use crate::corpus::{Corpus, Tally, Units};
 use crate::ingest::{Skip, SkipReason};
+use crate::spill::{ArticleRecord, MentionRec};
 use crate::text::Span;
 use chrono::Datelike;
 use rustc_hash::FxHashMap;
@@ -327,15 +328,29 @@ pub fn merge_files(paths: &[PathBuf]) -> Result<Corpus, PartialError> {
             }
             Some(_) => {}
         }
-        for row in &part.articles {
-            if let Some(&j) = owner.get(&row.article) {
+        let records = part
+            .records
+            .records()
+            .map_err(|source| PartialError::Read {
+                file: file.clone(),
+                source,
+            })?;
+        for rec in records {
+            let article = rec
+                .map_err(|source| PartialError::Read {
+                    file: file.clone(),
+                    source,
+                })?
+                .row
+                .article;
+            if let Some(&j) = owner.get(&article) {
                 return Err(PartialError::Overlap {
-                    id: row.article.clone(),
+                    id: article,
                     first: paths[j].display().to_string(),
                     second: file,
                 });
             }
-            owner.insert(row.article.clone(), i);
+            owner.insert(article, i);
         }
         corpus = corpus.merge(part);
     }
@@ -498,39 +513,24 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
         pairs.articles.push(u.articles);
     }
 
-    let mut rows: Vec<&ArticleRow> = c.articles.iter().collect();
-    rows.sort_by(|a, b| a.article.cmp(&b.article));
-    if let Some(w) = rows.windows(2).find(|w| w[0].article == w[1].article) {
-        return Err(PartialError::DuplicateArticle(w[0].article.clone()));
-    }
-    let by_article = |article: &str| {
-        rows.binary_search_by(|r| r.article.as_str().cmp(article))
-            .map_err(|_| PartialError::Damaged {
-                file: "(being written)".into(),
-                reason: format!("data for {article} without its articles.csv row"),
-            })
+    // Records come back sorted by article, so a repeated id is next to its twin.
+    let write_err = |e: std::io::Error| PartialError::Damaged {
+        file: "(being written)".into(),
+        reason: e.to_string(),
     };
-    let mut doc_terms: Vec<Option<&DocTerms>> = vec![None; rows.len()];
-    for d in &c.doc_terms {
-        doc_terms[by_article(&d.article)?] = Some(d);
-    }
-    let mut doc_mentions: Vec<Option<&ArticleMentions>> = vec![None; rows.len()];
-    for d in &c.mentions {
-        doc_mentions[by_article(&d.article)?] = Some(d);
-    }
-    let mut doc_quotes: Vec<Vec<&Quote>> = vec![Vec::new(); rows.len()];
-    for (article, q) in &c.quotes {
-        doc_quotes[by_article(article)?].push(q);
-    }
-
-    let mut articles = Vec::with_capacity(rows.len());
+    let mut articles: Vec<ArticleBody> = Vec::with_capacity(c.articles as usize);
     let mut terms = Terms::default();
-    let mut quotes = Vec::with_capacity(c.quotes.len());
+    let mut quotes = Vec::with_capacity(c.quotes as usize);
     let mut mentions = Mentions::default();
-    for (i, r) in rows.iter().enumerate() {
-        let mut ids: Vec<(u32, u32)> = doc_terms[i]
-            .into_iter()
-            .flat_map(|d| &d.terms)
+    for rec in c.records.records().map_err(write_err)? {
+        let rec = rec.map_err(write_err)?;
+        let r = &rec.row;
+        if articles.last().is_some_and(|a| a.article == r.article) {
+            return Err(PartialError::DuplicateArticle(r.article.clone()));
+        }
+        let mut ids: Vec<(u32, u32)> = rec
+            .terms
+            .iter()
             .filter_map(|(w, n)| word_id.get(w.as_str()).map(|&id| (id, *n)))
             .collect();
         ids.sort_unstable();
@@ -540,8 +540,9 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
             prev = id;
             terms.count.push(n);
         }
-        doc_quotes[i].sort_by_key(|q| (q.span.start, q.span.end, q.inner.start, q.inner.end));
-        for q in &doc_quotes[i] {
+        let mut doc_quotes: Vec<&Quote> = rec.quotes.iter().collect();
+        doc_quotes.sort_by_key(|q| (q.span.start, q.span.end, q.inner.start, q.inner.end));
+        for q in &doc_quotes {
             quotes.push(QuoteBody {
                 span: (q.span.start as u64, q.span.end as u64),
                 inner: (q.inner.start as u64, q.inner.end as u64),
@@ -553,16 +554,20 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
                 unclosed: q.unclosed,
             });
         }
-        let ms: &[MentionRec] = doc_mentions[i].map_or(&[], |d| &d.mentions);
         let mut prev = 0i64;
-        for m in ms {
+        for m in &rec.mentions {
+            let key = &rec.entities[m.entity as usize];
+            let id = *c.entity_ids.get(key).ok_or_else(|| PartialError::Damaged {
+                file: "(being written)".into(),
+                reason: format!("{}: entity {} not in the corpus", r.article, key.0),
+            })?;
             mentions.start_gap.push(m.start as i64 - prev);
             prev = m.start as i64;
             mentions.len.push((m.end - m.start) as u64);
-            mentions.entity.push(new_id[m.entity as usize]);
-            mentions.written.push(
-                (*m.written != *c.entities[m.entity as usize].0).then(|| m.written.to_string()),
-            );
+            mentions.entity.push(new_id[id as usize]);
+            mentions
+                .written
+                .push((m.written != key.0).then(|| m.written.clone()));
         }
         articles.push(ArticleBody {
             article: r.article.clone(),
@@ -579,8 +584,8 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
             url: r.url.clone(),
             date_unparsed: r.date_unparsed,
             n_terms: ids.len() as u32,
-            n_quotes: doc_quotes[i].len() as u32,
-            n_mentions: ms.len() as u32,
+            n_quotes: doc_quotes.len() as u32,
+            n_mentions: rec.mentions.len() as u32,
         });
     }
 
@@ -733,36 +738,38 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
             terms.push((word(id)?.clone(), t.count[i]));
         }
         at_term = end;
-        c.doc_terms.push(DocTerms {
-            article: a.article.clone(),
-            terms,
-        });
+        let mut doc_quotes = Vec::with_capacity(a.n_quotes as usize);
         for _ in 0..a.n_quotes {
             let q = quotes.next().ok_or("quote list ends early")?;
-            c.quotes.push((
-                a.article.clone(),
-                Quote {
-                    span: span(q.span)?,
-                    inner: span(q.inner)?,
-                    quote: q.quote,
-                    speaker: q.speaker,
-                    speaker_mention: q.speaker_mention,
-                    speaker_type: q.speaker_type.map(kind_of).transpose()?,
-                    cue: q.cue,
-                    unclosed: q.unclosed,
-                },
-            ));
+            doc_quotes.push(Quote {
+                span: span(q.span)?,
+                inner: span(q.inner)?,
+                quote: q.quote,
+                speaker: q.speaker,
+                speaker_mention: q.speaker_mention,
+                speaker_type: q.speaker_type.map(kind_of).transpose()?,
+                cue: q.cue,
+                unclosed: q.unclosed,
+            });
         }
         let end = ends(at_mention, a.n_mentions, len.len())?;
         let mut start = 0i64;
-        let mut mentions = Vec::with_capacity(a.n_mentions as usize);
-        for i in at_mention..end {
-            start += start_gap[i];
-            let id = entity[i];
+        // The record's own entity list: the distinct entities its mentions name.
+        let mut ids: Vec<u32> = entity[at_mention..end].to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut keys = Vec::with_capacity(ids.len());
+        for &id in &ids {
             let key = c
                 .entities
                 .get(id as usize)
                 .ok_or_else(|| format!("{}: entity {id} out of range", a.article))?;
+            keys.push(key.clone());
+        }
+        let mut mentions = Vec::with_capacity(a.n_mentions as usize);
+        for i in at_mention..end {
+            start += start_gap[i];
+            let local = ids.binary_search(&entity[i]).unwrap_or(0);
             let s = usize::try_from(start).map_err(|_| "negative mention start")?;
             mentions.push(MentionRec {
                 start: s,
@@ -770,36 +777,40 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
                 written: written
                     .next()
                     .flatten()
-                    .unwrap_or_else(|| key.0.clone())
-                    .into(),
-                entity: id,
+                    .unwrap_or_else(|| keys[local].0.clone()),
+                entity: local as u32,
             });
         }
         at_mention = end;
-        c.mentions.push(ArticleMentions {
-            article: a.article.clone(),
-            mentions,
-        });
-        c.articles.push(ArticleRow {
-            encoding: encoding_of(&a.encoding)?,
-            article: a.article,
-            title: a.title,
-            bytes: a.bytes,
-            words: a.words,
-            sentences: a.sentences,
-            paragraphs: a.paragraphs,
-            quotes: a.quotes,
-            mentions: a.mentions,
-            outlet: a.outlet,
-            date: match a.date {
-                Some(days) => Some(
-                    chrono::NaiveDate::from_num_days_from_ce_opt(days)
-                        .ok_or_else(|| format!("date {days} out of range"))?,
-                ),
-                None => None,
+        c.articles += 1;
+        c.quotes += doc_quotes.len() as u64;
+        c.unattributed += doc_quotes.iter().filter(|q| q.speaker.is_empty()).count() as u64;
+        c.records.push(&ArticleRecord {
+            row: ArticleRow {
+                encoding: encoding_of(&a.encoding)?,
+                article: a.article,
+                title: a.title,
+                bytes: a.bytes,
+                words: a.words,
+                sentences: a.sentences,
+                paragraphs: a.paragraphs,
+                quotes: a.quotes,
+                mentions: a.mentions,
+                outlet: a.outlet,
+                date: match a.date {
+                    Some(days) => Some(
+                        chrono::NaiveDate::from_num_days_from_ce_opt(days)
+                            .ok_or_else(|| format!("date {days} out of range"))?,
+                    ),
+                    None => None,
+                },
+                url: a.url,
+                date_unparsed: a.date_unparsed,
             },
-            url: a.url,
-            date_unparsed: a.date_unparsed,
+            terms,
+            entities: keys,
+            mentions,
+            quotes: doc_quotes,
         });
     }
     c.skipped = b
@@ -876,6 +887,43 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("x.part: damaged or truncated"), "{err}");
+    }
+
+    #[test]
+    fn a_corpus_spilled_to_disk_is_stored_whole() {
+        let text = |i: usize| {
+            format!(
+                "Story {i}\n\nSyrian President Bashar Al-Assad met Ali Khamenei in Tehran on day {i}. \
+                 \"We stand together,\" Assad said. Talks on oil went on in Damascus.\n"
+            )
+        };
+        // Folded in two halves, out of name order, as threads would.
+        let half = |range: std::ops::Range<usize>| {
+            range.rev().fold(Corpus::default(), |c, i| {
+                let a = Article::new(format!("d/{i:04}.txt"), text(i), Encoding::Utf8);
+                c.with(Ok(analyze::article(
+                    &a,
+                    Options {
+                        stopwords: StopWords::english(),
+                    },
+                )))
+            })
+        };
+        let c = half(0..300).merge(half(300..600));
+        assert!(c.records.runs_on_disk() > 0, "the test must spill to disk");
+        let bytes = encode(&c, 7).unwrap();
+        let (_, back) = decode(&bytes, "p").unwrap();
+        assert_eq!(back.articles, 600);
+        assert_eq!(back.records.len(), 600);
+        assert_eq!(back.quotes, c.quotes);
+        let body = to_body(&back).unwrap();
+        assert_eq!(body, to_body(&c).unwrap());
+        assert_eq!(body.articles.len(), 600);
+        assert!(body
+            .articles
+            .windows(2)
+            .all(|w| w[0].article < w[1].article));
+        assert_eq!(encode(&back, 7).unwrap(), bytes);
     }
 
     #[test]

@@ -5,7 +5,6 @@
 use super::tables::QuoteOut;
 use crate::analyze::quotes::word_count;
 use crate::analyze::ArticleRow;
-use crate::corpus::Corpus;
 use crate::formats::dates::Period;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -32,47 +31,65 @@ pub struct PeriodWordOut {
     pub per_million: String,
 }
 
-/// Quotes, quoted words and the articles they come from.
-type QuoteTally<'a> = (u64, u64, FxHashSet<&'a str>);
+/// `speakers_by_outlet.csv`: quotes per (outlet, speaker) for articles with an outlet,
+/// summed one article at a time.
+#[derive(Debug, Default)]
+pub struct OutletTally {
+    by: FxHashMap<(String, String, &'static str), (u64, u64, u64)>,
+    outlets: FxHashSet<String>,
+}
 
-/// `speakers_by_outlet.csv`: quotes per (outlet, speaker) for articles with an outlet;
-/// by outlet, then quotes desc, ties alphabetical.
-pub fn speakers_by_outlet(quotes: &[QuoteOut], articles: &[&ArticleRow]) -> Vec<SpeakerOutletOut> {
-    let outlet: FxHashMap<&str, &str> = articles
-        .iter()
-        .filter(|a| !a.outlet.is_empty())
-        .map(|a| (a.article.as_str(), a.outlet.as_str()))
-        .collect();
-    let mut by: FxHashMap<(&str, &str, &'static str), QuoteTally> = FxHashMap::default();
-    for q in quotes.iter().filter(|q| !q.speaker.is_empty()) {
-        let Some(&o) = outlet.get(q.article.as_str()) else {
-            continue;
-        };
-        let e = by.entry((o, &q.speaker, q.speaker_type)).or_default();
-        e.0 += 1;
-        e.1 += word_count(&q.quote);
-        e.2.insert(&q.article);
+impl OutletTally {
+    /// One article's outlet (empty: none) and its quotes.
+    pub fn add(&mut self, outlet: &str, quotes: &[QuoteOut]) {
+        if outlet.is_empty() {
+            return;
+        }
+        if !self.outlets.contains(outlet) {
+            self.outlets.insert(outlet.to_string());
+        }
+        let mut seen: FxHashSet<(&str, &'static str)> = FxHashSet::default();
+        for q in quotes.iter().filter(|q| !q.speaker.is_empty()) {
+            let first = seen.insert((&q.speaker, q.speaker_type));
+            let e = self
+                .by
+                .entry((outlet.to_string(), q.speaker.clone(), q.speaker_type))
+                .or_default();
+            e.0 += 1;
+            e.1 += word_count(&q.quote);
+            e.2 += u64::from(first);
+        }
     }
-    let mut rows: Vec<SpeakerOutletOut> = by
-        .into_iter()
-        .map(|((o, s, k), (n, w, arts))| SpeakerOutletOut {
-            outlet: o.to_string(),
-            speaker: s.to_string(),
-            kind: k,
-            quotes: n,
-            quoted_words: w,
-            articles: arts.len() as u64,
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        (&a.outlet, Reverse(a.quotes), &a.speaker, a.kind).cmp(&(
-            &b.outlet,
-            Reverse(b.quotes),
-            &b.speaker,
-            b.kind,
-        ))
-    });
-    rows
+
+    /// Distinct outlets of the articles.
+    pub fn outlets(&self) -> usize {
+        self.outlets.len()
+    }
+
+    /// The rows by outlet, then quotes desc, ties alphabetical.
+    pub fn rows(self) -> Vec<SpeakerOutletOut> {
+        let mut rows: Vec<SpeakerOutletOut> = self
+            .by
+            .into_iter()
+            .map(|((o, s, k), (n, w, arts))| SpeakerOutletOut {
+                outlet: o,
+                speaker: s,
+                kind: k,
+                quotes: n,
+                quoted_words: w,
+                articles: arts,
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            (&a.outlet, Reverse(a.quotes), &a.speaker, a.kind).cmp(&(
+                &b.outlet,
+                Reverse(b.quotes),
+                &b.speaker,
+                b.kind,
+            ))
+        });
+        rows
+    }
 }
 
 /// Word counts per period, for every word of the dated articles.
@@ -87,43 +104,78 @@ pub struct PeriodWords {
     pub counts: FxHashMap<(usize, String), (u64, u64)>,
 }
 
-impl PeriodWords {
-    pub fn build(corpus: &Corpus, period: Period) -> PeriodWords {
-        let label: FxHashMap<&str, (String, u64)> = corpus
-            .articles
-            .iter()
-            .filter_map(|a| Some((a.article.as_str(), (period.label(a.date?), a.words))))
-            .collect();
-        let mut periods: Vec<String> = label.values().map(|(p, _)| p.clone()).collect();
-        periods.sort();
-        periods.dedup();
-        let index = |p: &str| periods.binary_search_by(|x| x.as_str().cmp(p)).unwrap_or(0);
-        let mut tokens = vec![0; periods.len()];
-        let mut articles = vec![0; periods.len()];
-        for (p, words) in label.values() {
-            tokens[index(p)] += words;
-            articles[index(p)] += 1;
-        }
-        let mut counts: FxHashMap<(usize, String), (u64, u64)> = FxHashMap::default();
-        for doc in &corpus.doc_terms {
-            let Some((p, _)) = label.get(doc.article.as_str()) else {
-                continue;
-            };
-            let i = index(p);
-            for (w, n) in &doc.terms {
-                let e = counts.entry((i, w.clone())).or_default();
-                e.0 += u64::from(*n);
-                e.1 += 1;
-            }
-        }
-        PeriodWords {
-            periods,
-            tokens,
-            articles,
-            counts,
+/// [`PeriodWords`] summed one dated article at a time.
+#[derive(Debug)]
+pub struct PeriodBuilder {
+    period: Period,
+    /// Period labels in the order first seen, with their index.
+    ids: FxHashMap<String, usize>,
+    tokens: Vec<u64>,
+    articles: Vec<u64>,
+    counts: FxHashMap<(usize, String), (u64, u64)>,
+}
+
+impl PeriodBuilder {
+    pub fn new(period: Period) -> PeriodBuilder {
+        PeriodBuilder {
+            period,
+            ids: FxHashMap::default(),
+            tokens: Vec::new(),
+            articles: Vec::new(),
+            counts: FxHashMap::default(),
         }
     }
 
+    /// One article: counted only when it has a date.
+    pub fn add(&mut self, row: &ArticleRow, terms: &[(String, u32)]) {
+        let Some(date) = row.date else { return };
+        let label = self.period.label(date);
+        let next = self.ids.len();
+        let i = *self.ids.entry(label).or_insert(next);
+        if i == self.tokens.len() {
+            self.tokens.push(0);
+            self.articles.push(0);
+        }
+        self.tokens[i] += row.words;
+        self.articles[i] += 1;
+        for (w, n) in terms {
+            let e = match self.counts.get_mut(&(i, w.clone())) {
+                Some(e) => e,
+                None => self.counts.entry((i, w.clone())).or_default(),
+            };
+            e.0 += u64::from(*n);
+            e.1 += 1;
+        }
+    }
+
+    /// The table, periods in time order.
+    pub fn finish(self) -> PeriodWords {
+        let mut periods: Vec<(String, usize)> = self.ids.into_iter().collect();
+        periods.sort();
+        let mut new_id = vec![0; periods.len()];
+        for (new, (_, old)) in periods.iter().enumerate() {
+            new_id[*old] = new;
+        }
+        let mut tokens = vec![0; periods.len()];
+        let mut articles = vec![0; periods.len()];
+        for (old, new) in new_id.iter().enumerate() {
+            tokens[*new] = self.tokens[old];
+            articles[*new] = self.articles[old];
+        }
+        PeriodWords {
+            periods: periods.into_iter().map(|(p, _)| p).collect(),
+            tokens,
+            articles,
+            counts: self
+                .counts
+                .into_iter()
+                .map(|((i, w), c)| ((new_id[i], w), c))
+                .collect(),
+        }
+    }
+}
+
+impl PeriodWords {
     fn per_million(&self, period: usize, count: u64) -> f64 {
         match self.tokens[period] {
             0 => 0.0,
@@ -265,7 +317,6 @@ mod tests {
             row("c", "Gazette"),
             row("d", ""),
         ];
-        let refs: Vec<&ArticleRow> = rows.iter().collect();
         let quotes = [
             q("a", "Ann Lee", "one two"),
             q("b", "Ann Lee", "three"),
@@ -274,7 +325,21 @@ mod tests {
             q("d", "Ann Lee", "no outlet, left out"),
             q("a", "", "no speaker, left out"),
         ];
-        let got: Vec<(String, String, u64, u64, u64)> = speakers_by_outlet(&quotes, &refs)
+        let tally = || {
+            let mut t = OutletTally::default();
+            for r in &rows {
+                let mine: Vec<QuoteOut> = quotes
+                    .iter()
+                    .filter(|q| q.article == r.article)
+                    .cloned()
+                    .collect();
+                t.add(&r.outlet, &mine);
+            }
+            t
+        };
+        assert_eq!(tally().outlets(), 2);
+        let got: Vec<(String, String, u64, u64, u64)> = tally()
+            .rows()
             .into_iter()
             .map(|r| (r.outlet, r.speaker, r.quotes, r.quoted_words, r.articles))
             .collect();
@@ -287,8 +352,7 @@ mod tests {
                 (s("Ledger"), s("Bo Kim"), 1, 1, 1),
             ]
         );
-        let (speakers, series, values) =
-            speaker_outlet_groups(&speakers_by_outlet(&quotes, &refs), 5, 1);
+        let (speakers, series, values) = speaker_outlet_groups(&tally().rows(), 5, 1);
         assert_eq!(speakers, ["Ann Lee", "Bo Kim"]);
         assert_eq!(series, ["Ledger", "other outlets"]);
         assert_eq!(values, [vec![2, 1], vec![1, 0]]);

@@ -6,7 +6,9 @@
 //! Al-Assad"), and a one-word name that the corpus mostly writes in lower case is dropped
 //! ([`names::is_common_word`]).
 
-use crate::corpus::{Corpus, EntityKey, Units, Window};
+use crate::corpus::{Corpus, EntityKey, Resolver, Units, Window};
+use crate::spill::ArticleRecord;
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::cmp::Reverse;
@@ -50,9 +52,21 @@ pub struct PairOut {
     pub weight: u64,
 }
 
-/// The entity tables in output order.
+pub const MENTIONS_HEADER: &[&str] = &["article", "start", "end", "mention", "entity", "type"];
+pub const ENTITIES_HEADER: &[&str] = &["entity", "type", "mentions", "articles", "aliases"];
+pub const PAIRS_HEADER: &[&str] = &[
+    "entity_a",
+    "type_a",
+    "entity_b",
+    "type_b",
+    "sentences",
+    "paragraphs",
+    "articles",
+    "npmi",
+];
+
+/// The corpus-level entity tables in output order.
 pub struct EntityTables {
-    pub mentions: Vec<MentionOut>,
     pub entities: Vec<EntityOut>,
     pub pairs: Vec<PairOut>,
     pub window: Window,
@@ -80,58 +94,86 @@ pub fn npmi(both: u64, a: u64, b: u64, units: u64) -> f64 {
     (pmi / -p_ab.ln()).clamp(-1.0, 1.0)
 }
 
-impl EntityTables {
-    pub fn build(corpus: &Corpus, window: Window, min_count: u64) -> EntityTables {
-        let resolve = corpus.resolver();
-        let resolved: Vec<Option<&EntityKey>> = corpus
-            .entities
-            .iter()
-            .map(|(name, kind)| resolve.get(name, *kind))
-            .collect();
-        let mut mentions = Vec::new();
-        let mut tally: FxHashMap<EntityKey, (u64, FxHashSet<&str>, FxHashSet<&str>)> =
-            FxHashMap::default();
-        for doc in &corpus.mentions {
-            for m in &doc.mentions {
-                let Some(key) = resolved[m.entity as usize] else {
-                    continue;
-                };
-                // "Senior Tories" written, "Tories" meant: the span starts at the name.
-                let (ename, ekind) = &corpus.entities[m.entity as usize];
-                let (start, written) = match resolve.cut_opener(ename, *ekind) {
-                    Some(rest) if m.written.len() > rest.len() && m.written.ends_with(rest) => {
-                        let cut = m.written.len() - rest.len();
-                        (m.start + cut, &m.written[cut..])
-                    }
-                    _ => (m.start, &*m.written),
-                };
-                let t = tally.entry(key.clone()).or_default();
-                t.0 += 1;
-                t.1.insert(doc.article.as_str());
-                t.2.insert(written);
-                mentions.push(MentionOut {
-                    article: doc.article.clone(),
-                    start,
-                    end: m.end,
-                    mention: written.to_string(),
-                    entity: key.0.clone(),
-                    kind: key.1.as_str(),
-                });
+/// A corpus-level entity as one article names it: its mentions there and the forms
+/// they are written in.
+pub type ArticleEntity = (EntityKey, u64, Vec<String>);
+
+/// One article's `mentions.csv` rows (by start, end, type), and its corpus-level entities
+/// with their mentions and the forms they are written in.
+pub fn mentions_of(
+    rec: &ArticleRecord,
+    resolve: &Resolver,
+) -> (Vec<MentionOut>, Vec<ArticleEntity>) {
+    // Each of the article's entities resolved once, not once per mention.
+    let resolved: Vec<(Option<&EntityKey>, Option<&str>)> = rec
+        .entities
+        .iter()
+        .map(|(name, kind)| (resolve.get(name, *kind), resolve.cut_opener(name, *kind)))
+        .collect();
+    let mut mentions = Vec::with_capacity(rec.mentions.len());
+    let mut tally: FxHashMap<&EntityKey, (u64, FxHashSet<&str>)> = FxHashMap::default();
+    for m in &rec.mentions {
+        let (Some(key), cut) = resolved[m.entity as usize] else {
+            continue;
+        };
+        // "Senior Tories" written, "Tories" meant: the span starts at the name.
+        let (start, written) = match cut {
+            Some(rest) if m.written.len() > rest.len() && m.written.ends_with(rest) => {
+                let cut = m.written.len() - rest.len();
+                (m.start + cut, &m.written[cut..])
             }
-        }
-        mentions.sort_by(|a, b| {
-            (&a.article, a.start, a.end, a.kind).cmp(&(&b.article, b.start, b.end, b.kind))
+            _ => (m.start, m.written.as_str()),
+        };
+        let t = tally.entry(key).or_default();
+        t.0 += 1;
+        t.1.insert(written);
+        mentions.push(MentionOut {
+            article: rec.row.article.clone(),
+            start,
+            end: m.end,
+            mention: written.to_string(),
+            entity: key.0.clone(),
+            kind: key.1.as_str(),
         });
-        let mut entities: Vec<EntityOut> = tally
+    }
+    mentions.sort_by(|a, b| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
+    let entities = tally
+        .into_iter()
+        .map(|(k, (n, forms))| (k.clone(), n, forms.into_iter().map(String::from).collect()))
+        .collect();
+    (mentions, entities)
+}
+
+/// Mentions, articles and written forms per corpus-level entity, summed one article at a
+/// time ([`mentions_of`]).
+#[derive(Debug, Default)]
+pub struct EntityTally {
+    by: FxHashMap<EntityKey, (u64, u64, FxHashSet<String>)>,
+}
+
+impl EntityTally {
+    pub fn add(&mut self, article: Vec<ArticleEntity>) {
+        for (key, n, forms) in article {
+            let t = self.by.entry(key).or_default();
+            t.0 += n;
+            t.1 += 1;
+            t.2.extend(forms);
+        }
+    }
+
+    /// `entities.csv`: by mentions desc, ties by name and type.
+    pub fn rows(self) -> Vec<EntityOut> {
+        let mut entities: Vec<EntityOut> = self
+            .by
             .into_iter()
             .map(|((name, kind), (n, arts, forms))| {
-                let mut forms: Vec<&str> = forms.into_iter().collect();
+                let mut forms: Vec<String> = forms.into_iter().collect();
                 forms.sort_unstable();
                 EntityOut {
                     entity: name,
                     kind: kind.as_str(),
                     mentions: n,
-                    articles: arts.len() as u64,
+                    articles: arts,
                     aliases: forms.join("|"),
                 }
             })
@@ -139,87 +181,112 @@ impl EntityTables {
         entities.sort_by(|a, b| {
             (Reverse(a.mentions), &a.entity, a.kind).cmp(&(Reverse(b.mentions), &b.entity, b.kind))
         });
+        entities
+    }
+}
 
-        // Unit counts per corpus-level entity: the article-level ones summed. Two names of
-        // one article that map to one entity are counted twice for a unit holding both;
-        // within-article resolution makes that rare.
-        // Corpus-level entities numbered, so the pair table is keyed by two u32s.
-        let mut final_ids: FxHashMap<&EntityKey, u32> = FxHashMap::default();
-        let mut finals: Vec<&EntityKey> = Vec::new();
-        let to_final: Vec<Option<u32>> = resolved
-            .iter()
-            .map(|k| {
-                k.map(|k| {
-                    *final_ids.entry(k).or_insert_with(|| {
-                        finals.push(k);
-                        (finals.len() - 1) as u32
-                    })
+/// `cooccurrence.csv`: pairs of corpus-level entities seen together in at least
+/// `min_count` units of the window, by count, ties by names and types.
+pub fn pairs(corpus: &Corpus, resolve: &Resolver, window: Window, min_count: u64) -> Vec<PairOut> {
+    let resolved: Vec<Option<&EntityKey>> = corpus
+        .entities
+        .iter()
+        .map(|(name, kind)| resolve.get(name, *kind))
+        .collect();
+    // Unit counts per corpus-level entity: the article-level ones summed. Two names of
+    // one article that map to one entity are counted twice for a unit holding both;
+    // within-article resolution makes that rare.
+    // Corpus-level entities numbered, so the pair table is keyed by two u32s.
+    let mut final_ids: FxHashMap<&EntityKey, u32> = FxHashMap::default();
+    let mut finals: Vec<&EntityKey> = Vec::new();
+    let to_final: Vec<Option<u32>> = resolved
+        .iter()
+        .map(|k| {
+            k.map(|k| {
+                *final_ids.entry(k).or_insert_with(|| {
+                    finals.push(k);
+                    (finals.len() - 1) as u32
                 })
             })
-            .collect();
-        let mut units = vec![Units::default(); finals.len()];
-        for (id, u) in to_final.iter().zip(&corpus.entity_units) {
-            if let Some(id) = id {
-                units[*id as usize].add(*u);
-            }
+        })
+        .collect();
+    let mut units = vec![Units::default(); finals.len()];
+    for (id, u) in to_final.iter().zip(&corpus.entity_units) {
+        if let Some(id) = id {
+            units[*id as usize].add(*u);
         }
-        let mut pair_units: FxHashMap<(u32, u32), Units> = FxHashMap::default();
-        for ((a, b), u) in &corpus.pairs {
-            let (Some(a), Some(b)) = (to_final[*a as usize], to_final[*b as usize]) else {
-                continue;
-            };
-            if a == b {
-                continue;
-            }
-            let key = if a < b { (a, b) } else { (b, a) };
-            pair_units.entry(key).or_default().add(*u);
+    }
+    // At most one entry per article-level pair: sized once instead of rehashed as it grows.
+    let mut pair_units: FxHashMap<(u32, u32), Units> =
+        FxHashMap::with_capacity_and_hasher(corpus.pairs.len(), Default::default());
+    for ((a, b), u) in &corpus.pairs {
+        let (Some(a), Some(b)) = (to_final[*a as usize], to_final[*b as usize]) else {
+            continue;
+        };
+        if a == b {
+            continue;
         }
-        let total = corpus.units.at(window);
-        let min_count = min_count.max(1);
-        let mut pairs: Vec<PairOut> = pair_units
-            .into_iter()
-            .filter(|(_, u)| u.at(window) >= min_count)
-            .map(|((a, b), u)| {
-                let na = units[a as usize].at(window);
-                let nb = units[b as usize].at(window);
-                // Output order within the pair is by name, not by id.
-                let (a, b) = (finals[a as usize], finals[b as usize]);
-                let (a, b) = if a < b { (a, b) } else { (b, a) };
-                PairOut {
-                    entity_a: a.0.clone(),
-                    type_a: a.1.as_str(),
-                    entity_b: b.0.clone(),
-                    type_b: b.1.as_str(),
-                    sentences: u64::from(u.sentences),
-                    paragraphs: u64::from(u.paragraphs),
-                    articles: u64::from(u.articles),
-                    npmi: format!("{:.4}", npmi(u.at(window), na, nb, total)),
-                    weight: u.at(window),
-                }
-            })
-            .collect();
-        pairs.sort_by(|x, y| {
-            (
-                Reverse(x.weight),
-                &x.entity_a,
-                x.type_a,
-                &x.entity_b,
-                x.type_b,
-            )
-                .cmp(&(
-                    Reverse(y.weight),
-                    &y.entity_a,
-                    y.type_a,
-                    &y.entity_b,
-                    y.type_b,
-                ))
-        });
-        EntityTables {
-            mentions,
-            entities,
-            pairs,
+        let key = if a < b { (a, b) } else { (b, a) };
+        pair_units.entry(key).or_default().add(*u);
+    }
+    let total = corpus.units.at(window);
+    let min_count = min_count.max(1);
+    let mut pairs: Vec<PairOut> = pair_units
+        .into_iter()
+        .filter(|(_, u)| u.at(window) >= min_count)
+        .map(|((a, b), u)| {
+            let na = units[a as usize].at(window);
+            let nb = units[b as usize].at(window);
+            // Output order within the pair is by name, not by id.
+            let (a, b) = (finals[a as usize], finals[b as usize]);
+            let (a, b) = if a < b { (a, b) } else { (b, a) };
+            PairOut {
+                entity_a: a.0.clone(),
+                type_a: a.1.as_str(),
+                entity_b: b.0.clone(),
+                type_b: b.1.as_str(),
+                sentences: u64::from(u.sentences),
+                paragraphs: u64::from(u.paragraphs),
+                articles: u64::from(u.articles),
+                npmi: format!("{:.4}", npmi(u.at(window), na, nb, total)),
+                weight: u.at(window),
+            }
+        })
+        .collect();
+    // Pairs are distinct, so the order is total and a parallel sort is the same.
+    pairs.par_sort_unstable_by(|x, y| {
+        (
+            Reverse(x.weight),
+            &x.entity_a,
+            x.type_a,
+            &x.entity_b,
+            x.type_b,
+        )
+            .cmp(&(
+                Reverse(y.weight),
+                &y.entity_a,
+                y.type_a,
+                &y.entity_b,
+                y.type_b,
+            ))
+    });
+    pairs
+}
+
+impl EntityTables {
+    /// The entity tables of a corpus in one go (the report stage builds them piecewise,
+    /// while it streams the articles).
+    pub fn build(corpus: &Corpus, window: Window, min_count: u64) -> anyhow::Result<EntityTables> {
+        let resolve = corpus.resolver();
+        let mut tally = EntityTally::default();
+        for rec in corpus.records.records()? {
+            tally.add(mentions_of(&rec?, &resolve).1);
+        }
+        Ok(EntityTables {
+            entities: tally.rows(),
+            pairs: pairs(corpus, &resolve, window, min_count),
             window,
-        }
+        })
     }
 
     /// The heatmap's rows: the `top` most mentioned entities that are in a kept pair,
@@ -260,6 +327,22 @@ impl EntityTables {
     /// `mentions`), every kept pair as an undirected edge weighted by its count at the
     /// window. GEXF 1.3, the format Gephi reads natively.
     pub fn gexf(&self) -> String {
+        let mut all = Vec::new();
+        let done: Result<(), std::convert::Infallible> = self.write_gexf(&mut |b| {
+            all.extend_from_slice(b);
+            Ok(())
+        });
+        match done {
+            Ok(()) => {}
+            Err(never) => match never {},
+        }
+        String::from_utf8(all).expect("the graph is written from strings")
+    }
+
+    /// [`EntityTables::gexf`] handed to `sink` in pieces, so a large graph is never held
+    /// whole in memory.
+    pub fn write_gexf<E>(&self, sink: &mut dyn FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
+        const PIECE: usize = 256 << 10;
         let mut used: FxHashSet<(&str, &str)> = FxHashSet::default();
         for p in &self.pairs {
             used.insert((&p.entity_a, p.type_a));
@@ -306,6 +389,10 @@ impl EntityTables {
                 e.kind,
                 e.mentions
             );
+            if out.len() >= PIECE {
+                sink(out.as_bytes())?;
+                out.clear();
+            }
         }
         out.push_str("    </nodes>\n    <edges>\n");
         for (i, p) in self.pairs.iter().enumerate() {
@@ -322,9 +409,13 @@ impl EntityTables {
                  </attvalues>\n      </edge>",
                 p.weight, p.npmi
             );
+            if out.len() >= PIECE {
+                sink(out.as_bytes())?;
+                out.clear();
+            }
         }
         out.push_str("    </edges>\n  </graph>\n</gexf>\n");
-        out
+        sink(out.as_bytes())
     }
 }
 
@@ -399,8 +490,11 @@ mod tests {
                 "b",
                 "t\n\nThe Tories won, the Tories lost, said senior staff.",
             ));
-        let t = EntityTables::build(&corpus, Window::Paragraph, 1);
-        let row = t.mentions.iter().find(|m| m.article == "a").unwrap();
+        let t = EntityTables::build(&corpus, Window::Paragraph, 1).unwrap();
+        let resolve = corpus.resolver();
+        let a = corpus.records.records().unwrap().next().unwrap().unwrap();
+        let (mentions, _) = mentions_of(&a, &resolve);
+        let row = mentions.iter().find(|m| m.article == "a").unwrap();
         assert_eq!(
             (
                 row.start,

@@ -4,6 +4,7 @@
 //! the full CSV. Built from the rendered report files themselves, so the page shows
 //! exactly what the files say, and contains nothing that varies between runs (no clock).
 
+use super::csvout::Preview;
 use super::OutputFile;
 use std::fmt::Write;
 
@@ -106,8 +107,9 @@ window.addEventListener('load',function(){
 });
 ";
 
-/// Renders the page from the other report files and the run's figures.
-pub fn index(files: &[OutputFile], facts: &Facts) -> anyhow::Result<OutputFile> {
+/// Renders the page from the other reports (`names`: every file written; `tables`: the
+/// head of each CSV) and the run's figures.
+pub fn index(names: &[&str], tables: &[Preview], facts: &Facts) -> anyhow::Result<OutputFile> {
     let mut h = String::with_capacity(64 * 1024);
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -123,16 +125,17 @@ pub fn index(files: &[OutputFile], facts: &Facts) -> anyhow::Result<OutputFile> 
 
     let charts: Vec<(&str, &str)> = CHARTS
         .iter()
-        .filter(|(name, _)| files.iter().any(|f| f.name == *name))
+        .filter(|(name, _)| names.contains(name))
         .copied()
         .collect();
-    let mut tables: Vec<(&OutputFile, &str)> = TABLES
+    let files = tables;
+    let mut tables: Vec<(&Preview, &str)> = TABLES
         .iter()
         .filter_map(|(name, note)| files.iter().find(|f| f.name == *name).map(|f| (f, *note)))
         .collect();
-    let mut others: Vec<&OutputFile> = files
+    let mut others: Vec<&Preview> = files
         .iter()
-        .filter(|f| f.name.ends_with(".csv") && !TABLES.iter().any(|(n, _)| *n == f.name))
+        .filter(|f| !TABLES.iter().any(|(n, _)| *n == f.name))
         .collect();
     others.sort_by_key(|f| f.name);
     tables.extend(others.into_iter().map(|f| (f, "")));
@@ -164,11 +167,11 @@ pub fn index(files: &[OutputFile], facts: &Facts) -> anyhow::Result<OutputFile> 
         );
     }
     h.push_str("</div>\n");
-    for f in files.iter().filter(|f| f.name.ends_with(".gexf")) {
+    for name in names.iter().filter(|n| n.ends_with(".gexf")) {
         let _ = writeln!(
             h,
             "<p class=\"note\">The co-occurrence network for Gephi: <a href=\"{0}\">{0}</a></p>",
-            esc(f.name)
+            esc(name)
         );
     }
     h.push_str("</section>\n");
@@ -201,8 +204,8 @@ fn headline(facts: &Facts) -> String {
 }
 
 /// One table section: the first [`PREVIEW_ROWS`] rows of the CSV, and a link to it.
-fn table(h: &mut String, f: &OutputFile, note: &str) -> anyhow::Result<()> {
-    let bytes = f.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&f.bytes);
+fn table(h: &mut String, f: &Preview, note: &str) -> anyhow::Result<()> {
+    let bytes = f.head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&f.head);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -210,14 +213,10 @@ fn table(h: &mut String, f: &OutputFile, note: &str) -> anyhow::Result<()> {
     let mut rows = reader.records();
     let header = rows.next().transpose()?.unwrap_or_default();
     let mut shown = Vec::new();
-    let mut total = 0usize;
-    for r in rows {
-        let r = r?;
-        if shown.len() < PREVIEW_ROWS {
-            shown.push(r);
-        }
-        total += 1;
+    for r in rows.take(PREVIEW_ROWS) {
+        shown.push(r?);
     }
+    let total = f.rows;
     let _ = write!(
         h,
         "<section id=\"{}\"><div class=\"table-head\"><h2>{}</h2><a href=\"{}\">{} (all {} row{})</a></div>",
@@ -302,11 +301,8 @@ pub fn esc(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn file(name: &'static str, bytes: &[u8]) -> OutputFile {
-        OutputFile {
-            name,
-            bytes: bytes.to_vec(),
-        }
+    fn file(name: &'static str, bytes: &[u8], rows: usize) -> Preview {
+        Preview::of(name, bytes, rows)
     }
 
     #[test]
@@ -315,13 +311,13 @@ mod tests {
         for i in 0..12 {
             rows.push_str(&format!("<b>Speaker {i}</b>,PERSON,{}\n", 20 - i));
         }
-        let files = vec![
-            file("speakers.csv", rows.as_bytes()),
-            file("skipped.csv", b"\xEF\xBB\xBFpath,reason,line\n"),
-            file("top_words.png", b"png"),
+        let tables = vec![
+            file("speakers.csv", rows.as_bytes(), 12),
+            file("skipped.csv", b"\xEF\xBB\xBFpath,reason,line\n", 0),
         ];
+        let names = ["speakers.csv", "skipped.csv", "top_words.png"];
         let facts: Facts = vec![("articles read", "3".into()), ("outlets", "A & B".into())];
-        let page = String::from_utf8(index(&files, &facts).unwrap().bytes).unwrap();
+        let page = String::from_utf8(index(&names, &tables, &facts).unwrap().bytes).unwrap();
         assert!(page.contains("<img src=\"top_words.png\""));
         assert!(!page.contains("top_speakers.png"), "only charts that exist");
         assert!(page.contains("&lt;b&gt;Speaker 0&lt;/b&gt;"));

@@ -1,20 +1,23 @@
 //! The only code that writes: turns the merged [`Corpus`] into report files.
 //!
-//! Every report is first rendered to bytes in memory ([`render`]); only when all of them
-//! exist are they written, all to temp files in the output folder first and then each
-//! renamed over the old one ([`write_atomically`]). A run that fails or is interrupted
-//! before the renames leaves the previous reports untouched, and no reader ever sees a
-//! half-written file.
+//! Every report is first written in full to a temp file in the output folder (the
+//! per-article tables streamed from the corpus's spilled records, [`records`]; the others
+//! rendered in memory); only when all of them exist is each renamed over the old one
+//! ([`write`], [`commit`]). A run that fails or is interrupted before the renames leaves
+//! the previous reports untouched, and no reader ever sees a half-written file.
 
 pub mod breakdowns;
 pub mod charts;
+pub mod csvout;
 pub mod entities;
 pub mod html;
+pub mod records;
 pub mod tables;
 
-use crate::corpus::Corpus;
+use crate::corpus::{self, Corpus};
+use rayon::prelude::*;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Settings that shape the reports but not the analysis.
 #[derive(Debug, Clone, Copy)]
@@ -57,128 +60,300 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Renders every report of the corpus.
-pub fn render(corpus: &Corpus, opts: &ReportOptions) -> anyhow::Result<Vec<OutputFile>> {
-    let t = tables::Tables::build(corpus, opts);
-    let mut files = t.render()?;
-    files.push(OutputFile {
-        name: "top_words.png",
-        bytes: charts::top_words(&t.words, corpus.articles.len(), opts.top)?,
-    });
-    files.push(OutputFile {
-        name: "top_speakers.png",
-        bytes: charts::top_speakers(&t.speakers, t.quotes.len(), opts.top)?,
-    });
-    let e = entities::EntityTables::build(corpus, opts.window, opts.min_count);
-    files.push(tables::csv_file(
-        "mentions.csv",
-        &["article", "start", "end", "mention", "entity", "type"],
-        &e.mentions,
-    )?);
-    files.push(tables::csv_file(
-        "entities.csv",
-        &["entity", "type", "mentions", "articles", "aliases"],
-        &e.entities,
-    )?);
-    files.push(tables::csv_file(
-        "cooccurrence.csv",
-        &[
-            "entity_a",
-            "type_a",
-            "entity_b",
-            "type_b",
-            "sentences",
-            "paragraphs",
-            "articles",
-            "npmi",
-        ],
-        &e.pairs,
-    )?);
-    let (labels, counts) = e.heatmap(opts.top.min(30));
-    files.push(OutputFile {
-        name: "cooccurrence_heatmap.png",
-        bytes: charts::cooccurrence_heatmap(
-            &labels,
-            &counts,
-            entities::window_name(opts.window),
-            corpus.articles.len(),
-        )?,
-    });
-    files.push(OutputFile {
-        name: "cooccurrence.gexf",
-        bytes: e.gexf().into_bytes(),
-    });
-    let by_outlet = breakdowns::speakers_by_outlet(&t.quotes, &t.articles);
-    let outlets = distinct(t.articles.iter().map(|a| a.outlet.as_str()));
+/// The byte-order mark `--excel` starts every CSV with.
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Writes every report of the corpus into `dir` and returns their names.
+///
+/// Two phases, as [`write_atomically`]: every report is written in full to a temp file in
+/// `dir` first (the per-article tables streamed from the corpus's spilled records, the
+/// rest rendered in memory), and only when all exist are they renamed over the old ones.
+/// Tables that do not depend on each other are built in parallel; the bytes do not
+/// depend on how many threads there are.
+pub fn write(
+    corpus: &Corpus,
+    opts: &ReportOptions,
+    dir: &Path,
+) -> anyhow::Result<Vec<&'static str>> {
+    let resolve = corpus.resolver();
+    let (pass, level) = rayon::join(
+        || records::stream(corpus, &resolve, opts, dir),
+        || corpus_level(corpus, &resolve, opts, dir),
+    );
+    let mut pass = pass?;
+    let (mut staged, mut previews, words, pairs) = level?;
+    staged.append(&mut pass.staged);
+    previews.append(&mut pass.previews);
+    let neutralise = !opts.raw_csv;
+
+    let speakers = std::mem::take(&mut pass.speakers).rows();
+    let e = entities::EntityTables {
+        entities: std::mem::take(&mut pass.entities).rows(),
+        pairs,
+        window: opts.window,
+    };
+    let outlets = pass.outlets.outlets();
+    let by_outlet = std::mem::take(&mut pass.outlets).rows();
+    let dated = pass.dated;
+    let periods = std::mem::replace(
+        &mut pass.periods,
+        breakdowns::PeriodBuilder::new(opts.period),
+    );
+
+    // Each job renders one report (or none) to bytes; the jobs run in parallel.
+    type Job<'a> = Box<dyn FnOnce() -> anyhow::Result<Vec<Rendered>> + Send + 'a>;
+    let mut jobs: Vec<Job<'_>> = vec![
+        Box::new(|| {
+            Ok(vec![Rendered::png(
+                "top_words.png",
+                charts::top_words(&words, corpus.articles as usize, opts.top)?,
+            )])
+        }),
+        Box::new(|| {
+            Ok(vec![Rendered::png(
+                "top_speakers.png",
+                charts::top_speakers(&speakers, pass.quotes, opts.top)?,
+            )])
+        }),
+        Box::new(|| {
+            Ok(vec![Rendered::csv(
+                "speakers.csv",
+                csvout::table(tables::SPEAKERS_HEADER, &speakers, neutralise)?,
+            )])
+        }),
+        Box::new(|| {
+            Ok(vec![Rendered::csv(
+                "entities.csv",
+                csvout::table(entities::ENTITIES_HEADER, &e.entities, neutralise)?,
+            )])
+        }),
+        Box::new(|| {
+            let (labels, counts) = e.heatmap(opts.top.min(30));
+            Ok(vec![Rendered::png(
+                "cooccurrence_heatmap.png",
+                charts::cooccurrence_heatmap(
+                    &labels,
+                    &counts,
+                    entities::window_name(opts.window),
+                    corpus.articles as usize,
+                )?,
+            )])
+        }),
+    ];
+    // The graph can be the largest report: written to its temp file in pieces.
+    let gexf = || -> anyhow::Result<Staged> {
+        let mut s = Staged::create(dir, "cooccurrence.gexf")?;
+        e.write_gexf(&mut |b| s.write(b))?;
+        Ok(s.finish()?)
+    };
     if outlets > 0 {
-        files.push(tables::csv_file(
-            "speakers_by_outlet.csv",
-            &[
-                "outlet",
-                "speaker",
-                "type",
-                "quotes",
-                "quoted_words",
-                "articles",
-            ],
-            &by_outlet,
-        )?);
-        let (speakers, series, values) =
-            breakdowns::speaker_outlet_groups(&by_outlet, opts.top.min(12), 6);
-        files.push(OutputFile {
-            name: "speakers_by_outlet.png",
-            bytes: charts::grouped_bars(
-                &format!(
-                    "Quotes of the top {} speakers by outlet ({} outlet{})",
-                    speakers.len(),
-                    outlets,
-                    if outlets == 1 { "" } else { "s" }
-                ),
-                "direct quotations attributed",
-                &speakers,
-                &series,
-                &values,
-            )?,
-        });
+        jobs.push(Box::new(|| {
+            Ok(vec![Rendered::csv(
+                "speakers_by_outlet.csv",
+                csvout::table(SPEAKERS_BY_OUTLET_HEADER, &by_outlet, neutralise)?,
+            )])
+        }));
+        jobs.push(Box::new(|| {
+            let (speakers, series, values) =
+                breakdowns::speaker_outlet_groups(&by_outlet, opts.top.min(12), 6);
+            Ok(vec![Rendered::png(
+                "speakers_by_outlet.png",
+                charts::grouped_bars(
+                    &format!(
+                        "Quotes of the top {} speakers by outlet ({} outlet{})",
+                        speakers.len(),
+                        outlets,
+                        if outlets == 1 { "" } else { "s" }
+                    ),
+                    "direct quotations attributed",
+                    &speakers,
+                    &series,
+                    &values,
+                )?,
+            )])
+        }));
     }
-    let dated: Vec<chrono::NaiveDate> = t.articles.iter().filter_map(|a| a.date).collect();
-    if !dated.is_empty() {
-        let pw = breakdowns::PeriodWords::build(corpus, opts.period);
-        files.push(tables::csv_file(
-            words_by_name(opts.period),
-            &["period", "word", "count", "articles", "per_million"],
-            pw.rows(opts.top),
-        )?);
-        let lines = pw.lines(6);
-        files.push(OutputFile {
-            name: "words_over_time.png",
-            bytes: charts::lines(
+    if dated.articles > 0 {
+        jobs.push(Box::new(move || {
+            let pw = periods.finish();
+            let lines = pw.lines(6);
+            let n = dated.articles;
+            let chart = charts::lines(
                 &format!(
                     "Top {} words by {} in {} dated article{}",
                     lines.len(),
                     opts.period.name(),
-                    dated.len(),
-                    if dated.len() == 1 { "" } else { "s" }
+                    n,
+                    if n == 1 { "" } else { "s" }
                 ),
                 "occurrences per million words",
                 &pw.periods,
                 &lines,
-            )?,
-        });
+            )?;
+            Ok(vec![
+                Rendered::csv(
+                    words_by_name(opts.period),
+                    csvout::table(
+                        &["period", "word", "count", "articles", "per_million"],
+                        pw.rows(opts.top),
+                        neutralise,
+                    )?,
+                ),
+                Rendered::png("words_over_time.png", chart),
+            ])
+        }));
     }
-    if !opts.raw_csv {
-        for f in files.iter_mut().filter(|f| f.name.ends_with(".csv")) {
-            f.bytes = neutralise_formulas(&f.bytes)?;
+    let (rendered, gexf) = rayon::join(
+        || {
+            jobs.into_par_iter()
+                .map(|job| job())
+                .collect::<anyhow::Result<Vec<Vec<Rendered>>>>()
+        },
+        gexf,
+    );
+    let rendered = rendered?;
+    staged.push(gexf?);
+    let rendered: Vec<Rendered> = rendered.into_iter().flatten().collect();
+    let more: Vec<(Staged, Option<csvout::Preview>)> = rendered
+        .par_iter()
+        .map(|r| r.stage(dir, opts.excel))
+        .collect::<anyhow::Result<_>>()?;
+    for (s, p) in more {
+        staged.push(s);
+        previews.extend(p);
+    }
+
+    let entity_count = e.entities.len();
+    let facts = facts(
+        corpus,
+        pass.quotes,
+        pass.unattributed,
+        speakers.len(),
+        entity_count,
+        outlets,
+        &dated,
+    );
+    let mut names: Vec<&'static str> = staged.iter().map(|s| s.name).collect();
+    let index = html::index(&names, &previews, &facts)?;
+    staged.push(Staged::with_bytes(dir, index.name, &index.bytes)?);
+    names.push(index.name);
+    commit(dir, staged)?;
+    Ok(names)
+}
+
+pub const SPEAKERS_BY_OUTLET_HEADER: &[&str] = &[
+    "outlet",
+    "speaker",
+    "type",
+    "quotes",
+    "quoted_words",
+    "articles",
+];
+
+/// A report rendered in memory; `rows` for a table.
+struct Rendered {
+    name: &'static str,
+    bytes: Vec<u8>,
+    rows: Option<usize>,
+}
+
+impl Rendered {
+    fn png(name: &'static str, bytes: Vec<u8>) -> Rendered {
+        Rendered {
+            name,
+            bytes,
+            rows: None,
         }
     }
-    let facts = facts(corpus, &t, e.entities.len(), outlets, &dated);
-    files.push(html::index(&files, &facts)?);
-    if opts.excel {
-        for f in files.iter_mut().filter(|f| f.name.ends_with(".csv")) {
-            f.bytes.splice(0..0, *b"\xEF\xBB\xBF");
+
+    fn csv(name: &'static str, (bytes, rows): (Vec<u8>, usize)) -> Rendered {
+        Rendered {
+            name,
+            bytes,
+            rows: Some(rows),
         }
     }
-    Ok(files)
+
+    /// Written to its temp file, with the preview of a table.
+    fn stage(&self, dir: &Path, excel: bool) -> anyhow::Result<(Staged, Option<csvout::Preview>)> {
+        let mut s = Staged::create(dir, self.name)?;
+        let preview = match self.rows {
+            Some(rows) => {
+                if excel {
+                    s.write(BOM)?;
+                }
+                Some(csvout::Preview::of(self.name, &self.bytes, rows))
+            }
+            None => None,
+        };
+        s.write(&self.bytes)?;
+        Ok((s.finish()?, preview))
+    }
+}
+
+/// The reports that need no per-article rows: words, bigrams, skipped, co-occurrence.
+#[allow(clippy::type_complexity)]
+fn corpus_level(
+    corpus: &Corpus,
+    resolve: &corpus::Resolver,
+    opts: &ReportOptions,
+    dir: &Path,
+) -> anyhow::Result<(
+    Vec<Staged>,
+    Vec<csvout::Preview>,
+    Vec<tables::WordOut>,
+    Vec<entities::PairOut>,
+)> {
+    let neutralise = !opts.raw_csv;
+    let ((words, bigrams), (skipped, pairs)) = rayon::join(
+        || {
+            rayon::join(
+                || tables::words(corpus),
+                || tables::bigrams(corpus, opts.min_bigram),
+            )
+        },
+        || {
+            rayon::join(
+                || tables::skipped(corpus),
+                || entities::pairs(corpus, resolve, opts.window, opts.min_count),
+            )
+        },
+    );
+    let tables: Vec<anyhow::Result<Rendered>> = vec![
+        csvout::table(tables::WORDS_HEADER, &words, neutralise)
+            .map(|t| Rendered::csv("words.csv", t)),
+        csvout::table(tables::BIGRAMS_HEADER, &bigrams, neutralise)
+            .map(|t| Rendered::csv("bigrams.csv", t)),
+        csvout::table(tables::SKIPPED_HEADER, &skipped, neutralise)
+            .map(|t| Rendered::csv("skipped.csv", t)),
+        csvout::table(entities::PAIRS_HEADER, &pairs, neutralise)
+            .map(|t| Rendered::csv("cooccurrence.csv", t)),
+    ];
+    let mut staged = Vec::new();
+    let mut previews = Vec::new();
+    for t in tables {
+        let (s, p) = t?.stage(dir, opts.excel)?;
+        staged.push(s);
+        previews.extend(p);
+    }
+    Ok((staged, previews, words, pairs))
+}
+
+/// Renders every report of the corpus into memory, by name: [`write`] into a temp folder,
+/// read back (for tests and benches that compare reports).
+pub fn render(corpus: &Corpus, opts: &ReportOptions) -> anyhow::Result<Vec<OutputFile>> {
+    let dir = tempfile::tempdir()?;
+    let mut names = write(corpus, opts, dir.path())?;
+    names.sort_unstable();
+    names
+        .into_iter()
+        .map(|name| {
+            Ok(OutputFile {
+                name,
+                bytes: std::fs::read(dir.path().join(name))?,
+            })
+        })
+        .collect()
 }
 
 /// The name of the words-over-time table for a period.
@@ -191,40 +366,34 @@ pub fn words_by_name(period: crate::formats::dates::Period) -> &'static str {
     }
 }
 
-fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> usize {
-    let mut v: Vec<&str> = values.filter(|s| !s.is_empty()).collect();
-    v.sort_unstable();
-    v.dedup();
-    v.len()
-}
-
 /// The figures of the page's summary: only counts from the corpus (no times, no paths),
 /// so the page is as reproducible as the tables.
 fn facts(
     corpus: &Corpus,
-    t: &tables::Tables<'_>,
+    quotes: usize,
+    unattributed: usize,
+    speakers: usize,
     entities: usize,
     outlets: usize,
-    dated: &[chrono::NaiveDate],
+    dated: &records::Dated,
 ) -> html::Facts {
-    let unattributed = t.quotes.iter().filter(|q| q.speaker.is_empty()).count();
     let mut f: html::Facts = vec![
-        ("articles read", corpus.articles.len().to_string()),
+        ("articles read", corpus.articles.to_string()),
         (
             "files, lines or rows skipped",
             corpus.skipped.len().to_string(),
         ),
         ("words", corpus.tokens.to_string()),
-        ("quotations", t.quotes.len().to_string()),
+        ("quotations", quotes.to_string()),
         ("quotations without speaker", unattributed.to_string()),
-        ("speakers", t.speakers.len().to_string()),
+        ("speakers", speakers.to_string()),
         ("entities", entities.to_string()),
         ("quoted terms left out", corpus.quoted_terms.to_string()),
         ("stray quotation marks", corpus.stray_marks.to_string()),
         ("outlets", outlets.to_string()),
-        ("articles with a date", dated.len().to_string()),
+        ("articles with a date", dated.articles.to_string()),
     ];
-    if let (Some(first), Some(last)) = (dated.iter().min(), dated.iter().max()) {
+    if let (Some(first), Some(last)) = (dated.first, dated.last) {
         f.push(("first date", first.format("%Y-%m-%d").to_string()));
         f.push(("last date", last.format("%Y-%m-%d").to_string()));
     }
@@ -236,9 +405,9 @@ fn facts(
 }
 
 /// Removes the breakdown reports this run did not write ([`BREAKDOWN_FILES`]).
-pub fn remove_stale(dir: &Path, files: &[OutputFile]) -> Result<(), crate::Error> {
+pub fn remove_stale(dir: &Path, written: &[&str]) -> Result<(), crate::Error> {
     for name in BREAKDOWN_FILES {
-        if files.iter().any(|f| f.name == *name) {
+        if written.contains(name) {
             continue;
         }
         let path = dir.join(name);
@@ -279,7 +448,7 @@ pub fn neutralise_formulas(csv_bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
     Ok(writer.into_inner()?)
 }
 
-fn could_run_as_formula(field: &str) -> bool {
+pub(crate) fn could_run_as_formula(field: &str) -> bool {
     field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.trim().parse::<f64>().is_err()
 }
 
@@ -299,28 +468,76 @@ const TEMP_SUFFIX: &str = ".tmp";
 pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), crate::Error> {
     let mut staged = Vec::with_capacity(files.len());
     for f in files {
-        let target = dir.join(f.name);
-        let fail = |e: std::io::Error| crate::Error::WriteReport {
-            path: target.clone(),
-            source: without_temp_path(e),
-        };
-        let mut tmp = tempfile::Builder::new()
+        staged.push(Staged::with_bytes(dir, f.name, &f.bytes)?);
+    }
+    commit(dir, staged)
+}
+
+/// A report written (or being written) in full to its temp file in the output folder,
+/// waiting for [`commit`]. Dropped uncommitted, the temp file is removed.
+pub struct Staged {
+    pub name: &'static str,
+    target: PathBuf,
+    tmp: tempfile::NamedTempFile,
+}
+
+impl Staged {
+    /// An empty temp file for the report `name`.
+    pub fn create(dir: &Path, name: &'static str) -> Result<Staged, crate::Error> {
+        let target = dir.join(name);
+        let tmp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
             .suffix(TEMP_SUFFIX)
             .tempfile_in(dir)
-            .map_err(fail)?;
-        // Through the `File`: `NamedTempFile`'s own writer adds the temp path to errors.
-        tmp.as_file_mut().write_all(&f.bytes).map_err(fail)?;
-        readable_by_all(tmp.as_file()).map_err(fail)?;
-        tmp.as_file().sync_all().map_err(fail)?;
-        staged.push((tmp, target));
+            .map_err(|e| write_error(&target, e))?;
+        Ok(Staged { name, target, tmp })
     }
-    for (tmp, target) in staged {
-        tmp.persist(&target)
-            .map_err(|e| crate::Error::WriteReport {
-                path: target.clone(),
-                source: without_temp_path(e.error),
-            })?;
+
+    /// A report written in one go.
+    pub fn with_bytes(
+        dir: &Path,
+        name: &'static str,
+        bytes: &[u8],
+    ) -> Result<Staged, crate::Error> {
+        let mut s = Staged::create(dir, name)?;
+        s.write(bytes)?;
+        s.finish()
+    }
+
+    /// Appends to the temp file.
+    pub fn write(&mut self, bytes: &[u8]) -> Result<(), crate::Error> {
+        // Through the `File`: `NamedTempFile`'s own writer adds the temp path to errors.
+        self.tmp
+            .as_file_mut()
+            .write_all(bytes)
+            .map_err(|e| write_error(&self.target, e))
+    }
+
+    /// The file complete: readable by all and synced to disk.
+    pub fn finish(self) -> Result<Staged, crate::Error> {
+        readable_by_all(self.tmp.as_file()).map_err(|e| write_error(&self.target, e))?;
+        self.tmp
+            .as_file()
+            .sync_all()
+            .map_err(|e| write_error(&self.target, e))?;
+        Ok(self)
+    }
+}
+
+fn write_error(target: &Path, e: std::io::Error) -> crate::Error {
+    crate::Error::WriteReport {
+        path: target.to_path_buf(),
+        source: without_temp_path(e),
+    }
+}
+
+/// The second phase: every staged report renamed over its old one (a rename within one
+/// folder is atomic), then the folder synced so the renames survive a crash.
+pub fn commit(dir: &Path, staged: Vec<Staged>) -> Result<(), crate::Error> {
+    for s in staged {
+        s.tmp
+            .persist(&s.target)
+            .map_err(|e| write_error(&s.target, e.error))?;
     }
     sync_dir(dir);
     Ok(())
@@ -410,6 +627,77 @@ mod tests {
         names.sort();
         assert_eq!(names, ["a.csv", "b.png", "notes.txt"]);
         assert_eq!(std::fs::read(dir.path().join("a.csv")).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_reports_and_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.csv"), "old").unwrap();
+        let failed = (|| -> Result<(), crate::Error> {
+            let mut a = Staged::create(dir.path(), "a.csv")?;
+            a.write(b"new, but never committed")?;
+            // The second report cannot be staged (its folder is gone): nothing is renamed.
+            let b = Staged::create(&dir.path().join("gone"), "b.csv")?;
+            commit(dir.path(), vec![a, b])
+        })();
+        let err = failed.unwrap_err().to_string();
+        assert!(
+            err.contains("cannot write report") && err.contains("b.csv"),
+            "{err}"
+        );
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names, ["a.csv"]);
+        assert_eq!(std::fs::read(dir.path().join("a.csv")).unwrap(), b"old");
+    }
+
+    #[test]
+    fn reports_written_twice_are_the_same_bytes() {
+        use crate::analyze::{self, Options};
+        use crate::article::{Article, Encoding};
+        let texts = [
+            (
+                "b.txt",
+                "Talks\n\n\"We will not sign,\" Oskar Venhaalo said in Tehran.\n",
+            ),
+            (
+                "a.txt",
+                "=Formula headline\n\nVenhaalo met Ali Khamenei in Tehran.\n",
+            ),
+        ];
+        let corpus = texts.iter().fold(Corpus::default(), |c, (id, t)| {
+            let a = Article::new(id.to_string(), t.to_string(), Encoding::Utf8);
+            c.with(Ok(analyze::article(
+                &a,
+                Options {
+                    stopwords: crate::text::stopwords::StopWords::english(),
+                },
+            )))
+        });
+        let opts = ReportOptions {
+            top: 5,
+            keywords: 3,
+            min_bigram: 1,
+            raw_csv: false,
+            min_count: 1,
+            window: crate::corpus::Window::Paragraph,
+            period: crate::formats::dates::Period::Week,
+            excel: true,
+        };
+        let one = render(&corpus, &opts).unwrap();
+        let two = render(&corpus, &opts).unwrap();
+        assert_eq!(
+            one.iter().map(|f| (f.name, &f.bytes)).collect::<Vec<_>>(),
+            two.iter().map(|f| (f.name, &f.bytes)).collect::<Vec<_>>()
+        );
+        let articles = one.iter().find(|f| f.name == "articles.csv").unwrap();
+        let text = String::from_utf8_lossy(&articles.bytes);
+        // BOM, header, then the articles by name, the formula neutralised.
+        assert!(text.starts_with("\u{feff}article,title,"), "{text}");
+        let a = text.find("\na.txt,'=Formula headline,").unwrap();
+        assert!(a < text.find("\nb.txt,").unwrap());
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! The CSV tables: rows built from the corpus, sorted into their documented order, and
 //! serialised. Column names are a contract (`docs` in the README); add, never rename.
 
-use super::{OutputFile, ReportOptions};
+use super::OutputFile;
 use crate::analyze::names::EntityType;
 use crate::analyze::quotes::word_count;
-use crate::corpus::{Corpus, Tally};
+use crate::analyze::ArticleRow;
+use crate::corpus::{Corpus, Resolver, Tally};
+use crate::spill::ArticleRecord;
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::cmp::Reverse;
@@ -84,144 +87,114 @@ pub struct SpeakerOut {
     pub articles: u64,
 }
 
-/// Every table, rows in output order.
-pub struct Tables<'c> {
-    pub articles: Vec<&'c crate::analyze::ArticleRow>,
-    pub skipped: Vec<SkippedOut>,
-    pub words: Vec<WordOut>,
-    pub bigrams: Vec<BigramOut>,
-    pub keywords: Vec<KeywordOut>,
-    pub quotes: Vec<QuoteOut>,
-    pub speakers: Vec<SpeakerOut>,
+/// `skipped.csv`: by path, line, reason.
+pub fn skipped(corpus: &Corpus) -> Vec<SkippedOut> {
+    let mut skipped: Vec<SkippedOut> = corpus
+        .skipped
+        .iter()
+        .map(|s| SkippedOut {
+            path: s.id.clone(),
+            reason: s.reason.to_string(),
+            line: s.line(),
+        })
+        .collect();
+    skipped.sort_by(|a, b| (&a.path, a.line, &a.reason).cmp(&(&b.path, b.line, &b.reason)));
+    skipped
 }
 
-impl<'c> Tables<'c> {
-    pub fn build(corpus: &'c Corpus, opts: &ReportOptions) -> Tables<'c> {
-        let mut articles: Vec<_> = corpus.articles.iter().collect();
-        articles.sort_by(|a, b| a.article.cmp(&b.article));
-        let mut skipped: Vec<SkippedOut> = corpus
-            .skipped
-            .iter()
-            .map(|s| SkippedOut {
-                path: s.id.clone(),
-                reason: s.reason.to_string(),
-                line: s.line(),
-            })
-            .collect();
-        skipped.sort_by(|a, b| (&a.path, a.line, &a.reason).cmp(&(&b.path, b.line, &b.reason)));
-        let words = by_count(&corpus.words)
-            .into_iter()
-            .map(|(w, t)| WordOut {
-                word: w.to_string(),
-                count: t.count,
-                articles: t.articles,
-                per_million: format!("{:.2}", per_million(t.count, corpus.tokens)),
-            })
-            .collect();
-        let bigrams = by_count(&corpus.bigrams)
-            .into_iter()
-            .filter(|(_, t)| t.count >= opts.min_bigram)
-            .map(|(p, t)| BigramOut {
-                phrase: p.to_string(),
-                count: t.count,
-                articles: t.articles,
-            })
-            .collect();
-        let quotes = quotes(corpus);
-        let speakers = speakers(&quotes);
-        Tables {
-            quotes,
-            speakers,
-            articles,
-            skipped,
-            words,
-            bigrams,
-            keywords: keywords(corpus, opts.keywords),
-        }
-    }
+/// `words.csv`: every kept word by count.
+pub fn words(corpus: &Corpus) -> Vec<WordOut> {
+    by_count(&corpus.words)
+        .into_iter()
+        .map(|(w, t)| WordOut {
+            word: w.to_string(),
+            count: t.count,
+            articles: t.articles,
+            per_million: format!("{:.2}", per_million(t.count, corpus.tokens)),
+        })
+        .collect()
+}
 
-    pub fn render(&self) -> anyhow::Result<Vec<OutputFile>> {
-        let articles = self.articles.iter().map(|a| ArticleOut {
-            article: &a.article,
-            title: &a.title,
-            bytes: a.bytes,
-            words: a.words,
-            sentences: a.sentences,
-            paragraphs: a.paragraphs,
-            quotes: a.quotes,
-            mentions: a.mentions,
-            encoding: a.encoding,
-            outlet: &a.outlet,
-            date: a
-                .date
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-            url: &a.url,
-        });
-        Ok(vec![
-            csv_file(
-                "articles.csv",
-                &[
-                    "article",
-                    "title",
-                    "bytes",
-                    "words",
-                    "sentences",
-                    "paragraphs",
-                    "quotes",
-                    "mentions",
-                    "encoding",
-                    "outlet",
-                    "date",
-                    "url",
-                ],
-                articles,
-            )?,
-            csv_file("skipped.csv", &["path", "reason", "line"], &self.skipped)?,
-            csv_file(
-                "words.csv",
-                &["word", "count", "articles", "per_million"],
-                &self.words,
-            )?,
-            csv_file(
-                "bigrams.csv",
-                &["phrase", "count", "articles"],
-                &self.bigrams,
-            )?,
-            csv_file(
-                "keywords.csv",
-                &["article", "rank", "word", "count", "tfidf"],
-                &self.keywords,
-            )?,
-            csv_file(
-                "quotes.csv",
-                &[
-                    "article",
-                    "start",
-                    "end",
-                    "quote",
-                    "speaker",
-                    "speaker_mention",
-                    "speaker_type",
-                    "cue",
-                    "unclosed",
-                ],
-                &self.quotes,
-            )?,
-            csv_file(
-                "speakers.csv",
-                &["speaker", "type", "quotes", "quoted_words", "articles"],
-                &self.speakers,
-            )?,
-        ])
+/// `bigrams.csv`: phrases seen at least `min` times, by count.
+pub fn bigrams(corpus: &Corpus, min: u64) -> Vec<BigramOut> {
+    let mut v: Vec<(&str, Tally)> = corpus
+        .bigrams
+        .iter()
+        .filter(|(_, t)| t.count >= min)
+        .map(|(k, t)| (k.as_str(), *t))
+        .collect();
+    sort_by_count(&mut v);
+    v.into_iter()
+        .map(|(p, t)| BigramOut {
+            phrase: p.to_string(),
+            count: t.count,
+            articles: t.articles,
+        })
+        .collect()
+}
+
+/// An article's row of `articles.csv`.
+pub fn article_out(a: &ArticleRow) -> ArticleOut<'_> {
+    ArticleOut {
+        article: &a.article,
+        title: &a.title,
+        bytes: a.bytes,
+        words: a.words,
+        sentences: a.sentences,
+        paragraphs: a.paragraphs,
+        quotes: a.quotes,
+        mentions: a.mentions,
+        encoding: a.encoding,
+        outlet: &a.outlet,
+        date: a
+            .date
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        url: &a.url,
     }
 }
+
+pub const ARTICLES_HEADER: &[&str] = &[
+    "article",
+    "title",
+    "bytes",
+    "words",
+    "sentences",
+    "paragraphs",
+    "quotes",
+    "mentions",
+    "encoding",
+    "outlet",
+    "date",
+    "url",
+];
+pub const SKIPPED_HEADER: &[&str] = &["path", "reason", "line"];
+pub const WORDS_HEADER: &[&str] = &["word", "count", "articles", "per_million"];
+pub const BIGRAMS_HEADER: &[&str] = &["phrase", "count", "articles"];
+pub const KEYWORDS_HEADER: &[&str] = &["article", "rank", "word", "count", "tfidf"];
+pub const QUOTES_HEADER: &[&str] = &[
+    "article",
+    "start",
+    "end",
+    "quote",
+    "speaker",
+    "speaker_mention",
+    "speaker_type",
+    "cue",
+    "unclosed",
+];
+pub const SPEAKERS_HEADER: &[&str] = &["speaker", "type", "quotes", "quoted_words", "articles"];
 
 /// Entries by count descending, ties alphabetical.
 fn by_count(map: &rustc_hash::FxHashMap<String, Tally>) -> Vec<(&str, Tally)> {
     let mut v: Vec<(&str, Tally)> = map.iter().map(|(k, t)| (k.as_str(), *t)).collect();
-    v.sort_unstable_by(|a, b| (Reverse(a.1.count), a.0).cmp(&(Reverse(b.1.count), b.0)));
+    sort_by_count(&mut v);
     v
+}
+
+/// Keys are distinct, so the order is total and a parallel sort gives the same rows.
+fn sort_by_count(v: &mut [(&str, Tally)]) {
+    v.par_sort_unstable_by(|a, b| (Reverse(a.1.count), a.0).cmp(&(Reverse(b.1.count), b.0)));
 }
 
 fn per_million(count: u64, total: u64) -> f64 {
@@ -239,43 +212,48 @@ pub fn tfidf(count: u32, articles: u64, df: u64) -> f64 {
     f64::from(count) * (((1 + articles) as f64 / (1 + df) as f64).ln() + 1.0)
 }
 
-/// The top `k` words of each article by TF-IDF, ties broken by word; rows by article, rank.
-fn keywords(corpus: &Corpus, k: usize) -> Vec<KeywordOut> {
-    let n = corpus.articles.len() as u64;
-    let mut docs: Vec<_> = corpus.doc_terms.iter().collect();
-    docs.sort_by(|a, b| a.article.cmp(&b.article));
-    let mut out = Vec::new();
-    for doc in docs {
-        let mut scored: Vec<(f64, &str, u32)> = doc
-            .terms
-            .iter()
-            .map(|(w, c)| {
-                let df = corpus.words.get(w).map_or(1, |t| t.articles);
-                (tfidf(*c, n, df), w.as_str(), *c)
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-        for (rank, (score, word, count)) in scored.into_iter().take(k).enumerate() {
-            out.push(KeywordOut {
-                article: doc.article.clone(),
-                rank: rank + 1,
-                word: word.to_string(),
-                count,
-                tfidf: format!("{score:.4}"),
-            });
-        }
+/// The top `k` words of one article by TF-IDF, ties broken by word; `articles` is the
+/// corpus's article count.
+pub fn keywords_of(rec: &ArticleRecord, corpus: &Corpus, k: usize) -> Vec<KeywordOut> {
+    let n = corpus.articles;
+    let mut scored: Vec<(f64, &str, u32)> = rec
+        .terms
+        .iter()
+        .map(|(w, c)| {
+            let df = corpus.words.get(w).map_or(1, |t| t.articles);
+            (tfidf(*c, n, df), w.as_str(), *c)
+        })
+        .collect();
+    // Words are distinct, so the order is total: the top k alone need sorting.
+    let by = |a: &(f64, &str, u32), b: &(f64, &str, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(b.1));
+    if k == 0 {
+        return Vec::new();
     }
-    out
+    if scored.len() > k {
+        scored.select_nth_unstable_by(k - 1, by);
+        scored.truncate(k);
+    }
+    scored.sort_unstable_by(by);
+    scored
+        .into_iter()
+        .enumerate()
+        .map(|(rank, (score, word, count))| KeywordOut {
+            article: rec.row.article.clone(),
+            rank: rank + 1,
+            word: word.to_string(),
+            count,
+            tfidf: format!("{score:.4}"),
+        })
+        .collect()
 }
 
-/// Every quotation by article, then start; speakers renamed to their corpus-wide
-/// canonical name ("Khamenei" -> "Ali Khamenei" when the full name occurs elsewhere).
-fn quotes(corpus: &Corpus) -> Vec<QuoteOut> {
-    let resolve = corpus.resolver();
-    let mut rows: Vec<QuoteOut> = corpus
+/// One article's quotations by start; speakers renamed to their corpus-wide canonical name
+/// ("Khamenei" -> "Ali Khamenei" when the full name occurs elsewhere).
+pub fn quotes_of(rec: &ArticleRecord, resolve: &Resolver) -> Vec<QuoteOut> {
+    let mut rows: Vec<QuoteOut> = rec
         .quotes
         .iter()
-        .map(|(article, q)| {
+        .map(|q| {
             // The one corpus resolver, as for entities.csv.
             let (speaker, kind) = match q.speaker_type {
                 Some(kind) if !q.speaker.is_empty() => {
@@ -285,7 +263,7 @@ fn quotes(corpus: &Corpus) -> Vec<QuoteOut> {
                 _ => (q.speaker.clone(), q.speaker_type),
             };
             QuoteOut {
-                article: article.clone(),
+                article: rec.row.article.clone(),
                 start: q.span.start,
                 end: q.span.end,
                 quote: q.quote.clone(),
@@ -301,34 +279,60 @@ fn quotes(corpus: &Corpus) -> Vec<QuoteOut> {
             }
         })
         .collect();
-    rows.sort_by(|a, b| (&a.article, a.start, a.end).cmp(&(&b.article, b.start, b.end)));
+    rows.sort_by_key(|a| (a.start, a.end));
     rows
 }
 
-/// Quotes, quoted words and articles per canonical speaker and type; by quotes desc, ties
-/// alphabetical. Quotes without a speaker are left out (they are counted in the summary).
-fn speakers(quotes: &[QuoteOut]) -> Vec<SpeakerOut> {
-    let mut by: FxHashMap<(&str, &'static str), (u64, u64, FxHashSet<&str>)> = FxHashMap::default();
-    for q in quotes.iter().filter(|q| !q.speaker.is_empty()) {
-        let e = by.entry((&q.speaker, q.speaker_type)).or_default();
-        e.0 += 1;
-        e.1 += word_count(&q.quote);
-        e.2.insert(&q.article);
+/// Quotes, quoted words and articles per canonical speaker and type (and, for the
+/// breakdown by outlet, per outlet too), summed one article at a time.
+#[derive(Debug, Default)]
+pub struct SpeakerTally {
+    by: FxHashMap<(String, &'static str), (u64, u64, u64)>,
+}
+
+impl SpeakerTally {
+    /// One article's quotes: each speaker's article count goes up once.
+    pub fn add(&mut self, quotes: &[QuoteOut]) {
+        let mut seen: FxHashSet<(&str, &'static str)> = FxHashSet::default();
+        for q in quotes.iter().filter(|q| !q.speaker.is_empty()) {
+            let first = seen.insert((&q.speaker, q.speaker_type));
+            let e = match self.by.get_mut(&(q.speaker.clone(), q.speaker_type)) {
+                Some(e) => e,
+                None => self
+                    .by
+                    .entry((q.speaker.clone(), q.speaker_type))
+                    .or_default(),
+            };
+            e.0 += 1;
+            e.1 += word_count(&q.quote);
+            e.2 += u64::from(first);
+        }
     }
-    let mut rows: Vec<SpeakerOut> = by
-        .into_iter()
-        .map(|((speaker, kind), (n, words, arts))| SpeakerOut {
-            speaker: speaker.to_string(),
-            kind,
-            quotes: n,
-            quoted_words: words,
-            articles: arts.len() as u64,
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        (Reverse(a.quotes), &a.speaker, a.kind).cmp(&(Reverse(b.quotes), &b.speaker, b.kind))
-    });
-    rows
+
+    /// `speakers.csv`: by quotes desc, ties alphabetical. Quotes without a speaker are left
+    /// out (they are counted in the summary).
+    pub fn rows(self) -> Vec<SpeakerOut> {
+        let mut rows: Vec<SpeakerOut> = self
+            .by
+            .into_iter()
+            .map(|((speaker, kind), (n, words, arts))| SpeakerOut {
+                speaker,
+                kind,
+                quotes: n,
+                quoted_words: words,
+                articles: arts,
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            (Reverse(a.quotes), &a.speaker, a.kind).cmp(&(Reverse(b.quotes), &b.speaker, b.kind))
+        });
+        rows
+    }
+
+    /// The tallied keys with their counts, for the breakdown by outlet.
+    pub fn into_inner(self) -> FxHashMap<(String, &'static str), (u64, u64, u64)> {
+        self.by
+    }
 }
 
 /// One CSV file: header row, RFC 4180 quoting, `\n` line ends. The header is written

@@ -1,0 +1,392 @@
+//! CSV rows written field by field, with formula neutralisation applied to each cell as it
+//! is written (instead of parsing every finished table again), and the head of each table
+//! kept for the overview page (instead of parsing the file to preview it).
+
+use serde::ser::{self, Serialize};
+use std::fmt::Write as _;
+
+/// Cells per row written so far, in CSV bytes: one table's rows, or a slice of them.
+pub struct Csv {
+    w: csv::Writer<Vec<u8>>,
+    neutralise: bool,
+    rows: usize,
+    scratch: String,
+}
+
+impl Csv {
+    /// A writer; `neutralise` prefixes cells a spreadsheet would run as a formula
+    /// ([`super::could_run_as_formula`]) with `'`.
+    pub fn new(neutralise: bool) -> Csv {
+        Csv {
+            w: writer(),
+            neutralise,
+            rows: 0,
+            scratch: String::new(),
+        }
+    }
+
+    /// The header row (column names need no neutralising).
+    pub fn header(&mut self, names: &[&str]) -> anyhow::Result<()> {
+        self.w.write_record(names)?;
+        Ok(())
+    }
+
+    /// One row: a flat struct of strings, integers and optional integers.
+    pub fn row<T: Serialize>(&mut self, row: &T) -> anyhow::Result<()> {
+        row.serialize(Fields {
+            w: &mut self.w,
+            neutralise: self.neutralise,
+            scratch: &mut self.scratch,
+        })
+        .map_err(|e| anyhow::anyhow!("{}", e.0))?;
+        self.w.write_record(None::<&[u8]>)?;
+        self.rows += 1;
+        Ok(())
+    }
+
+    /// Data rows written (the header not counted).
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// The bytes written since the last call.
+    pub fn take(&mut self) -> anyhow::Result<Vec<u8>> {
+        let w = std::mem::replace(&mut self.w, writer());
+        w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))
+    }
+}
+
+fn writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(4096)
+        .from_writer(Vec::new())
+}
+
+/// One whole table in memory: header and rows.
+pub fn table<T: Serialize>(
+    header: &[&str],
+    rows: impl IntoIterator<Item = T>,
+    neutralise: bool,
+) -> anyhow::Result<(Vec<u8>, usize)> {
+    let mut c = Csv::new(neutralise);
+    c.header(header)?;
+    for r in rows {
+        c.row(&r)?;
+    }
+    let n = c.rows();
+    Ok((c.take()?, n))
+}
+
+/// What the overview page shows of a table: its first rows and how many there are.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub name: &'static str,
+    /// The header and at least the first [`super::html::PREVIEW_ROWS`] rows (or all), as
+    /// written (no byte-order mark).
+    pub head: Vec<u8>,
+    pub rows: usize,
+}
+
+impl Preview {
+    /// The preview of a table written in full.
+    pub fn of(name: &'static str, bytes: &[u8], rows: usize) -> Preview {
+        Preview {
+            name,
+            head: head_of(bytes, super::html::PREVIEW_ROWS),
+            rows,
+        }
+    }
+}
+
+/// The header and first `n` rows of CSV bytes, cut at a record boundary.
+fn head_of(bytes: &[u8], n: usize) -> Vec<u8> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut rec = csv::ByteRecord::new();
+    for _ in 0..=n {
+        match r.read_byte_record(&mut rec) {
+            Ok(true) => {}
+            _ => return bytes.to_vec(),
+        }
+    }
+    let end = r.position().byte() as usize;
+    bytes[..end.min(bytes.len())].to_vec()
+}
+
+#[derive(Debug)]
+pub struct FieldError(String);
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for FieldError {}
+impl ser::Error for FieldError {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        FieldError(msg.to_string())
+    }
+}
+
+/// Writes a flat struct's fields as cells, the way `csv::Writer::serialize` does for the
+/// types the tables use; any other type is an error, never a differently written cell.
+struct Fields<'w> {
+    w: &'w mut csv::Writer<Vec<u8>>,
+    neutralise: bool,
+    scratch: &'w mut String,
+}
+
+impl Fields<'_> {
+    fn cell(&mut self, s: &str) -> Result<(), FieldError> {
+        let r = if self.neutralise && super::could_run_as_formula(s) {
+            self.scratch.clear();
+            self.scratch.push('\'');
+            self.scratch.push_str(s);
+            self.w.write_field(self.scratch.as_bytes())
+        } else {
+            self.w.write_field(s)
+        };
+        r.map_err(|e| FieldError(e.to_string()))
+    }
+
+    fn number(&mut self, n: impl std::fmt::Display) -> Result<(), FieldError> {
+        self.scratch.clear();
+        let _ = write!(self.scratch, "{n}");
+        self.w
+            .write_field(self.scratch.as_bytes())
+            .map_err(|e| FieldError(e.to_string()))
+    }
+}
+
+fn unsupported(what: &str) -> FieldError {
+    FieldError(format!("cannot write {what} as a CSV cell"))
+}
+
+impl ser::Serializer for Fields<'_> {
+    type Ok = ();
+    type Error = FieldError;
+    type SerializeSeq = ser::Impossible<(), FieldError>;
+    type SerializeTuple = ser::Impossible<(), FieldError>;
+    type SerializeTupleStruct = ser::Impossible<(), FieldError>;
+    type SerializeTupleVariant = ser::Impossible<(), FieldError>;
+    type SerializeMap = ser::Impossible<(), FieldError>;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = ser::Impossible<(), FieldError>;
+
+    fn serialize_bool(mut self, v: bool) -> Result<(), FieldError> {
+        self.cell(if v { "true" } else { "false" })
+    }
+    fn serialize_i8(mut self, v: i8) -> Result<(), FieldError> {
+        self.number(v)
+    }
+    fn serialize_i16(mut self, v: i16) -> Result<(), FieldError> {
+        self.number(v)
+    }
+    fn serialize_i32(mut self, v: i32) -> Result<(), FieldError> {
+        self.number(v)
+    }
+    fn serialize_i64(mut self, v: i64) -> Result<(), FieldError> {
+        self.number(v)
+    }
+    fn serialize_u8(mut self, v: u8) -> Result<(), FieldError> {
+        self.number(v)
+    }
+    fn serialize_u16(mut self, v: u16) -> Result<(), FieldError> {
+        self.number(v)
+    }
+    fn serialize_u32(mut self, v: u32) -> Result<(), FieldError> {
+        self.number(v)
+    }
+    fn serialize_u64(mut self, v: u64) -> Result<(), FieldError> {
+        self.number(v)
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), FieldError> {
+        Err(unsupported("a float"))
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), FieldError> {
+        Err(unsupported("a float"))
+    }
+    fn serialize_char(mut self, v: char) -> Result<(), FieldError> {
+        self.cell(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(mut self, v: &str) -> Result<(), FieldError> {
+        self.cell(v)
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), FieldError> {
+        Err(unsupported("bytes"))
+    }
+    fn serialize_none(self) -> Result<(), FieldError> {
+        self.w
+            .write_field([])
+            .map_err(|e| FieldError(e.to_string()))
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<(), FieldError> {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), FieldError> {
+        Err(unsupported("()"))
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), FieldError> {
+        Err(unsupported("a unit struct"))
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+    ) -> Result<(), FieldError> {
+        Err(unsupported("an enum"))
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), FieldError> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), FieldError> {
+        Err(unsupported("an enum"))
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, FieldError> {
+        Err(unsupported("a sequence"))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, FieldError> {
+        Err(unsupported("a tuple"))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, FieldError> {
+        Err(unsupported("a tuple struct"))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, FieldError> {
+        Err(unsupported("an enum"))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, FieldError> {
+        Err(unsupported("a map"))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, FieldError> {
+        Ok(self)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, FieldError> {
+        Err(unsupported("an enum"))
+    }
+}
+
+impl ser::SerializeStruct for Fields<'_> {
+    type Ok = ();
+    type Error = FieldError;
+
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), FieldError> {
+        v.serialize(Fields {
+            w: self.w,
+            neutralise: self.neutralise,
+            scratch: self.scratch,
+        })
+    }
+
+    fn end(self) -> Result<(), FieldError> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    struct Row<'a> {
+        text: &'a str,
+        n: u64,
+        maybe: Option<u64>,
+        owned: String,
+    }
+
+    #[test]
+    fn cells_match_the_csv_serializer_then_the_old_rewrite() {
+        let rows = [
+            Row {
+                text: "=SUM(A1)",
+                n: 3,
+                maybe: None,
+                owned: "-0.25".into(),
+            },
+            Row {
+                text: "a, \"b\"\nc",
+                n: 0,
+                maybe: Some(7),
+                owned: "@home".into(),
+            },
+            Row {
+                text: "",
+                n: u64::MAX,
+                maybe: None,
+                owned: "\ttab".into(),
+            },
+        ];
+        let header = ["text", "n", "maybe", "owned"];
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .has_headers(false)
+            .from_writer(Vec::new());
+        w.write_record(header).unwrap();
+        for r in &rows {
+            w.serialize(r).unwrap();
+        }
+        let serde = w.into_inner().unwrap();
+        let (raw, n) = table(&header, &rows, false).unwrap();
+        assert_eq!(n, 3);
+        assert_eq!(raw, serde);
+        let (safe, _) = table(&header, &rows, true).unwrap();
+        assert_eq!(safe, super::super::neutralise_formulas(&serde).unwrap());
+    }
+
+    #[test]
+    fn a_preview_holds_whole_records() {
+        let rows: Vec<Row> = (0..30)
+            .map(|i| Row {
+                text: "two\nlines",
+                n: i,
+                maybe: None,
+                owned: String::new(),
+            })
+            .collect();
+        let (bytes, n) = table(&["text", "n", "maybe", "owned"], &rows, true).unwrap();
+        let p = Preview::of("x.csv", &bytes, n);
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(&p.head[..]);
+        assert_eq!(r.records().count(), 11);
+        let short = Preview::of("y.csv", b"a\n1\n", 1);
+        assert_eq!(short.head, b"a\n1\n");
+    }
+}

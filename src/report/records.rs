@@ -1,0 +1,234 @@
+//! The per-article tables (`articles.csv`, `keywords.csv`, `quotes.csv`, `mentions.csv`),
+//! streamed from the corpus's spilled records ([`crate::spill`]) straight into their temp
+//! files, and the corpus-level tallies that need each article's rows (speakers, entities,
+//! the breakdowns by outlet and date), summed on the way. Memory holds one batch of
+//! articles, never every row.
+//!
+//! Records come back in report order (by article); each batch is turned into rows in
+//! parallel and appended in that order, so the bytes do not depend on the thread count.
+
+use super::breakdowns::{OutletTally, PeriodBuilder};
+use super::csvout::{Csv, Preview};
+use super::entities::{self, EntityTally};
+use super::tables::{self, SpeakerTally};
+use super::{ReportOptions, Staged};
+use crate::analyze::ArticleRow;
+use crate::corpus::{Corpus, Resolver};
+use anyhow::Context;
+use rayon::prelude::*;
+use std::path::Path;
+
+/// Articles turned into rows at a time.
+const BATCH: usize = 512;
+
+/// A table's bytes are written to its temp file in pieces of about this size.
+const WRITE_BYTES: usize = 256 << 10;
+
+/// What streaming the records left: the four tables staged, and the tallies.
+pub struct Pass {
+    pub staged: Vec<Staged>,
+    pub previews: Vec<Preview>,
+    pub speakers: SpeakerTally,
+    pub outlets: OutletTally,
+    pub entities: EntityTally,
+    pub periods: PeriodBuilder,
+    pub dated: Dated,
+    pub quotes: usize,
+    pub unattributed: usize,
+}
+
+/// The articles with a date: how many, the first and the last date.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Dated {
+    pub articles: usize,
+    pub first: Option<chrono::NaiveDate>,
+    pub last: Option<chrono::NaiveDate>,
+}
+
+impl Dated {
+    fn add(&mut self, d: chrono::NaiveDate) {
+        self.articles += 1;
+        self.first = Some(self.first.map_or(d, |f| f.min(d)));
+        self.last = Some(self.last.map_or(d, |l| l.max(d)));
+    }
+}
+
+/// One table being streamed to its temp file.
+struct Table {
+    staged: Staged,
+    pending: Vec<u8>,
+    /// The header and the first rows, for the overview page.
+    head: Vec<u8>,
+    rows: usize,
+}
+
+impl Table {
+    fn new(
+        dir: &Path,
+        name: &'static str,
+        header: &[&str],
+        opts: &ReportOptions,
+    ) -> anyhow::Result<Table> {
+        let mut c = Csv::new(!opts.raw_csv);
+        c.header(header)?;
+        let head = c.take()?;
+        let mut pending = Vec::with_capacity(WRITE_BYTES + (64 << 10));
+        if opts.excel {
+            pending.extend_from_slice(super::BOM);
+        }
+        pending.extend_from_slice(&head);
+        Ok(Table {
+            staged: Staged::create(dir, name)?,
+            pending,
+            head,
+            rows: 0,
+        })
+    }
+
+    fn push(&mut self, bytes: &[u8], rows: usize) -> anyhow::Result<()> {
+        if self.rows < super::html::PREVIEW_ROWS {
+            self.head.extend_from_slice(bytes);
+        }
+        self.rows += rows;
+        self.pending.extend_from_slice(bytes);
+        if self.pending.len() >= WRITE_BYTES {
+            self.staged.write(&self.pending)?;
+            self.pending.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> anyhow::Result<(Staged, Preview)> {
+        self.staged.write(&self.pending)?;
+        let name = self.staged.name;
+        Ok((
+            self.staged.finish()?,
+            Preview {
+                name,
+                head: self.head,
+                rows: self.rows,
+            },
+        ))
+    }
+}
+
+/// One article's rows and tallies, built in parallel with the rest of its batch.
+struct Rows {
+    articles: Vec<u8>,
+    keywords: (Vec<u8>, usize),
+    quotes: (Vec<u8>, usize),
+    mentions: (Vec<u8>, usize),
+    quote_rows: Vec<tables::QuoteOut>,
+    entities: Vec<entities::ArticleEntity>,
+    row: ArticleRow,
+    /// The article's words, kept only when it has a date (for the words by period).
+    terms: Vec<(String, u32)>,
+}
+
+fn rows_of(
+    raw: &[u8],
+    corpus: &Corpus,
+    resolve: &Resolver,
+    opts: &ReportOptions,
+) -> anyhow::Result<Rows> {
+    let mut rec = crate::spill::decode(raw)?;
+    let neutralise = !opts.raw_csv;
+    let mut c = Csv::new(neutralise);
+    c.row(&tables::article_out(&rec.row))?;
+    let articles = c.take()?;
+    let kw = tables::keywords_of(&rec, corpus, opts.keywords);
+    let mut k = Csv::new(neutralise);
+    for r in &kw {
+        k.row(r)?;
+    }
+    let quote_rows = tables::quotes_of(&rec, resolve);
+    let mut q = Csv::new(neutralise);
+    for r in &quote_rows {
+        q.row(r)?;
+    }
+    let (mention_rows, entities) = entities::mentions_of(&rec, resolve);
+    let mut m = Csv::new(neutralise);
+    for r in &mention_rows {
+        m.row(r)?;
+    }
+    let terms = if rec.row.date.is_some() {
+        std::mem::take(&mut rec.terms)
+    } else {
+        Vec::new()
+    };
+    Ok(Rows {
+        articles,
+        keywords: (k.take()?, kw.len()),
+        quotes: (q.take()?, quote_rows.len()),
+        mentions: (m.take()?, mention_rows.len()),
+        quote_rows,
+        entities,
+        row: rec.row,
+        terms,
+    })
+}
+
+/// Streams every record once: writes the four per-article tables to temp files in `dir`
+/// and sums the tallies.
+pub fn stream(
+    corpus: &Corpus,
+    resolve: &Resolver,
+    opts: &ReportOptions,
+    dir: &Path,
+) -> anyhow::Result<Pass> {
+    let mut articles = Table::new(dir, "articles.csv", tables::ARTICLES_HEADER, opts)?;
+    let mut keywords = Table::new(dir, "keywords.csv", tables::KEYWORDS_HEADER, opts)?;
+    let mut quotes = Table::new(dir, "quotes.csv", tables::QUOTES_HEADER, opts)?;
+    let mut mentions = Table::new(dir, "mentions.csv", entities::MENTIONS_HEADER, opts)?;
+    let mut pass = Pass {
+        staged: Vec::new(),
+        previews: Vec::new(),
+        speakers: SpeakerTally::default(),
+        outlets: OutletTally::default(),
+        entities: EntityTally::default(),
+        periods: PeriodBuilder::new(opts.period),
+        dated: Dated::default(),
+        quotes: 0,
+        unattributed: 0,
+    };
+    let spilled = "reading back the articles' rows from their temporary files (in TMPDIR)";
+    let mut records = corpus.records.raw_records().context(spilled)?;
+    let read = |records: &mut crate::spill::RawRecords<'_>| -> std::io::Result<Vec<Vec<u8>>> {
+        records.by_ref().take(BATCH).collect()
+    };
+    let mut batch = read(&mut records)?;
+    while !batch.is_empty() {
+        // The next batch is read (merged from the runs) while this one becomes rows.
+        let (next, rows) = rayon::join(
+            || read(&mut records),
+            || {
+                batch
+                    .par_iter()
+                    .map(|raw| rows_of(raw, corpus, resolve, opts))
+                    .collect::<anyhow::Result<Vec<Rows>>>()
+            },
+        );
+        for r in rows? {
+            articles.push(&r.articles, 1)?;
+            keywords.push(&r.keywords.0, r.keywords.1)?;
+            quotes.push(&r.quotes.0, r.quotes.1)?;
+            mentions.push(&r.mentions.0, r.mentions.1)?;
+            pass.quotes += r.quote_rows.len();
+            pass.unattributed += r.quote_rows.iter().filter(|q| q.speaker.is_empty()).count();
+            pass.speakers.add(&r.quote_rows);
+            pass.outlets.add(&r.row.outlet, &r.quote_rows);
+            pass.entities.add(r.entities);
+            if let Some(d) = r.row.date {
+                pass.dated.add(d);
+            }
+            pass.periods.add(&r.row, &r.terms);
+        }
+        batch = next.context(spilled)?;
+    }
+    for t in [articles, keywords, quotes, mentions] {
+        let (staged, preview) = t.finish()?;
+        pass.staged.push(staged);
+        pass.previews.push(preview);
+    }
+    Ok(pass)
+}
