@@ -14,6 +14,7 @@ use crate::article::Article;
 use crate::text::stopwords::StopWords;
 use crate::text::{tokenize, Span};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The kinds of entity the reports distinguish.
@@ -1255,7 +1256,7 @@ fn mention_of(
         EntityType::Org => g.org(&whole).map(str::to_string),
         EntityType::Person => None,
     }
-    .unwrap_or(whole);
+    .unwrap_or_else(|| whole.into_owned());
     Mention {
         span: Span::new(toks[0].span.start, toks[toks.len() - 1].span.end),
         kind,
@@ -1268,8 +1269,15 @@ fn mention_of(
 }
 
 /// The name the tokens cover, as written, white space collapsed.
-fn written(text: &str, toks: &[Tok]) -> String {
-    normalise(&text[toks[0].span.start..toks[toks.len() - 1].span.end])
+/// The run's name with white space collapsed; borrowed from the text when it is already
+/// single-spaced (nearly always), since most uses only look it up in a list.
+fn written<'t>(text: &'t str, toks: &[Tok]) -> Cow<'t, str> {
+    let name = &text[toks[0].span.start..toks[toks.len() - 1].span.end];
+    if is_single_spaced(name) {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(normalise(name))
+    }
 }
 
 /// Within one article: a surname or partial name takes the full name it refers to; an
@@ -1492,14 +1500,30 @@ fn title_case(s: &str) -> String {
 
 /// White space collapsed to single spaces.
 pub fn normalise(name: &str) -> String {
-    let single_spaced = !name.starts_with(' ')
-        && !name.ends_with(' ')
-        && !name.contains("  ")
-        && !name.chars().any(|c| c.is_whitespace() && c != ' ');
-    if single_spaced {
+    if is_single_spaced(name) {
         return name.to_string();
     }
     name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether [`normalise`] would leave the name as it is: words separated by single plain
+/// spaces, none at either end.
+fn is_single_spaced(name: &str) -> bool {
+    // As if a space came before the name: a leading space is then a double one.
+    let mut after_space = true;
+    for c in name.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || name.is_empty()
 }
 
 /// Lower-cased word tokens of a name, for matching "Al-Assad" against "al-Assad".
