@@ -278,9 +278,16 @@ fn analyse_files(config: &Config, pool: &rayon::ThreadPool, opts: analyze::Optio
         .sources
         .iter()
         .partition(|s| FileKind::of(&s.path) != FileKind::Text);
+    // A fold group holds corpus-level maps (vocabulary, phrases, names) until it is merged,
+    // so the number of groups is capped at a few per thread: rayon's own splitting makes
+    // more of them the more files there are, and memory would grow with the file count.
+    let group = text_files
+        .len()
+        .div_ceil(FOLD_GROUPS_PER_THREAD * pool.current_num_threads());
     let mut corpus = pool.install(|| {
         text_files
             .par_iter()
+            .with_min_len(group.max(1))
             .map(|source| {
                 let outcome = analyse_one(source, opts, config);
                 progress.inc(1);
@@ -297,6 +304,10 @@ fn analyse_files(config: &Config, pool: &rayon::ThreadPool, opts: analyze::Optio
     corpus.skipped.extend(found.skipped);
     corpus
 }
+
+/// Fold groups per thread over the text files: enough for the threads to even out their
+/// work, few enough that the groups' maps stay a small multiple of one corpus's.
+const FOLD_GROUPS_PER_THREAD: usize = 2;
 
 /// Lines read and analysed at a time from `--stdin-jsonl`: enough to keep every core
 /// busy, few enough that memory holds one batch of text, not the whole stream.

@@ -18,8 +18,13 @@ use anyhow::Context;
 use rayon::prelude::*;
 use std::path::Path;
 
-/// Articles turned into rows at a time.
+/// Articles turned into rows at a time...
 const BATCH: usize = 512;
+
+/// ...or fewer, once their encoded records hold this many bytes: long articles (a whole
+/// archive in one file) have thousands of rows each, and 512 of them would hold a corpus's
+/// worth of rows in memory at once.
+const BATCH_BYTES: usize = 8 << 20;
 
 /// A table's bytes are written to its temp file in pieces of about this size.
 const WRITE_BYTES: usize = 256 << 10;
@@ -112,6 +117,24 @@ impl Table {
     }
 }
 
+/// The next records: at most `count` of them, and no more once they hold `bytes` bytes
+/// (a record is never split, so one larger than `bytes` makes a batch of its own).
+fn next_batch(
+    records: &mut impl Iterator<Item = std::io::Result<Vec<u8>>>,
+    count: usize,
+    bytes: usize,
+) -> std::io::Result<Vec<Vec<u8>>> {
+    let mut batch = Vec::new();
+    let mut held = 0;
+    while batch.len() < count && held < bytes {
+        let Some(raw) = records.next() else { break };
+        let raw = raw?;
+        held += raw.len();
+        batch.push(raw);
+    }
+    Ok(batch)
+}
+
 /// One article's rows and tallies, built in parallel with the rest of its batch.
 struct Rows {
     articles: Vec<u8>,
@@ -193,9 +216,7 @@ pub fn stream(
     };
     let spilled = "reading back the articles' rows from their temporary files (in TMPDIR)";
     let mut records = corpus.records.raw_records().context(spilled)?;
-    let read = |records: &mut crate::spill::RawRecords<'_>| -> std::io::Result<Vec<Vec<u8>>> {
-        records.by_ref().take(BATCH).collect()
-    };
+    let read = |records: &mut crate::spill::RawRecords<'_>| next_batch(records, BATCH, BATCH_BYTES);
     let mut batch = read(&mut records)?;
     while !batch.is_empty() {
         // The next batch is read (merged from the runs) while this one becomes rows.
@@ -231,4 +252,36 @@ pub fn stream(
         pass.previews.push(preview);
     }
     Ok(pass)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sizes(records: &[usize], count: usize, bytes: usize) -> Vec<Vec<usize>> {
+        let mut it = records.iter().map(|&n| Ok(vec![0u8; n]));
+        let mut out = Vec::new();
+        loop {
+            let batch = next_batch(&mut it, count, bytes).unwrap();
+            if batch.is_empty() {
+                return out;
+            }
+            out.push(batch.iter().map(Vec::len).collect());
+        }
+    }
+
+    #[test]
+    fn batches_stop_at_a_count_or_a_size_whichever_comes_first() {
+        // Small records: the count limits.
+        assert_eq!(
+            sizes(&[1; 5], 2, 100),
+            vec![vec![1, 1], vec![1, 1], vec![1]]
+        );
+        // Long articles: the size limits, and a record larger than the limit is a batch alone.
+        assert_eq!(
+            sizes(&[40, 70, 200, 10, 10], 512, 100),
+            vec![vec![40, 70], vec![200], vec![10, 10]]
+        );
+        assert!(sizes(&[], 512, 100).is_empty());
+    }
 }
