@@ -385,7 +385,7 @@ impl EntityTables {
                 "      <node id=\"n{id}\" label=\"{}\">\n        <attvalues>\n          \
                  <attvalue for=\"type\" value=\"{}\"/>\n          \
                  <attvalue for=\"mentions\" value=\"{}\"/>\n        </attvalues>\n      </node>",
-                xml_escape(&e.entity),
+                super::escape_markup(&e.entity),
                 e.kind,
                 e.mentions
             );
@@ -427,25 +427,6 @@ pub fn window_name(w: Window) -> &'static str {
     }
 }
 
-/// Text made safe for XML attribute values and content; characters XML 1.0 forbids are
-/// dropped.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,14 +441,6 @@ mod tests {
         // ln(0.2 / (0.4 * 0.2)) / -ln(0.2) = ln(2.5) / ln(5).
         let expected = 2.5f64.ln() / 5f64.ln();
         assert!((npmi(2, 4, 2, 10) - expected).abs() < 1e-12);
-    }
-
-    #[test]
-    fn xml_escaping() {
-        assert_eq!(
-            xml_escape("AT&T <\"Bell\"> 'x'\u{1}"),
-            "AT&amp;T &lt;&quot;Bell&quot;&gt; &apos;x&apos;"
-        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! exactly what the files say, and contains nothing that varies between runs (no clock).
 
 use super::csvout::Preview;
+use super::escape_markup as esc;
 use super::OutputFile;
 use std::fmt::Write;
 
@@ -279,22 +280,6 @@ fn shorten(s: &str, max: usize) -> String {
         t.push('…');
         t
     }
-}
-
-/// HTML-escapes text for element content and double-quoted attributes.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -588,9 +588,36 @@ pub(crate) fn readable_by_all(_file: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Text made safe for attribute values and content of both the XML graph (`graph.gexf`)
+/// and `index.html`; characters XML 1.0 forbids (which HTML forbids too) are dropped.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_escaping() {
+        assert_eq!(
+            escape_markup("AT&T <\"Bell\"> 'x'\u{1}"),
+            "AT&amp;T &lt;&quot;Bell&quot;&gt; &apos;x&apos;"
+        );
+    }
 
     #[test]
     fn formulas_are_neutralised_but_numbers_and_text_kept() {
