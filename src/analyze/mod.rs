@@ -24,7 +24,7 @@ pub struct ArticleAnalysis {
     /// Each mention as written (`mentions[i]`'s span of the text, which is dropped).
     pub mention_texts: Vec<String>,
     /// Lower-case word forms and their counts, the corpus-wide evidence against a
-    /// capitalised word being a name ([`names::lowercase_counts`]).
+    /// capitalised word being a name ([`names::lowercase_words`]).
     pub lowercase: rustc_hash::FxHashMap<String, u32>,
     /// Direct quotations with their speakers, in text order ([`quotes::find`]).
     pub quotes: Vec<quotes::Quote>,

@@ -608,13 +608,8 @@ pub fn lowercase_words(article: &Article) -> LowercaseWords<'_> {
     out
 }
 
-/// Owned counts of the lower-case word forms of an article, kept after its text is
-/// dropped ([`lowercase_words`]).
-pub fn lowercase_counts(article: &Article) -> FxHashMap<String, u32> {
-    owned_counts(&lowercase_words(article))
-}
-
-/// The counts with owned keys: one allocation per distinct word, not per token.
+/// The counts with owned keys, kept after the article's text is dropped: one allocation
+/// per distinct word, not per token.
 pub fn owned_counts(words: &LowercaseWords<'_>) -> FxHashMap<String, u32> {
     words.iter().map(|(w, &n)| (w.to_string(), n)).collect()
 }
