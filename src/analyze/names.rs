@@ -1314,13 +1314,17 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &Low
         }
     }
     full_names.sort_by_key(|f| f.0);
-    // Full names by last and by first token, in text order: a long text (a whole archive
-    // in one file) would otherwise compare every mention with every full name.
-    let mut by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    // Full names, in text order, under each of their shorter endings ("assad",
+    // "al-assad" for "bashar al-assad": exactly the names [`contains_tokens`] matches)
+    // and under their first token: a long text (a whole archive in one file) would
+    // otherwise compare every mention with every full name.
+    let mut by_ending: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut by_first_token: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, f) in full_names.iter().enumerate() {
-        if let (Some(first), Some(last)) = (f.1.first(), f.1.last()) {
-            by_last.entry(last.as_str()).or_default().push(i);
+        for from in 1..f.1.len() {
+            by_ending.entry(f.1[from..].join(" ")).or_default().push(i);
+        }
+        if let Some(first) = f.1.first() {
             by_first_token.entry(first.as_str()).or_default().push(i);
         }
     }
@@ -1368,23 +1372,14 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &Low
         if !could_be_person {
             continue;
         }
-        // The nearest full name before this mention (else the first after) that ends with
-        // or contains these tokens.
-        // Only full names ending with this mention's last token can contain it at their
-        // end ([`contains_tokens`]).
-        let candidates: &[usize] = toks
+        // The nearest full name before this mention (else the first after) that is longer
+        // and ends with these tokens: the ones listed under them, in text order.
+        let matching: &[usize] = by_ending.get(&toks.join(" ")).map_or(&[], Vec::as_slice);
+        let preceding = matching.partition_point(|&i| full_names[i].0 < m.span.start);
+        let found = matching[..preceding]
             .last()
-            .and_then(|l| by_last.get(l.as_str()))
-            .map_or(&[], Vec::as_slice);
-        let matching = |(_, full, _, _): &&(usize, Vec<String>, String, Gender)| {
-            full.len() > toks.len() && contains_tokens(full, &toks)
-        };
-        let before = candidates
-            .iter()
-            .map(|&i| &full_names[i])
-            .filter(|f| f.0 < m.span.start)
-            .rfind(matching);
-        let found = before.or_else(|| candidates.iter().map(|&i| &full_names[i]).find(matching));
+            .or(matching.first())
+            .map(|&i| &full_names[i]);
         if let Some((_, full_toks, full, gender)) = found {
             m.kind = EntityType::Person;
             m.canonical = full.clone();
@@ -1808,6 +1803,29 @@ mod tests {
 
     fn row(w: &str, k: &'static str, c: &str) -> (String, &'static str, String) {
         (w.to_string(), k, c.to_string())
+    }
+
+    #[test]
+    fn a_short_name_takes_the_nearest_longer_name_before_it_else_the_first_after() {
+        let got = names(
+            "Court\n\nKendrick spoke first. Tobias Kendrick arrived. Kendrick sat down. \
+             Maria Kendrick arrived. Kendrick stood up. Al-Assad wrote to Bashar Al-Assad.",
+        );
+        let kendricks: Vec<&str> = got
+            .iter()
+            .filter(|r| r.0 == "Kendrick")
+            .map(|r| r.2.as_str())
+            .collect();
+        // The first has no full name before it, so it takes the first one after.
+        assert_eq!(
+            kendricks,
+            vec!["Tobias Kendrick", "Tobias Kendrick", "Maria Kendrick"]
+        );
+        // Two tokens ending a three-token name: "Al-Assad" of "Bashar Al-Assad".
+        assert!(
+            got.contains(&row("Al-Assad", "PERSON", "Bashar Al-Assad")),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -1480,7 +1480,10 @@ impl<'a> Ctx<'a> {
                 && p.gender.is_some()
         };
         let candidate = |&i: &u32| self.mentions[i as usize];
-        let before = candidates
+        // Candidates are in text order, so every one that ends by `at` is in the prefix
+        // that starts by it: a long text is not scanned from its end for every lookup.
+        let starting = candidates.partition_point(|&i| self.mentions[i as usize].span.start <= at);
+        let before = candidates[..starting]
             .iter()
             .map(candidate)
             .filter(|m| m.span.end <= at)
