@@ -278,23 +278,10 @@ fn analyse_files(config: &Config, pool: &rayon::ThreadPool, opts: analyze::Optio
         .sources
         .iter()
         .partition(|s| FileKind::of(&s.path) != FileKind::Text);
-    // A fold group holds corpus-level maps (vocabulary, phrases, names) until it is merged,
-    // so the number of groups is capped at a few per thread: rayon's own splitting makes
-    // more of them the more files there are, and memory would grow with the file count.
-    let group = text_files
-        .len()
-        .div_ceil(FOLD_GROUPS_PER_THREAD * pool.current_num_threads());
-    let mut corpus = pool.install(|| {
-        text_files
-            .par_iter()
-            .with_min_len(group.max(1))
-            .map(|source| {
-                let outcome = analyse_one(source, opts, config);
-                progress.inc(1);
-                outcome
-            })
-            .fold(Corpus::default, Corpus::with)
-            .reduce(Corpus::default, Corpus::merge)
+    let mut corpus = fold_queue(pool, &text_files, |source| {
+        let outcome = analyse_one(source, opts, config);
+        progress.inc(1);
+        outcome
     });
     for source in record_files {
         corpus = corpus.merge(analyse_records(pool, source, opts, config));
@@ -305,11 +292,41 @@ fn analyse_files(config: &Config, pool: &rayon::ThreadPool, opts: analyze::Optio
     corpus
 }
 
-/// Fold groups per thread over the text files: two, so a thread that finishes its first
-/// group early can take part of another's work, and the groups' maps stay a small multiple
-/// of one corpus's (425k files at `--jobs 2`: rayon's own splitting peaked at 483 MB, four
-/// groups per thread at 430 MB, two at 380 MB, one at 313 MB, all in about the same time).
-const FOLD_GROUPS_PER_THREAD: usize = 2;
+/// Folds every item into one corpus per worker thread and merges those at the end.
+///
+/// Threads take the next few items from a shared counter (an atomic, no lock) until none
+/// are left, so they finish together however unevenly the work is spread over the list.
+/// rayon's own fold splits the list into fixed parts up front instead: capped at two parts
+/// per thread to bound memory (each part holds corpus-level maps until merged), a thread
+/// that finished its parts sat idle while the other worked through its last one (a fifth
+/// of the stage on BBC + Reuters at `--jobs 2`). Here each thread holds one corpus, the
+/// least memory any parallel fold can. Which thread gets which item varies from run to
+/// run; the reports do not depend on it (the corpus is a monoid and the reports sort).
+fn fold_queue<T: Sync>(
+    pool: &rayon::ThreadPool,
+    items: &[T],
+    analyse: impl Fn(&T) -> Result<analyze::ArticleAnalysis, ingest::Skip> + Sync,
+) -> Corpus {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let parts = pool.broadcast(|_| {
+        let mut corpus = Corpus::default();
+        loop {
+            let start = next.fetch_add(QUEUE_TAKE, Ordering::Relaxed);
+            if start >= items.len() {
+                return corpus;
+            }
+            for item in &items[start..(start + QUEUE_TAKE).min(items.len())] {
+                corpus = corpus.with(analyse(item));
+            }
+        }
+    });
+    pool.install(|| parts.into_par_iter().reduce(Corpus::default, Corpus::merge))
+}
+
+/// Items a thread takes from the queue at a time: enough that the shared counter is
+/// touched rarely, few enough that threads finish within a few articles of each other.
+const QUEUE_TAKE: usize = 4;
 
 /// Lines read and analysed at a time from `--stdin-jsonl`: enough to keep every core
 /// busy, few enough that memory holds one batch of text, not the whole stream.
