@@ -133,15 +133,24 @@ impl Corpus {
         self.quoted_terms += u64::from(a.quoted_terms);
         self.quotes += a.quotes.len() as u64;
         self.unattributed += a.quotes.iter().filter(|q| q.speaker.is_empty()).count() as u64;
-        for m in &a.mentions {
-            *self.names.entry(names::entity_key(m)).or_insert(0) += 1;
-        }
         self.units.add(Units {
             sentences: a.row.sentences as u32,
             paragraphs: a.row.paragraphs as u32,
             articles: 1,
         });
         let (keys, ents, pairs, mention_keys) = cooccurrences(&a.mentions);
+        let mut per_key = vec![0u64; keys.len()];
+        for &k in &mention_keys {
+            per_key[k] += 1;
+        }
+        for (k, n) in keys.iter().zip(per_key) {
+            match self.names.get_mut(k) {
+                Some(c) => *c += n,
+                None => {
+                    self.names.insert(k.clone(), n);
+                }
+            }
+        }
         let ids: Vec<u32> = keys
             .iter()
             .zip(ents)
@@ -303,20 +312,45 @@ fn cooccurrences(
     FxHashMap<(usize, usize), Units>,
     Vec<usize>,
 ) {
-    let mention_keys: Vec<EntityKey> = mentions.iter().map(names::entity_key).collect();
-    let mut keys = mention_keys.clone();
-    keys.sort();
-    keys.dedup();
-    // Entity ids per sentence and per paragraph.
-    let mut by_sentence: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
-    let mut by_paragraph: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
-    let mut mention_ids = Vec::with_capacity(mentions.len());
-    for (m, k) in mentions.iter().zip(&mention_keys) {
-        let id = keys.binary_search(k).unwrap_or(0);
-        by_sentence.push((m.sentence, id));
-        by_paragraph.push((m.paragraph, id));
-        mention_ids.push(id);
+    // Distinct entities first, by reference: a key is built once per entity, not per
+    // mention.
+    let mut first_of: FxHashMap<(&str, bool, EntityType), usize> = FxHashMap::default();
+    let mut distinct: Vec<usize> = Vec::new();
+    let local: Vec<usize> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            *first_of
+                .entry((m.canonical.as_str(), m.weak, m.kind))
+                .or_insert_with(|| {
+                    distinct.push(i);
+                    distinct.len() - 1
+                })
+        })
+        .collect();
+    let mut keyed: Vec<(EntityKey, usize)> = distinct
+        .iter()
+        .enumerate()
+        .map(|(d, &i)| (names::entity_key(&mentions[i]), d))
+        .collect();
+    keyed.sort_unstable();
+    let mut rank = vec![0; keyed.len()];
+    for (r, (_, d)) in keyed.iter().enumerate() {
+        rank[*d] = r;
     }
+    let keys: Vec<EntityKey> = keyed.into_iter().map(|(k, _)| k).collect();
+    let mention_ids: Vec<usize> = local.iter().map(|&d| rank[d]).collect();
+    // Entity ids per sentence and per paragraph.
+    let mut by_sentence: Vec<(usize, usize)> = mentions
+        .iter()
+        .zip(&mention_ids)
+        .map(|(m, &id)| (m.sentence, id))
+        .collect();
+    let mut by_paragraph: Vec<(usize, usize)> = mentions
+        .iter()
+        .zip(&mention_ids)
+        .map(|(m, &id)| (m.paragraph, id))
+        .collect();
     let n = keys.len();
     let mut ent = vec![Units::default(); n];
     let mut pair: FxHashMap<(usize, usize), Units> = FxHashMap::default();

@@ -441,9 +441,11 @@ pub fn find_with(article: &Article, lowercase_seen: &LowercaseWords<'_>) -> Vec<
     let mut weak = Vec::new();
     // Capitalised words of the body, filled only for a Title Case headline.
     let mut body_capitals: FxHashSet<&str> = FxHashSet::default();
+    // One buffer for every sentence's tokens.
+    let mut toks: Vec<Tok> = Vec::new();
     for (si, s) in article.sentences.iter().enumerate() {
         let mut words = article.words_of(s).peekable();
-        let mut toks: Vec<Tok> = Vec::new();
+        toks.clear();
         while let Some((start, w)) = words.next() {
             let mut end = start + w.len();
             // "U.S." and "U.N.": the segmenter leaves the final period out. (Unless the

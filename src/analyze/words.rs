@@ -21,7 +21,13 @@ pub struct WordCounts {
 /// nothing but white space or a hyphen between them: "president of iran" and "Syria, Iran"
 /// give no phrase while "supreme leader" and "Okonkwo-Reyes" do.
 pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
-    let mut counts = WordCounts::default();
+    // Sized for a typical article's distinct words up front: growing a map rehashes it.
+    let distinct = a.words.len() / 2;
+    let mut counts = WordCounts {
+        tokens: 0,
+        terms: FxHashMap::with_capacity_and_hasher(distinct, Default::default()),
+        bigrams: FxHashMap::with_capacity_and_hasher(distinct, Default::default()),
+    };
     // One buffer for every phrase: a new String only when a phrase is first seen.
     let mut phrase = String::new();
     for s in &a.sentences {

@@ -3,7 +3,6 @@
 //! kept for the overview page (instead of parsing the file to preview it).
 
 use serde::ser::{self, Serialize};
-use std::fmt::Write as _;
 
 /// Cells per row written so far, in CSV bytes: one table's rows, or a slice of them.
 pub struct Csv {
@@ -154,11 +153,12 @@ impl Fields<'_> {
         r.map_err(|e| FieldError(e.to_string()))
     }
 
-    fn number(&mut self, n: impl std::fmt::Display) -> Result<(), FieldError> {
-        self.scratch.clear();
-        let _ = write!(self.scratch, "{n}");
+    /// Integers through `itoa`, which writes the digits `Display` would, without the
+    /// formatting machinery (a tenth of the per-article tables' time went there).
+    fn number(&mut self, n: impl itoa::Integer) -> Result<(), FieldError> {
+        let mut digits = itoa::Buffer::new();
         self.w
-            .write_field(self.scratch.as_bytes())
+            .write_field(digits.format(n).as_bytes())
             .map_err(|e| FieldError(e.to_string()))
     }
 }

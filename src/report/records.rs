@@ -191,49 +191,24 @@ fn rows_of(
     })
 }
 
-/// Streams every record once: writes the four per-article tables to temp files in `dir`
-/// and sums the tallies.
-pub fn stream(
-    corpus: &Corpus,
-    resolve: &Resolver,
-    opts: &ReportOptions,
-    dir: &Path,
-) -> anyhow::Result<Pass> {
-    let mut articles = Table::new(dir, "articles.csv", tables::ARTICLES_HEADER, opts)?;
-    let mut keywords = Table::new(dir, "keywords.csv", tables::KEYWORDS_HEADER, opts)?;
-    let mut quotes = Table::new(dir, "quotes.csv", tables::QUOTES_HEADER, opts)?;
-    let mut mentions = Table::new(dir, "mentions.csv", entities::MENTIONS_HEADER, opts)?;
-    let mut pass = Pass {
-        staged: Vec::new(),
-        previews: Vec::new(),
-        speakers: SpeakerTally::default(),
-        outlets: OutletTally::default(),
-        entities: EntityTally::default(),
-        periods: PeriodBuilder::new(opts.period),
-        dated: Dated::default(),
-        quotes: 0,
-        unattributed: 0,
-    };
-    let spilled = "reading back the articles' rows from their temporary files (in TMPDIR)";
-    let mut records = corpus.records.raw_records().context(spilled)?;
-    let read = |records: &mut crate::spill::RawRecords<'_>| next_batch(records, BATCH, BATCH_BYTES);
-    let mut batch = read(&mut records)?;
-    while !batch.is_empty() {
-        // The next batch is read (merged from the runs) while this one becomes rows.
-        let (next, rows) = rayon::join(
-            || read(&mut records),
-            || {
-                batch
-                    .par_iter()
-                    .map(|raw| rows_of(raw, corpus, resolve, opts))
-                    .collect::<anyhow::Result<Vec<Rows>>>()
-            },
-        );
-        for r in rows? {
-            articles.push(&r.articles, 1)?;
-            keywords.push(&r.keywords.0, r.keywords.1)?;
-            quotes.push(&r.quotes.0, r.quotes.1)?;
-            mentions.push(&r.mentions.0, r.mentions.1)?;
+/// The four tables being written and the tallies being summed: where each batch's rows go.
+struct Sinks {
+    articles: Table,
+    keywords: Table,
+    quotes: Table,
+    mentions: Table,
+    pass: Pass,
+}
+
+impl Sinks {
+    /// Appends a batch's rows in order and adds them to the tallies.
+    fn consume(&mut self, rows: Vec<Rows>) -> anyhow::Result<()> {
+        let pass = &mut self.pass;
+        for r in rows {
+            self.articles.push(&r.articles, 1)?;
+            self.keywords.push(&r.keywords.0, r.keywords.1)?;
+            self.quotes.push(&r.quotes.0, r.quotes.1)?;
+            self.mentions.push(&r.mentions.0, r.mentions.1)?;
             pass.quotes += r.quote_rows.len();
             pass.unattributed += r.quote_rows.iter().filter(|q| q.speaker.is_empty()).count();
             pass.speakers.add(&r.quote_rows);
@@ -244,8 +219,78 @@ pub fn stream(
             }
             pass.periods.add(&r.row, &r.terms);
         }
+        Ok(())
+    }
+}
+
+/// Streams every record once: writes the four per-article tables to temp files in `dir`
+/// and sums the tallies.
+///
+/// A three-step pipeline over batches: while one batch is read back from the spill, the
+/// one before it becomes rows (in parallel) and the one before that is appended to the
+/// tables. Appending is sequential (the order of the bytes is fixed), so overlapping it
+/// with the rest keeps it off the critical path when there are threads to spare.
+pub fn stream(
+    corpus: &Corpus,
+    resolve: &Resolver,
+    opts: &ReportOptions,
+    dir: &Path,
+) -> anyhow::Result<Pass> {
+    let mut sinks = Sinks {
+        articles: Table::new(dir, "articles.csv", tables::ARTICLES_HEADER, opts)?,
+        keywords: Table::new(dir, "keywords.csv", tables::KEYWORDS_HEADER, opts)?,
+        quotes: Table::new(dir, "quotes.csv", tables::QUOTES_HEADER, opts)?,
+        mentions: Table::new(dir, "mentions.csv", entities::MENTIONS_HEADER, opts)?,
+        pass: Pass {
+            staged: Vec::new(),
+            previews: Vec::new(),
+            speakers: SpeakerTally::default(),
+            outlets: OutletTally::default(),
+            entities: EntityTally::default(),
+            periods: PeriodBuilder::new(opts.period),
+            dated: Dated::default(),
+            quotes: 0,
+            unattributed: 0,
+        },
+    };
+    let spilled = "reading back the articles' rows from their temporary files (in TMPDIR)";
+    let mut records = corpus.records.raw_records().context(spilled)?;
+    let read = |records: &mut crate::spill::RawRecords<'_>| next_batch(records, BATCH, BATCH_BYTES);
+    let mut batch = read(&mut records)?;
+    let mut rows: Vec<Rows> = Vec::new();
+    while !batch.is_empty() || !rows.is_empty() {
+        let done = std::mem::take(&mut rows);
+        let (next, (made, consumed)) = rayon::join(
+            || {
+                if batch.is_empty() {
+                    Ok(Vec::new())
+                } else {
+                    read(&mut records)
+                }
+            },
+            || {
+                rayon::join(
+                    || {
+                        batch
+                            .par_iter()
+                            .map(|raw| rows_of(raw, corpus, resolve, opts))
+                            .collect::<anyhow::Result<Vec<Rows>>>()
+                    },
+                    || sinks.consume(done),
+                )
+            },
+        );
+        consumed?;
+        rows = made?;
         batch = next.context(spilled)?;
     }
+    let Sinks {
+        articles,
+        keywords,
+        quotes,
+        mentions,
+        mut pass,
+    } = sinks;
     for t in [articles, keywords, quotes, mentions] {
         let (staged, preview) = t.finish()?;
         pass.staged.push(staged);
