@@ -601,7 +601,9 @@ pub type LowercaseWords<'a> = FxHashMap<&'a str, u32>;
 /// probably a common word capitalised at a sentence start. The counts, summed over the
 /// corpus, are the evidence of [`is_common_word`].
 pub fn lowercase_words(article: &Article) -> LowercaseWords<'_> {
-    let mut out = LowercaseWords::default();
+    // Most of an article's words are lower case; sized so the map does not rehash.
+    let mut out =
+        LowercaseWords::with_capacity_and_hasher(article.words.len() / 2, Default::default());
     for w in article.all_words() {
         if w.chars().next().is_some_and(char::is_lowercase) {
             *out.entry(w).or_insert(0) += 1;

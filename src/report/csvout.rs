@@ -6,7 +6,7 @@ use serde::ser::{self, Serialize};
 
 /// Cells per row written so far, in CSV bytes: one table's rows, or a slice of them.
 pub struct Csv {
-    w: csv::Writer<Vec<u8>>,
+    w: csv::Writer<Bytes>,
     neutralise: bool,
     rows: usize,
     scratch: String,
@@ -48,20 +48,37 @@ impl Csv {
         self.rows
     }
 
-    /// The bytes written since the last call.
+    /// The bytes written since the last call. The writer stays: making one zeroes its
+    /// buffer, which for the per-article tables cost more than writing their rows.
     pub fn take(&mut self) -> anyhow::Result<Vec<u8>> {
-        let w = std::mem::replace(&mut self.w, writer());
-        w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))
+        self.w.flush()?;
+        Ok(self.w.get_ref().0.take())
     }
 }
 
-fn writer() -> csv::Writer<Vec<u8>> {
+/// The bytes a [`Csv`] has written, taken out through a shared reference (the csv writer
+/// lends out its inner writer only that way).
+#[derive(Default)]
+struct Bytes(std::cell::RefCell<Vec<u8>>);
+
+impl std::io::Write for Bytes {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.get_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn writer() -> csv::Writer<Bytes> {
     csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .has_headers(false)
         .flexible(true)
         .buffer_capacity(4096)
-        .from_writer(Vec::new())
+        .from_writer(Bytes::default())
 }
 
 /// One whole table in memory: header and rows.
@@ -135,7 +152,7 @@ impl ser::Error for FieldError {
 /// Writes a flat struct's fields as cells, the way `csv::Writer::serialize` does for the
 /// types the tables use; any other type is an error, never a differently written cell.
 struct Fields<'w> {
-    w: &'w mut csv::Writer<Vec<u8>>,
+    w: &'w mut csv::Writer<Bytes>,
     neutralise: bool,
     scratch: &'w mut String,
 }

@@ -156,24 +156,25 @@ fn rows_of(
 ) -> anyhow::Result<Rows> {
     let mut rec = crate::spill::decode(raw)?;
     let neutralise = !opts.raw_csv;
+    // One writer for the four tables' rows, emptied after each.
     let mut c = Csv::new(neutralise);
     c.row(&tables::article_out(&rec.row))?;
     let articles = c.take()?;
     let kw = tables::keywords_of(&rec, corpus, opts.keywords);
-    let mut k = Csv::new(neutralise);
     for r in &kw {
-        k.row(r)?;
+        c.row(r)?;
     }
+    let keywords = c.take()?;
     let quote_rows = tables::quotes_of(&rec, resolve);
-    let mut q = Csv::new(neutralise);
     for r in &quote_rows {
-        q.row(r)?;
+        c.row(r)?;
     }
+    let quotes = c.take()?;
     let (mention_rows, entities) = entities::mentions_of(&rec, resolve);
-    let mut m = Csv::new(neutralise);
     for r in &mention_rows {
-        m.row(r)?;
+        c.row(r)?;
     }
+    let mentions = c.take()?;
     let terms = if rec.row.date.is_some() {
         std::mem::take(&mut rec.terms)
     } else {
@@ -181,9 +182,9 @@ fn rows_of(
     };
     Ok(Rows {
         articles,
-        keywords: (k.take()?, kw.len()),
-        quotes: (q.take()?, quote_rows.len()),
-        mentions: (m.take()?, mention_rows.len()),
+        keywords: (keywords, kw.len()),
+        quotes: (quotes, quote_rows.len()),
+        mentions: (mentions, mention_rows.len()),
         quote_rows,
         entities,
         row: rec.row,
