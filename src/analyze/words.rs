@@ -4,7 +4,6 @@ use crate::article::Article;
 use crate::text::stopwords::StopWords;
 use crate::text::tokenize;
 use rustc_hash::FxHashMap;
-use std::borrow::Cow;
 
 /// Counts for one article. `terms` and `bigrams` hold folded forms with stop words and
 /// numbers left out; `tokens` counts every word the segmenter found (the `words` column).
@@ -28,31 +27,32 @@ pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
         terms: FxHashMap::with_capacity_and_hasher(distinct, Default::default()),
         bigrams: FxHashMap::with_capacity_and_hasher(distinct, Default::default()),
     };
-    // One buffer for every phrase: a new String only when a phrase is first seen.
-    let mut phrase = String::new();
+    // Reused buffers: the folded word, the one before it, and the phrase of the two. A new
+    // String only when a word or phrase is first seen in the article.
+    let (mut word, mut prev, mut phrase) = (String::new(), String::new(), String::new());
     for s in &a.sentences {
-        let mut prev: Option<Cow<'_, str>> = None;
+        let mut has_prev = false;
         let mut prev_end = s.span.start;
         for (at, token) in a.words_of(s) {
             counts.tokens += 1;
             if !joins_phrase(&a.text[prev_end..at]) {
-                prev = None;
+                has_prev = false;
             }
             prev_end = at + token.len();
-            let kept = tokenize::fold(token).filter(|w| !stopwords.contains(w));
-            let Some(word) = kept else {
-                prev = None;
+            if !tokenize::fold_into(token, &mut word) || stopwords.contains(&word) {
+                has_prev = false;
                 continue;
-            };
+            }
             bump(&mut counts.terms, &word);
-            if let Some(p) = &prev {
+            if has_prev {
                 phrase.clear();
-                phrase.push_str(p);
+                phrase.push_str(&prev);
                 phrase.push(' ');
                 phrase.push_str(&word);
                 bump(&mut counts.bigrams, &phrase);
             }
-            prev = Some(word);
+            std::mem::swap(&mut prev, &mut word);
+            has_prev = true;
         }
     }
     counts

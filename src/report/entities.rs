@@ -15,12 +15,12 @@ use std::cmp::Reverse;
 use std::fmt::Write as _;
 
 #[derive(Debug, Serialize, Clone, PartialEq)]
-pub struct MentionOut {
-    pub article: String,
+pub struct MentionOut<'a> {
+    pub article: &'a str,
     pub start: usize,
     pub end: usize,
-    pub mention: String,
-    pub entity: String,
+    pub mention: &'a str,
+    pub entity: &'a str,
     #[serde(rename = "type")]
     pub kind: &'static str,
 }
@@ -100,10 +100,10 @@ pub type ArticleEntity = (EntityKey, u64, Vec<String>);
 
 /// One article's `mentions.csv` rows (by start, end, type), and its corpus-level entities
 /// with their mentions and the forms they are written in.
-pub fn mentions_of(
-    rec: &ArticleRecord,
-    resolve: &Resolver,
-) -> (Vec<MentionOut>, Vec<ArticleEntity>) {
+pub fn mentions_of<'a>(
+    rec: &'a ArticleRecord,
+    resolve: &'a Resolver,
+) -> (Vec<MentionOut<'a>>, Vec<ArticleEntity>) {
     // Each of the article's entities resolved once, not once per mention.
     let resolved: Vec<(Option<&EntityKey>, Option<&str>)> = rec
         .entities
@@ -128,11 +128,11 @@ pub fn mentions_of(
         t.0 += 1;
         t.1.insert(written);
         mentions.push(MentionOut {
-            article: rec.row.article.clone(),
+            article: &rec.row.article,
             start,
             end: m.end,
-            mention: written.to_string(),
-            entity: key.0.clone(),
+            mention: written,
+            entity: &key.0,
             kind: key.1.as_str(),
         });
     }
@@ -469,12 +469,7 @@ mod tests {
         let (mentions, _) = mentions_of(&a, &resolve);
         let row = mentions.iter().find(|m| m.article == "a").unwrap();
         assert_eq!(
-            (
-                row.start,
-                row.end,
-                row.mention.as_str(),
-                row.entity.as_str()
-            ),
+            (row.start, row.end, row.mention, row.entity),
             (10, 16, "Tories", "Tories")
         );
         assert_eq!(row.kind, "ORG");

@@ -164,7 +164,7 @@ fn rows_of(
     for r in &kw {
         c.row(r)?;
     }
-    let keywords = c.take()?;
+    let keywords = (c.take()?, kw.len());
     let quote_rows = tables::quotes_of(&rec, resolve);
     for r in &quote_rows {
         c.row(r)?;
@@ -174,7 +174,7 @@ fn rows_of(
     for r in &mention_rows {
         c.row(r)?;
     }
-    let mentions = c.take()?;
+    let mentions = (c.take()?, mention_rows.len());
     let terms = if rec.row.date.is_some() {
         std::mem::take(&mut rec.terms)
     } else {
@@ -182,9 +182,9 @@ fn rows_of(
     };
     Ok(Rows {
         articles,
-        keywords: (keywords, kw.len()),
+        keywords,
         quotes: (quotes, quote_rows.len()),
-        mentions: (mentions, mention_rows.len()),
+        mentions,
         quote_rows,
         entities,
         row: rec.row,

@@ -54,10 +54,10 @@ pub struct BigramOut {
 }
 
 #[derive(Debug, Serialize, Clone, PartialEq)]
-pub struct KeywordOut {
-    pub article: String,
+pub struct KeywordOut<'a> {
+    pub article: &'a str,
     pub rank: usize,
-    pub word: String,
+    pub word: &'a str,
     pub count: u32,
     /// Four decimals; see [`tfidf`].
     pub tfidf: String,
@@ -214,7 +214,7 @@ pub fn tfidf(count: u32, articles: u64, df: u64) -> f64 {
 
 /// The top `k` words of one article by TF-IDF, ties broken by word; `articles` is the
 /// corpus's article count.
-pub fn keywords_of(rec: &ArticleRecord, corpus: &Corpus, k: usize) -> Vec<KeywordOut> {
+pub fn keywords_of<'a>(rec: &'a ArticleRecord, corpus: &Corpus, k: usize) -> Vec<KeywordOut<'a>> {
     let n = corpus.articles;
     let mut scored: Vec<(f64, &str, u32)> = rec
         .terms
@@ -238,9 +238,9 @@ pub fn keywords_of(rec: &ArticleRecord, corpus: &Corpus, k: usize) -> Vec<Keywor
         .into_iter()
         .enumerate()
         .map(|(rank, (score, word, count))| KeywordOut {
-            article: rec.row.article.clone(),
+            article: &rec.row.article,
             rank: rank + 1,
-            word: word.to_string(),
+            word,
             count,
             tfidf: format!("{score:.4}"),
         })
