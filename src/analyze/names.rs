@@ -812,17 +812,21 @@ fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
             }
             // "Bank of England", "Bashar al-Assad": a connector between capitals; but not
             // "of"/"for" after a person's name ("Gordon Bullock of Scotland").
+            // (Evaluated lazily, as the run grows by every capitalised word.)
             let g = Gazetteer::get();
-            let person_so_far = g.first_name_gender(run[0].text).is_some()
-                && !run.iter().any(|t| g.is_org_word(t.text));
+            let person_so_far = || {
+                g.first_name_gender(run[0].text).is_some()
+                    && !run.iter().any(|t| g.is_org_word(t.text))
+            };
             // "Organisation for Security", "Minister for Europe": "for" joins only after an
             // organisation word or a title ("Oscar for Hilary Swank" is two names).
-            let for_ok = run
-                .iter()
-                .any(|t| g.is_org_word(t.text) || g.title_len(&[t.text]).is_some());
+            let for_ok = || {
+                run.iter()
+                    .any(|t| g.is_org_word(t.text) || g.title_len(&[t.text]).is_some())
+            };
             if CONNECTORS.contains(&next)
-                && !(person_so_far && run.len() >= 2 && next == "of")
-                && (next != "for" || for_ok)
+                && !(next == "of" && run.len() >= 2 && person_so_far())
+                && (next != "for" || for_ok())
                 && j + 2 < toks.len()
                 && is_capitalised(toks[j + 2].text)
                 && joins(gap, toks[j].text)
@@ -1362,7 +1366,10 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &Low
     }
     for m in mentions.iter_mut() {
         let written = m.span.slice(text);
-        if let Some(expansion) = acronyms.get(&written.replace('.', "")) {
+        let acronym = (!acronyms.is_empty())
+            .then(|| acronyms.get(&written.replace('.', "")))
+            .flatten();
+        if let Some(expansion) = acronym {
             m.kind = EntityType::Org;
             m.canonical = expansion.clone();
             continue;
