@@ -382,9 +382,37 @@ fn cooccurrences(
 /// the quote stage's speakers): maps an article-level name and type to the corpus-level
 /// entity, or to nothing when the corpus says it is no name.
 pub struct Resolver {
-    map: FxHashMap<EntityKey, Option<EntityKey>>,
+    map: ByKind<Option<EntityKey>>,
     aliases: FxHashMap<String, String>,
-    cut: FxHashMap<EntityKey, String>,
+    cut: ByKind<String>,
+}
+
+/// A map keyed by name and type, held as one map per type so a lookup by `&str` needs no
+/// owned key (the report pass looks up every article's entities).
+struct ByKind<V>([FxHashMap<String, V>; 3]);
+
+impl<V> Default for ByKind<V> {
+    fn default() -> Self {
+        ByKind(Default::default())
+    }
+}
+
+impl<V> ByKind<V> {
+    fn slot(kind: EntityType) -> usize {
+        match kind {
+            EntityType::Person => 0,
+            EntityType::Org => 1,
+            EntityType::Place => 2,
+        }
+    }
+
+    fn get(&self, name: &str, kind: EntityType) -> Option<&V> {
+        self.0[Self::slot(kind)].get(name)
+    }
+
+    fn insert(&mut self, name: String, kind: EntityType, v: V) {
+        self.0[Self::slot(kind)].insert(name, v);
+    }
 }
 
 /// The corpus aliases lead to people's names only.
@@ -398,8 +426,8 @@ fn resolve_alias(aliases: &FxHashMap<String, String>, name: &str, kind: EntityTy
 impl Resolver {
     fn new(corpus: &Corpus) -> Resolver {
         let aliases = corpus.aliases();
-        let mut map = FxHashMap::default();
-        let mut cut = FxHashMap::default();
+        let mut map = ByKind::default();
+        let mut cut = ByKind::default();
         for ((key, kind), &count) in &corpus.names {
             let (name, weak) = match key.strip_prefix(names::WEAK_MARK) {
                 Some(rest) => (rest, true),
@@ -421,12 +449,12 @@ impl Resolver {
                     .max_by_key(|k| corpus.names.get(&(rest.to_string(), *k)).copied())
                     .filter(|k| corpus.names.contains_key(&(rest.to_string(), *k)))
                     .unwrap_or(*kind);
-                cut.insert((key.clone(), *kind), rest.to_string());
+                cut.insert(key.clone(), *kind, rest.to_string());
                 Some(resolve_alias(&aliases, rest, rest_kind))
             } else {
                 Some(resolve_alias(&aliases, name, *kind))
             };
-            map.insert((key.clone(), *kind), target);
+            map.insert(key.clone(), *kind, target);
         }
         Resolver { map, aliases, cut }
     }
@@ -435,15 +463,12 @@ impl Resolver {
     /// is written in the text, "Tories" is the name): their span starts later.
     /// Returns the name as written without that word.
     pub fn cut_opener(&self, name: &str, kind: EntityType) -> Option<&str> {
-        self.cut.get(&(name.to_string(), kind)).map(String::as_str)
+        self.cut.get(name, kind).map(String::as_str)
     }
 
     /// Resolves an article-level key as tallied in the corpus ([`names::entity_key`]).
     pub fn get(&self, name: &str, kind: EntityType) -> Option<&EntityKey> {
-        // Allocation-free lookup is not possible with tuple keys; names are short.
-        self.map
-            .get(&(name.to_string(), kind))
-            .and_then(Option::as_ref)
+        self.map.get(name, kind).and_then(Option::as_ref)
     }
 
     /// The corpus-level name and type for a mention's canonical name and type, for callers
@@ -452,7 +477,7 @@ impl Resolver {
     /// it to be a common word.
     pub fn canonical(&self, m: &names::Mention) -> Option<EntityKey> {
         let key = names::entity_key(m);
-        if let Some(found) = self.map.get(&key) {
+        if let Some(found) = self.map.get(&key.0, key.1) {
             return found.clone();
         }
         Some(resolve_alias(&self.aliases, &m.canonical, m.kind))
@@ -463,7 +488,7 @@ impl Resolver {
     /// speaker the entity tables would drop as a common word still spoke: it keeps its
     /// own name. A person's name loses titles the article-level name may still carry.
     pub fn speaker(&self, name: &str, kind: EntityType) -> EntityKey {
-        let (name, kind) = match self.map.get(&(name.to_string(), kind)) {
+        let (name, kind) = match self.map.get(name, kind) {
             Some(Some(found)) => found.clone(),
             Some(None) => (name.to_string(), kind),
             None => resolve_alias(&self.aliases, name, kind),

@@ -438,7 +438,7 @@ fn corrupt() -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, "corrupt spill record")
 }
 
-impl Decoder<'_> {
+impl<'b> Decoder<'b> {
     fn u(&mut self) -> io::Result<u64> {
         let mut n = 0u64;
         let mut shift = 0;
@@ -461,11 +461,16 @@ impl Decoder<'_> {
     }
 
     fn s(&mut self) -> io::Result<String> {
+        self.str().map(str::to_string)
+    }
+
+    /// A string borrowed from the record's bytes.
+    fn str(&mut self) -> io::Result<&'b str> {
         let n = self.us()?;
         let end = self.at.checked_add(n).ok_or_else(corrupt)?;
         let bytes = self.b.get(self.at..end).ok_or_else(corrupt)?;
         self.at = end;
-        String::from_utf8(bytes.to_vec()).map_err(|_| corrupt())
+        std::str::from_utf8(bytes).map_err(|_| corrupt())
     }
 
     fn kind(&mut self) -> io::Result<Option<EntityType>> {
@@ -491,6 +496,15 @@ impl Decoder<'_> {
 
 /// Decodes a record as [`Spill::raw_records`] returns it (length prefix included).
 pub fn decode(rec: &[u8]) -> io::Result<ArticleRecord> {
+    let (mut record, terms) = decode_parts(rec)?;
+    record.terms = terms.into_iter().map(|(w, n)| (w.to_string(), n)).collect();
+    Ok(record)
+}
+
+/// [`decode`], with the kept words left borrowed from the record's bytes (and
+/// `ArticleRecord::terms` empty): the report pass scores them and lets them go, and they
+/// are most of a record's strings.
+pub fn decode_parts(rec: &[u8]) -> io::Result<(ArticleRecord, Vec<(&str, u32)>)> {
     let body = rec.get(4..).ok_or_else(corrupt)?;
     let mut d = Decoder { b: body, at: 0 };
     let article = d.s()?;
@@ -531,7 +545,7 @@ pub fn decode(rec: &[u8]) -> io::Result<ArticleRecord> {
     let n = d.count()?;
     let mut terms = Vec::with_capacity(n);
     for _ in 0..n {
-        let w = d.s()?;
+        let w = d.str()?;
         terms.push((w, u32::try_from(d.u()?).map_err(|_| corrupt())?));
     }
     let n = d.count()?;
@@ -576,13 +590,16 @@ pub fn decode(rec: &[u8]) -> io::Result<ArticleRecord> {
     if d.at != body.len() {
         return Err(corrupt());
     }
-    Ok(ArticleRecord {
-        row,
+    Ok((
+        ArticleRecord {
+            row,
+            terms: Vec::new(),
+            entities,
+            mentions,
+            quotes,
+        },
         terms,
-        entities,
-        mentions,
-        quotes,
-    })
+    ))
 }
 
 #[cfg(test)]

@@ -152,15 +152,16 @@ fn rows_of(
     raw: &[u8],
     corpus: &Corpus,
     resolve: &Resolver,
+    idf: &tables::Idf,
     opts: &ReportOptions,
 ) -> anyhow::Result<Rows> {
-    let mut rec = crate::spill::decode(raw)?;
+    let (rec, terms) = crate::spill::decode_parts(raw)?;
     let neutralise = !opts.raw_csv;
     // One writer for the four tables' rows, emptied after each.
     let mut c = Csv::new(neutralise);
     c.row(&tables::article_out(&rec.row))?;
     let articles = c.take()?;
-    let kw = tables::keywords_of(&rec, corpus, opts.keywords);
+    let kw = tables::keywords_of(&rec.row.article, &terms, corpus, idf, opts.keywords);
     for r in &kw {
         c.row(r)?;
     }
@@ -176,7 +177,7 @@ fn rows_of(
     }
     let mentions = (c.take()?, mention_rows.len());
     let terms = if rec.row.date.is_some() {
-        std::mem::take(&mut rec.terms)
+        terms.iter().map(|&(w, n)| (w.to_string(), n)).collect()
     } else {
         Vec::new()
     };
@@ -257,6 +258,7 @@ pub fn stream(
     let spilled = "reading back the articles' rows from their temporary files (in TMPDIR)";
     let mut records = corpus.records.raw_records().context(spilled)?;
     let read = |records: &mut crate::spill::RawRecords<'_>| next_batch(records, BATCH, BATCH_BYTES);
+    let idf = tables::Idf::new(corpus.articles);
     let mut batch = read(&mut records)?;
     let mut rows: Vec<Rows> = Vec::new();
     while !batch.is_empty() || !rows.is_empty() {
@@ -274,7 +276,7 @@ pub fn stream(
                     || {
                         batch
                             .par_iter()
-                            .map(|raw| rows_of(raw, corpus, resolve, opts))
+                            .map(|raw| rows_of(raw, corpus, resolve, &idf, opts))
                             .collect::<anyhow::Result<Vec<Rows>>>()
                     },
                     || sinks.consume(done),

@@ -212,23 +212,55 @@ pub fn tfidf(count: u32, articles: u64, df: u64) -> f64 {
     f64::from(count) * (((1 + articles) as f64 / (1 + df) as f64).ln() + 1.0)
 }
 
-/// The top `k` words of one article by TF-IDF, ties broken by word; `articles` is the
-/// corpus's article count.
-pub fn keywords_of<'a>(rec: &'a ArticleRecord, corpus: &Corpus, k: usize) -> Vec<KeywordOut<'a>> {
-    let n = corpus.articles;
-    let mut scored: Vec<(f64, &str, u32)> = rec
-        .terms
+/// [`tfidf`] with the logarithm looked up: it depends only on the document frequency,
+/// and the per-article keywords would otherwise take one per word of every article.
+pub struct Idf {
+    articles: u64,
+    /// `ln((1 + N) / (1 + df)) + 1` for the smaller document frequencies.
+    by_df: Vec<f64>,
+}
+
+impl Idf {
+    /// Frequencies up to this are tabled (8 MB at most); rarer-than-that common words are
+    /// computed as they come.
+    const TABLED: u64 = 1 << 20;
+
+    pub fn new(articles: u64) -> Idf {
+        let by_df = (0..=articles.min(Self::TABLED))
+            .map(|df| ((1 + articles) as f64 / (1 + df) as f64).ln() + 1.0)
+            .collect();
+        Idf { articles, by_df }
+    }
+
+    /// Exactly [`tfidf`]`(count, articles, df)`.
+    pub fn tfidf(&self, count: u32, df: u64) -> f64 {
+        match self.by_df.get(df as usize) {
+            Some(idf) => f64::from(count) * idf,
+            None => tfidf(count, self.articles, df),
+        }
+    }
+}
+
+/// The top `k` words of one article by TF-IDF, ties broken by word.
+pub fn keywords_of<'a>(
+    article: &'a str,
+    terms: &[(&'a str, u32)],
+    corpus: &Corpus,
+    idf: &Idf,
+    k: usize,
+) -> Vec<KeywordOut<'a>> {
+    if k == 0 {
+        return Vec::new();
+    }
+    let mut scored: Vec<(f64, &str, u32)> = terms
         .iter()
-        .map(|(w, c)| {
+        .map(|&(w, c)| {
             let df = corpus.words.get(w).map_or(1, |t| t.articles);
-            (tfidf(*c, n, df), w.as_str(), *c)
+            (idf.tfidf(c, df), w, c)
         })
         .collect();
     // Words are distinct, so the order is total: the top k alone need sorting.
     let by = |a: &(f64, &str, u32), b: &(f64, &str, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(b.1));
-    if k == 0 {
-        return Vec::new();
-    }
     if scored.len() > k {
         scored.select_nth_unstable_by(k - 1, by);
         scored.truncate(k);
@@ -238,7 +270,7 @@ pub fn keywords_of<'a>(rec: &'a ArticleRecord, corpus: &Corpus, k: usize) -> Vec
         .into_iter()
         .enumerate()
         .map(|(rank, (score, word, count))| KeywordOut {
-            article: &rec.row.article,
+            article,
             rank: rank + 1,
             word,
             count,
@@ -359,6 +391,22 @@ pub fn csv_file<T: Serialize>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_idf_table_gives_tfidf_exactly() {
+        for articles in [1, 2, 10, 1000, 425_360] {
+            let idf = Idf::new(articles);
+            for df in [0, 1, 2, 7, articles / 2, articles, articles + 3] {
+                for count in [1, 2, 17] {
+                    assert_eq!(
+                        idf.tfidf(count, df).to_bits(),
+                        tfidf(count, articles, df).to_bits(),
+                        "{articles} {df} {count}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn tfidf_rewards_rare_words() {
