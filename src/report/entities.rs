@@ -248,7 +248,7 @@ pub fn pairs(corpus: &Corpus, resolve: &Resolver, window: Window, min_count: u64
                 sentences: u64::from(u.sentences),
                 paragraphs: u64::from(u.paragraphs),
                 articles: u64::from(u.articles),
-                npmi: format!("{:.4}", npmi(u.at(window), na, nb, total)),
+                npmi: super::tables::four_decimals(npmi(u.at(window), na, nb, total)),
                 weight: u.at(window),
             }
         })

@@ -260,7 +260,8 @@ pub fn keywords_of<'a>(
         })
         .collect();
     // Words are distinct, so the order is total: the top k alone need sorting.
-    let by = |a: &(f64, &str, u32), b: &(f64, &str, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(b.1));
+    let by =
+        |a: &(f64, &str, u32), b: &(f64, &str, u32)| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1));
     if scored.len() > k {
         scored.select_nth_unstable_by(k - 1, by);
         scored.truncate(k);
@@ -274,9 +275,38 @@ pub fn keywords_of<'a>(
             rank: rank + 1,
             word,
             count,
-            tfidf: format!("{score:.4}"),
+            tfidf: four_decimals(score),
         })
         .collect()
+}
+
+/// `format!("{x:.4}")`, faster for the scores the keyword table writes: the value times
+/// 10,000 rounded to an integer, whenever that rounding is certain (the product's
+/// fraction is not within the product's rounding error of one half); the formatter
+/// otherwise (ties, huge or non-finite values). A negative value is its magnitude with a
+/// minus sign, as the formatter writes it (-0.0 included).
+pub fn four_decimals(x: f64) -> String {
+    if x.is_sign_negative() && !x.is_nan() {
+        return format!("-{}", four_decimals(-x));
+    }
+    let y = x * 10_000.0;
+    // Below 2^43 the product is off by at most 2^-10 from x times 10,000 exactly.
+    if x >= 0.0 && y < (1u64 << 43) as f64 {
+        let whole = y.floor();
+        let frac = y - whole;
+        if (frac - 0.5).abs() > 1.0 / 512.0 {
+            let m = whole as u64 + u64::from(frac > 0.5);
+            let mut out = String::with_capacity(16);
+            out.push_str(itoa::Buffer::new().format(m / 10_000));
+            out.push('.');
+            let f = m % 10_000;
+            for d in [1000, 100, 10, 1] {
+                out.push(char::from(b'0' + (f / d % 10) as u8));
+            }
+            return out;
+        }
+    }
+    format!("{x:.4}")
 }
 
 /// One article's quotations by start; speakers renamed to their corpus-wide canonical name
@@ -391,6 +421,57 @@ pub fn csv_file<T: Serialize>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn four_decimals_formats_as_the_formatter_does() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut values = vec![
+            0.0,
+            1.0,
+            0.5,
+            0.00005,
+            0.00015,
+            1.00005,
+            2.5,
+            3.03125,
+            9.99995,
+            99999.99995,
+            123.456_789,
+            1e-9,
+            1e12,
+            1e15,
+            -1.0,
+            -0.00001,
+            -0.0,
+            -0.12345,
+            -0.99995,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for i in 0..200_000 {
+            let r = next();
+            // Scores as the table makes them, and arbitrary bit patterns of all sizes.
+            let count = (r % 50 + 1) as f64;
+            let idf = ((1 + r % 1_000_000) as f64 / (1 + next() % 1000) as f64).ln() + 1.0;
+            values.push(count * idf);
+            if i % 20 == 0 {
+                values.push(f64::from_bits(next() >> 2));
+                values.push(f64::from_bits(next()));
+            }
+            values.push(((next() % 20_001) as f64 - 10_000.0) / 10_000.0);
+            values.push((next() % 100_000_000) as f64 / 1e4 + (next() % 3) as f64 * 0.5e-4);
+        }
+        for x in values {
+            assert_eq!(four_decimals(x), format!("{x:.4}"), "{x:e}");
+        }
+    }
 
     #[test]
     fn the_idf_table_gives_tfidf_exactly() {
