@@ -8,6 +8,7 @@ use crate::analyze::names::{self, EntityType};
 use crate::analyze::ArticleAnalysis;
 use crate::ingest::Skip;
 use crate::spill::{ArticleRecord, MentionRec, Spill};
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 /// How often a word or phrase occurs, and in how many articles.
@@ -73,8 +74,11 @@ pub struct Corpus {
     /// reports stream them back in order: memory for these does not grow with the corpus.
     pub records: Spill,
     pub skipped: Vec<Skip>,
-    pub words: FxHashMap<String, Tally>,
-    pub bigrams: FxHashMap<String, Tally>,
+    /// Words and phrases with their keys inline (up to 24 bytes, nearly every word and
+    /// phrase): a lookup reads the table, not a string elsewhere in memory, and these are
+    /// the maps every article's words are folded into.
+    pub words: FxHashMap<CompactString, Tally>,
+    pub bigrams: FxHashMap<CompactString, Tally>,
     /// Mentions per canonical name (as resolved within each article) and type: the
     /// evidence for merging aliases across articles ([`Corpus::aliases`]).
     pub names: FxHashMap<(String, EntityType), u64>,
@@ -92,7 +96,7 @@ pub struct Corpus {
     pub units: Units,
     /// Lower-case occurrences of each word form: a capitalised word that is common in lower
     /// case elsewhere is evidence that it is no name ([`names::is_common_word`]).
-    pub lowercase: FxHashMap<String, u64>,
+    pub lowercase: FxHashMap<CompactString, u64>,
     /// Quotations, over all articles (listed from [`Corpus::records`]).
     pub quotes: u64,
     /// Quotations with no speaker found.
@@ -282,7 +286,7 @@ impl Corpus {
     /// ("Tories" vs "Senior Tories"), so "World Cup" does not become "Cup".
     pub fn without_common_opener<'n>(&self, name: &'n str, kind: EntityType) -> Option<&'n str> {
         let first = name.split(' ').next()?.to_lowercase();
-        let lowercase = self.lowercase.get(&first).copied().unwrap_or(0);
+        let lowercase = self.lowercase.get(first.as_str()).copied().unwrap_or(0);
         let rest = names::without_common_opener(name, kind, lowercase)?;
         let count = |n: &str| -> u64 {
             [EntityType::Org, EntityType::Place, EntityType::Person]
@@ -434,7 +438,7 @@ impl Resolver {
                 None => (key.as_str(), false),
             };
             let lower = name.to_lowercase();
-            let lowercase = corpus.lowercase.get(&lower).copied().unwrap_or(0);
+            let lowercase = corpus.lowercase.get(lower.as_str()).copied().unwrap_or(0);
             let common = if weak {
                 lowercase > 0
             } else {
@@ -501,7 +505,7 @@ impl Resolver {
     }
 }
 
-fn add_count(map: &mut FxHashMap<String, Tally>, key: &str, n: u32) {
+fn add_count(map: &mut FxHashMap<CompactString, Tally>, key: &str, n: u32) {
     let t = Tally {
         count: u64::from(n),
         articles: 1,
@@ -509,12 +513,15 @@ fn add_count(map: &mut FxHashMap<String, Tally>, key: &str, n: u32) {
     match map.get_mut(key) {
         Some(existing) => existing.add(t),
         None => {
-            map.insert(key.to_string(), t);
+            map.insert(CompactString::new(key), t);
         }
     }
 }
 
-fn merge_tallies(into: &mut FxHashMap<String, Tally>, from: FxHashMap<String, Tally>) {
+fn merge_tallies(
+    into: &mut FxHashMap<CompactString, Tally>,
+    from: FxHashMap<CompactString, Tally>,
+) {
     for (k, t) in from {
         into.entry(k).or_default().add(t);
     }

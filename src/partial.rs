@@ -38,6 +38,7 @@ use crate::ingest::{Skip, SkipReason};
 use crate::spill::{ArticleRecord, MentionRec};
 use crate::text::Span;
 use chrono::Datelike;
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
@@ -392,10 +393,10 @@ fn encoding_of(name: &str) -> Result<&'static str, String> {
         .ok_or_else(|| format!("unknown encoding {name:?}"))
 }
 
-fn sorted_tallies(map: &FxHashMap<String, Tally>) -> Vec<(String, u64, u64)> {
+fn sorted_tallies(map: &FxHashMap<CompactString, Tally>) -> Vec<(String, u64, u64)> {
     let mut v: Vec<_> = map
         .iter()
-        .map(|(k, t)| (k.clone(), t.count, t.articles))
+        .map(|(k, t)| (k.to_string(), t.count, t.articles))
         .collect();
     v.sort_unstable();
     v
@@ -449,7 +450,9 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
             .and_then(|(a, b)| Some((*word_id.get(a)?, *word_id.get(b)?)));
         match ids {
             Some((a, b)) => bigram_ids.push((a, b, t.count, t.articles)),
-            None => bigrams.other.push((phrase.clone(), t.count, t.articles)),
+            None => bigrams
+                .other
+                .push((phrase.to_string(), t.count, t.articles)),
         }
     }
     bigram_ids.sort_unstable();
@@ -601,8 +604,11 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
         .map(|((n, k), c)| (n.clone(), kind_code(*k), *c))
         .collect();
     names.sort_unstable();
-    let mut lowercase: Vec<(String, u64)> =
-        c.lowercase.iter().map(|(k, n)| (k.clone(), *n)).collect();
+    let mut lowercase: Vec<(String, u64)> = c
+        .lowercase
+        .iter()
+        .map(|(k, n)| (k.to_string(), *n))
+        .collect();
     lowercase.sort_unstable();
     Ok(Body {
         tokens: c.tokens,
@@ -636,7 +642,7 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
         units: units_of(b.units),
         ..Corpus::default()
     };
-    let word_names: Vec<String> = b.words.iter().map(|w| w.0.clone()).collect();
+    let word_names: Vec<CompactString> = b.words.iter().map(|w| w.0.as_str().into()).collect();
     let word = |id: u32| {
         word_names
             .get(id as usize)
@@ -645,7 +651,7 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
     c.words = b
         .words
         .into_iter()
-        .map(|(k, count, articles)| (k, Tally { count, articles }))
+        .map(|(k, count, articles)| (k.into(), Tally { count, articles }))
         .collect();
     let g = &b.bigrams;
     let n = g.first_gap.len();
@@ -662,12 +668,16 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
             count: g.count[i],
             articles: g.articles[i],
         };
-        c.bigrams.insert(phrase, t);
+        c.bigrams.insert(phrase.into(), t);
     }
     for (k, count, articles) in b.bigrams.other {
-        c.bigrams.insert(k, Tally { count, articles });
+        c.bigrams.insert(k.into(), Tally { count, articles });
     }
-    c.lowercase = b.lowercase.into_iter().collect();
+    c.lowercase = b
+        .lowercase
+        .into_iter()
+        .map(|(k, n)| (k.into(), n))
+        .collect();
     for (n, k, count) in b.names {
         c.names.insert((n, kind_of(k)?), count);
     }

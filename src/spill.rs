@@ -32,7 +32,7 @@ pub struct ArticleRecord {
     pub row: ArticleRow,
     /// Kept words with their counts in this article, in no particular order: the keyword
     /// candidates, scored once document frequencies are known.
-    pub terms: Vec<(String, u32)>,
+    pub terms: Vec<(compact_str::CompactString, u32)>,
     /// The article's distinct entities as resolved within it; mentions point here, so a
     /// record needs no corpus-wide ids (which differ between fold groupings).
     pub entities: Vec<EntityKey>,
@@ -497,7 +497,10 @@ impl<'b> Decoder<'b> {
 /// Decodes a record as [`Spill::raw_records`] returns it (length prefix included).
 pub fn decode(rec: &[u8]) -> io::Result<ArticleRecord> {
     let (mut record, terms) = decode_parts(rec)?;
-    record.terms = terms.into_iter().map(|(w, n)| (w.to_string(), n)).collect();
+    record.terms = terms
+        .into_iter()
+        .map(|(w, n)| (compact_str::CompactString::new(w), n))
+        .collect();
     Ok(record)
 }
 

@@ -614,8 +614,11 @@ pub fn lowercase_words(article: &Article) -> LowercaseWords<'_> {
 
 /// The counts with owned keys, kept after the article's text is dropped: one allocation
 /// per distinct word, not per token.
-pub fn owned_counts(words: &LowercaseWords<'_>) -> FxHashMap<String, u32> {
-    words.iter().map(|(w, &n)| (w.to_string(), n)).collect()
+pub fn owned_counts(words: &LowercaseWords<'_>) -> FxHashMap<compact_str::CompactString, u32> {
+    words
+        .iter()
+        .map(|(w, &n)| (compact_str::CompactString::new(w), n))
+        .collect()
 }
 
 /// Whether a one-word name is more likely a common word: across the corpus it is written

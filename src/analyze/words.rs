@@ -3,6 +3,7 @@
 use crate::article::Article;
 use crate::text::stopwords::StopWords;
 use crate::text::tokenize;
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 /// Counts for one article. `terms` and `bigrams` hold folded forms with stop words and
@@ -10,8 +11,10 @@ use rustc_hash::FxHashMap;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WordCounts {
     pub tokens: u64,
-    pub terms: FxHashMap<String, u32>,
-    pub bigrams: FxHashMap<String, u32>,
+    /// Keys held inline (a word or phrase of up to 24 bytes needs no allocation of its
+    /// own): these maps are filled per article and folded into the corpus's.
+    pub terms: FxHashMap<CompactString, u32>,
+    pub bigrams: FxHashMap<CompactString, u32>,
 }
 
 /// Counts the words of every sentence of `a`.
@@ -63,11 +66,11 @@ fn joins_phrase(gap: &str) -> bool {
 }
 
 /// Increments without allocating when the word is already known (the common case).
-fn bump(map: &mut FxHashMap<String, u32>, word: &str) {
+fn bump(map: &mut FxHashMap<CompactString, u32>, word: &str) {
     if let Some(n) = map.get_mut(word) {
         *n += 1;
     } else {
-        map.insert(word.to_string(), 1);
+        map.insert(CompactString::new(word), 1);
     }
 }
 
