@@ -105,7 +105,8 @@ pub struct Cli {
     pub quiet: bool,
 
     /// After the summary, print how long each stage took (reading and analysing, the
-    /// partial result, the reports), to see where a run's time goes.
+    /// partial result, the reports, and within the reports the per-article tables apart from
+    /// the rest), to see where a run's time goes.
     #[arg(long)]
     pub timings: bool,
 }

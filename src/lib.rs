@@ -90,6 +90,8 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Wall time of each stage, in run order ([`Summary::timings_line`]).
     pub stages: Vec<(&'static str, Duration)>,
+    /// How the reports stage spent its time, when reports were written.
+    pub report_parts: Option<report::Written>,
     /// Where reports were written, if they were.
     pub out: Option<PathBuf>,
     /// Where the partial result was written, if it was.
@@ -102,7 +104,19 @@ impl Summary {
         let stages: Vec<String> = self
             .stages
             .iter()
-            .map(|(name, d)| format!("{name} {:.2} s", d.as_secs_f64()))
+            .map(|(name, d)| {
+                let mut s = format!("{name} {:.2} s", d.as_secs_f64());
+                if let (&"reports", Some(w)) = (name, &self.report_parts) {
+                    s.push_str(&format!(
+                        " (per-article tables {:.2} s with the corpus-level tables {:.2} s \
+                         alongside, then charts and summary tables {:.2} s)",
+                        w.per_article.as_secs_f64(),
+                        w.corpus_tables.as_secs_f64(),
+                        w.rest.as_secs_f64()
+                    ));
+                }
+                s
+            })
             .collect();
         format!(
             "{}; total {:.2} s",
@@ -176,6 +190,7 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
         stopwords: &config.stopwords,
     };
     let mut stages = Stages::new();
+    let mut written = None;
     let corpus = if config.stdin_jsonl {
         let stdin = std::io::stdin();
         analyse_jsonl(&mut stdin.lock(), config, &pool, opts)?
@@ -189,12 +204,14 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
     }
     if config.reports {
         // On the run's own threads: `--jobs` bounds the report stage too.
-        let written = pool.install(|| report::write(&corpus, &config.report, &config.out))?;
-        report::remove_stale(&config.out, &written)?;
+        let w = pool.install(|| report::write(&corpus, &config.report, &config.out))?;
+        report::remove_stale(&config.out, &w.files)?;
         stages.done("reports");
+        written = Some(w);
     }
     Ok(Summary {
         stages: stages.list,
+        report_parts: written,
         ..summary(
             &corpus,
             started,
@@ -233,10 +250,11 @@ pub fn merge(config: &MergeConfig) -> anyhow::Result<Summary> {
     let corpus = partial::merge_files(&config.partials)?;
     stages.done("read partials");
     let written = report::write(&corpus, &config.report, &config.out)?;
-    report::remove_stale(&config.out, &written)?;
+    report::remove_stale(&config.out, &written.files)?;
     stages.done("reports");
     Ok(Summary {
         stages: stages.list,
+        report_parts: Some(written),
         ..summary(&corpus, started, Some(config.out.clone()), None)
     })
 }
@@ -259,6 +277,7 @@ fn summary(
         unparsed_dates: corpus.unparsed_dates,
         elapsed: started.elapsed(),
         stages: Vec::new(),
+        report_parts: None,
         out,
         partial,
     }

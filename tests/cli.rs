@@ -319,6 +319,14 @@ fn timings_name_each_stage_after_the_summary() {
         .filter(|s| t.contains(s))
         .collect();
     assert_eq!(stages.len(), 4, "{t}");
+    // The reports stage says which part grows with the articles and which does not.
+    assert!(
+        t.contains("reports ")
+            && t.contains("(per-article tables ")
+            && t.contains(" with the corpus-level tables ")
+            && t.contains("then charts and summary tables "),
+        "{t}"
+    );
     let merged = f.run(&["merge", "p.bsp", "--out", "m", "--timings", "--quiet"]);
     assert_eq!(merged.code, 0, "{}", merged.stderr);
     assert!(

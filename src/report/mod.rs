@@ -18,6 +18,7 @@ use crate::corpus::{self, Corpus};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// Settings that shape the reports but not the analysis.
 #[derive(Debug, Clone, Copy)]
@@ -63,6 +64,22 @@ pub struct OutputFile {
 /// The byte-order mark `--excel` starts every CSV with.
 pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// What [`write`] wrote, and where its time went (for `--timings`).
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The reports' file names.
+    pub files: Vec<&'static str>,
+    /// Streaming the per-article tables (articles, keywords, quotes, mentions): time
+    /// that grows with the number of articles.
+    pub per_article: Duration,
+    /// The corpus-level tables built alongside (words, phrases, pairs, graph): time that
+    /// grows with the vocabulary and the entities, not the articles.
+    pub corpus_tables: Duration,
+    /// After both: the charts, the speaker and entity tables, the overview page and the
+    /// commit. Also independent of the number of articles.
+    pub rest: Duration,
+}
+
 /// Writes every report of the corpus into `dir` and returns their names.
 ///
 /// Two phases, as [`write_atomically`]: every report is written in full to a temp file in
@@ -70,16 +87,22 @@ pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// rest rendered in memory), and only when all exist are they renamed over the old ones.
 /// Tables that do not depend on each other are built in parallel; the bytes do not
 /// depend on how many threads there are.
-pub fn write(
-    corpus: &Corpus,
-    opts: &ReportOptions,
-    dir: &Path,
-) -> anyhow::Result<Vec<&'static str>> {
+pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Result<Written> {
     let resolve = corpus.resolver();
-    let (pass, level) = rayon::join(
-        || records::stream(corpus, &resolve, opts, dir),
-        || corpus_level(corpus, &resolve, opts, dir),
+    let ((pass, per_article), (level, corpus_tables)) = rayon::join(
+        || {
+            let started = Instant::now();
+            (
+                records::stream(corpus, &resolve, opts, dir),
+                started.elapsed(),
+            )
+        },
+        || {
+            let started = Instant::now();
+            (corpus_level(corpus, &resolve, opts, dir), started.elapsed())
+        },
     );
+    let rest_started = Instant::now();
     let mut pass = pass?;
     let (mut staged, mut previews, words, pairs) = level?;
     staged.append(&mut pass.staged);
@@ -238,7 +261,12 @@ pub fn write(
     staged.push(Staged::with_bytes(dir, index.name, &index.bytes)?);
     names.push(index.name);
     commit(dir, staged)?;
-    Ok(names)
+    Ok(Written {
+        files: names,
+        per_article,
+        corpus_tables,
+        rest: rest_started.elapsed(),
+    })
 }
 
 pub const SPEAKERS_BY_OUTLET_HEADER: &[&str] = &[
@@ -343,7 +371,7 @@ fn corpus_level(
 /// read back (for tests and benches that compare reports).
 pub fn render(corpus: &Corpus, opts: &ReportOptions) -> anyhow::Result<Vec<OutputFile>> {
     let dir = tempfile::tempdir()?;
-    let mut names = write(corpus, opts, dir.path())?;
+    let mut names = write(corpus, opts, dir.path())?.files;
     names.sort_unstable();
     names
         .into_iter()
