@@ -338,11 +338,16 @@ fn cooccurrences(
         .map(|(d, &i)| (names::entity_key(&mentions[i]), d))
         .collect();
     keyed.sort_unstable();
+    // Sorted and deduplicated keys (two distinct mentions make one key only if a name
+    // began with the weak mark, but the ids must not depend on that).
     let mut rank = vec![0; keyed.len()];
-    for (r, (_, d)) in keyed.iter().enumerate() {
-        rank[*d] = r;
+    let mut keys: Vec<EntityKey> = Vec::with_capacity(keyed.len());
+    for (k, d) in keyed {
+        if keys.last() != Some(&k) {
+            keys.push(k);
+        }
+        rank[d] = keys.len() - 1;
     }
-    let keys: Vec<EntityKey> = keyed.into_iter().map(|(k, _)| k).collect();
     let mention_ids: Vec<usize> = local.iter().map(|&d| rank[d]).collect();
     // Entity ids per sentence and per paragraph.
     let mut by_sentence: Vec<(usize, usize)> = mentions
