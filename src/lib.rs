@@ -7,7 +7,7 @@
 //! formats   .jsonl/.csv/front matter        (records -> articles + metadata, streamed)
 //! article   text -> Article                 (title, paragraphs, sentences as byte spans)
 //! analyze   Article -> ArticleAnalysis      (pure, per article: words, ...)
-//! corpus    ArticleAnalysis* -> Corpus      (Default + merge: rayon fold/reduce, no locks)
+//! corpus    ArticleAnalysis* -> Corpus      (Default + merge: one per thread, merged; no locks)
 //! spill     per-article rows -> temp files  (out of memory until the reports stream them)
 //! report    Corpus -> CSV + PNG files       (sorted, then written atomically)
 //! ```
