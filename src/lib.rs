@@ -607,6 +607,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_work_queue_folds_every_item_once_at_any_thread_count() {
+        // Item counts around multiples of the take, so the last take is full, partial or
+        // empty; every outcome is a skip named by its item, to count what was folded.
+        for threads in [1, 2, 3, 8] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            for n in [
+                0,
+                1,
+                QUEUE_TAKE - 1,
+                QUEUE_TAKE,
+                QUEUE_TAKE + 1,
+                10 * QUEUE_TAKE + 3,
+            ] {
+                let items: Vec<usize> = (0..n).collect();
+                let corpus = fold_queue(&pool, &items, |&i| {
+                    Err(ingest::Skip {
+                        id: format!("{i:04}"),
+                        reason: ingest::SkipReason::Empty,
+                    })
+                });
+                let mut ids: Vec<String> = corpus.skipped.iter().map(|s| s.id.clone()).collect();
+                ids.sort();
+                let want: Vec<String> = (0..n).map(|i| format!("{i:04}")).collect();
+                assert_eq!(ids, want, "{threads} threads, {n} items");
+            }
+        }
+    }
+
+    #[test]
     fn a_panic_in_one_article_becomes_its_skip_with_the_message() {
         let skip = contain_panic("world/a.txt", || -> u32 {
             panic!("span {} out of range", 7)
