@@ -149,6 +149,11 @@ struct Rows {
     terms: Vec<(String, u32)>,
 }
 
+/// A record at least this large (a long article: thousands of mentions) has its tables'
+/// rows built in parallel with each other: a batch of such records holds only a few, too
+/// few to keep every thread busy one record each.
+const SPLIT_BYTES: usize = 256 << 10;
+
 fn rows_of(
     raw: &[u8],
     corpus: &Corpus,
@@ -158,25 +163,47 @@ fn rows_of(
 ) -> anyhow::Result<Rows> {
     let (rec, terms) = crate::spill::decode_parts(raw)?;
     let neutralise = !opts.raw_csv;
-    // One writer for the four tables' rows, emptied after each.
+    let keyword_rows = |c: &mut Csv| -> anyhow::Result<(Vec<u8>, usize)> {
+        let kw = tables::keywords_of(&rec.row.article, &terms, corpus, idf, opts.keywords);
+        for r in &kw {
+            c.row(r)?;
+        }
+        Ok((c.take()?, kw.len()))
+    };
+    let quote_rows = |c: &mut Csv| -> anyhow::Result<(Vec<u8>, Vec<tables::QuoteOut>)> {
+        let rows = tables::quotes_of(&rec, resolve);
+        for r in &rows {
+            c.row(r)?;
+        }
+        Ok((c.take()?, rows))
+    };
+    let mention_rows =
+        |c: &mut Csv| -> anyhow::Result<((Vec<u8>, usize), Vec<entities::ArticleEntity>)> {
+            let (rows, entities) = entities::mentions_of(&rec, resolve);
+            for r in &rows {
+                c.row(r)?;
+            }
+            Ok(((c.take()?, rows.len()), entities))
+        };
+    // One writer for the four tables' rows, emptied after each; three for a large record.
     let mut c = Csv::new(neutralise);
     c.row(&tables::article_out(&rec.row))?;
     let articles = c.take()?;
-    let kw = tables::keywords_of(&rec.row.article, &terms, corpus, idf, opts.keywords);
-    for r in &kw {
-        c.row(r)?;
-    }
-    let keywords = (c.take()?, kw.len());
-    let quote_rows = tables::quotes_of(&rec, resolve);
-    for r in &quote_rows {
-        c.row(r)?;
-    }
-    let quotes = c.take()?;
-    let (mention_rows, entities) = entities::mentions_of(&rec, resolve);
-    for r in &mention_rows {
-        c.row(r)?;
-    }
-    let mentions = (c.take()?, mention_rows.len());
+    let (keywords, (quotes, mentions)) = if raw.len() >= SPLIT_BYTES {
+        rayon::join(
+            || keyword_rows(&mut c),
+            || {
+                rayon::join(
+                    || quote_rows(&mut Csv::new(neutralise)),
+                    || mention_rows(&mut Csv::new(neutralise)),
+                )
+            },
+        )
+    } else {
+        let k = keyword_rows(&mut c);
+        (k, (quote_rows(&mut c), mention_rows(&mut c)))
+    };
+    let (keywords, (quotes, quote_rows), (mentions, entities)) = (keywords?, quotes?, mentions?);
     let terms = if rec.row.date.is_some() {
         terms.iter().map(|&(w, n)| (w.to_string(), n)).collect()
     } else {
