@@ -149,6 +149,9 @@ struct Rows {
     terms: Vec<(String, u32)>,
 }
 
+/// A table's rows for one article as CSV bytes, and how many rows they are.
+type RowBytes = (Vec<u8>, usize);
+
 /// A record at least this large (a long article: thousands of mentions) has its tables'
 /// rows built in parallel with each other: a batch of such records holds only a few, too
 /// few to keep every thread busy one record each.
@@ -163,7 +166,7 @@ fn rows_of(
 ) -> anyhow::Result<Rows> {
     let (rec, terms) = crate::spill::decode_parts(raw)?;
     let neutralise = !opts.raw_csv;
-    let keyword_rows = |c: &mut Csv| -> anyhow::Result<(Vec<u8>, usize)> {
+    let keyword_rows = |c: &mut Csv| -> anyhow::Result<RowBytes> {
         let kw = tables::keywords_of(&rec.row.article, &terms, corpus, idf, opts.keywords);
         for r in &kw {
             c.row(r)?;
@@ -177,14 +180,13 @@ fn rows_of(
         }
         Ok((c.take()?, rows))
     };
-    let mention_rows =
-        |c: &mut Csv| -> anyhow::Result<((Vec<u8>, usize), Vec<entities::ArticleEntity>)> {
-            let (rows, entities) = entities::mentions_of(&rec, resolve);
-            for r in &rows {
-                c.row(r)?;
-            }
-            Ok(((c.take()?, rows.len()), entities))
-        };
+    let mention_rows = |c: &mut Csv| -> anyhow::Result<(RowBytes, Vec<entities::ArticleEntity>)> {
+        let (rows, entities) = entities::mentions_of(&rec, resolve);
+        for r in &rows {
+            c.row(r)?;
+        }
+        Ok(((c.take()?, rows.len()), entities))
+    };
     // One writer for the four tables' rows, emptied after each; three for a large record.
     let mut c = Csv::new(neutralise);
     c.row(&tables::article_out(&rec.row))?;
