@@ -157,12 +157,15 @@ type RowBytes = (Vec<u8>, usize);
 /// few to keep every thread busy one record each.
 const SPLIT_BYTES: usize = 256 << 10;
 
+/// One article's rows; `split` builds its tables' rows in parallel with each other (the
+/// bytes are the same either way).
 fn rows_of(
     raw: &[u8],
     corpus: &Corpus,
     resolve: &Resolver,
     idf: &tables::Idf,
     opts: &ReportOptions,
+    split: bool,
 ) -> anyhow::Result<Rows> {
     let (rec, terms) = crate::spill::decode_parts(raw)?;
     let neutralise = !opts.raw_csv;
@@ -191,7 +194,7 @@ fn rows_of(
     let mut c = Csv::new(neutralise);
     c.row(&tables::article_out(&rec.row))?;
     let articles = c.take()?;
-    let (keywords, (quotes, mentions)) = if raw.len() >= SPLIT_BYTES {
+    let (keywords, (quotes, mentions)) = if split {
         rayon::join(
             || keyword_rows(&mut c),
             || {
@@ -306,7 +309,9 @@ pub fn stream(
                     || {
                         batch
                             .par_iter()
-                            .map(|raw| rows_of(raw, corpus, resolve, &idf, opts))
+                            .map(|raw| {
+                                rows_of(raw, corpus, resolve, &idf, opts, raw.len() >= SPLIT_BYTES)
+                            })
                             .collect::<anyhow::Result<Vec<Rows>>>()
                     },
                     || sinks.consume(done),
@@ -361,5 +366,47 @@ mod tests {
             vec![vec![40, 70], vec![200], vec![10, 10]]
         );
         assert!(sizes(&[], 512, 100).is_empty());
+    }
+
+    #[test]
+    fn a_record_split_across_threads_gives_the_same_rows() {
+        use crate::analyze::{self, Options};
+        use crate::article::{Article, Encoding};
+        let text = "Iran deal\n\n\"We will not bow,\" said Ali Khamenei in Tehran. \
+                    Khamenei met Bashar al-Assad of Syria.\n\n\"It holds,\" he said. \
+                    The United Nations and the IAEA agreed.";
+        let a = Article::new("a.txt".into(), text.into(), Encoding::Utf8);
+        let stopwords = crate::text::stopwords::StopWords::english();
+        let corpus = Corpus::default().with(Ok(analyze::article(&a, Options { stopwords })));
+        let resolve = corpus.resolver();
+        let idf = tables::Idf::new(corpus.articles);
+        let opts = ReportOptions {
+            top: 5,
+            keywords: 3,
+            min_bigram: 1,
+            raw_csv: false,
+            min_count: 1,
+            window: crate::corpus::Window::Paragraph,
+            period: crate::formats::dates::Period::Week,
+            excel: false,
+        };
+        let raw = corpus
+            .records
+            .raw_records()
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap();
+        let bytes = |r: Rows| (r.articles, r.keywords, r.quotes, r.mentions, r.quote_rows);
+        let whole = rows_of(&raw, &corpus, &resolve, &idf, &opts, false).unwrap();
+        let split = rows_of(&raw, &corpus, &resolve, &idf, &opts, true).unwrap();
+        assert_eq!(whole.entities.len(), split.entities.len());
+        let (whole, split) = (bytes(whole), bytes(split));
+        // Every table has rows, so the comparison covers each writer.
+        assert!(
+            whole.1 .1 > 0 && whole.2 .1 > 0 && whole.3 .1 > 0,
+            "{whole:?}"
+        );
+        assert_eq!(whole, split);
     }
 }
