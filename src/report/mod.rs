@@ -635,6 +635,21 @@ pub fn escape_markup(s: &str) -> String {
     out
 }
 
+/// Small report settings for unit tests (five bars, three keywords, every phrase and pair).
+#[cfg(test)]
+pub(crate) fn small_options() -> ReportOptions {
+    ReportOptions {
+        top: 5,
+        keywords: 3,
+        min_bigram: 1,
+        raw_csv: false,
+        min_count: 1,
+        window: crate::corpus::Window::Paragraph,
+        period: crate::formats::dates::Period::Week,
+        excel: false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -732,14 +747,8 @@ mod tests {
             )))
         });
         let opts = ReportOptions {
-            top: 5,
-            keywords: 3,
-            min_bigram: 1,
-            raw_csv: false,
-            min_count: 1,
-            window: crate::corpus::Window::Paragraph,
-            period: crate::formats::dates::Period::Week,
             excel: true,
+            ..small_options()
         };
         let one = render(&corpus, &opts).unwrap();
         let two = render(&corpus, &opts).unwrap();

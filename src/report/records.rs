@@ -380,16 +380,7 @@ mod tests {
         let corpus = Corpus::default().with(Ok(analyze::article(&a, Options { stopwords })));
         let resolve = corpus.resolver();
         let idf = tables::Idf::new(corpus.articles);
-        let opts = ReportOptions {
-            top: 5,
-            keywords: 3,
-            min_bigram: 1,
-            raw_csv: false,
-            min_count: 1,
-            window: crate::corpus::Window::Paragraph,
-            period: crate::formats::dates::Period::Week,
-            excel: false,
-        };
+        let opts = super::super::small_options();
         let raw = corpus
             .records
             .raw_records()
