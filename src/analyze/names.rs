@@ -15,6 +15,7 @@ use crate::text::stopwords::StopWords;
 use crate::text::{tokenize, Span};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The kinds of entity the reports distinguish.
@@ -441,8 +442,9 @@ pub fn find_with(article: &Article, lowercase_seen: &LowercaseWords<'_>) -> Vec<
     let mut weak = Vec::new();
     // Capitalised words of the body, filled only for a Title Case headline.
     let mut body_capitals: FxHashSet<&str> = FxHashSet::default();
-    // One buffer for every sentence's tokens.
+    // One buffer for every sentence's tokens, one for its runs of capitalised tokens.
     let mut toks: Vec<Tok> = Vec::new();
+    let mut run_ranges: Vec<Range<usize>> = Vec::new();
     for (si, s) in article.sentences.iter().enumerate() {
         let mut words = article.words_of(s).peekable();
         toks.clear();
@@ -481,8 +483,10 @@ pub fn find_with(article: &Article, lowercase_seen: &LowercaseWords<'_>) -> Vec<
                 .filter(|w| is_capitalised(w))
                 .collect();
         }
-        for run in runs(text, &toks)
-            .into_iter()
+        runs(text, &toks, &mut run_ranges);
+        for run in run_ranges
+            .iter()
+            .map(|r| &toks[r.clone()])
             .flat_map(|r| {
                 if title_case_headline {
                     headline_names(g, text, lowercase_seen, &body_capitals, r)
@@ -490,9 +494,9 @@ pub fn find_with(article: &Article, lowercase_seen: &LowercaseWords<'_>) -> Vec<
                     vec![r]
                 }
             })
-            .flat_map(|r| split_credit(g, text, r))
-            .flat_map(|r| split_place_before_title(g, r))
-            .flat_map(|r| split_inner_title(g, r))
+            .flat_map(|r| split_credit(g, text, r).into_iter().flatten())
+            .flat_map(|r| split_place_before_title(g, r).into_iter().flatten())
+            .flat_map(|r| split_inner_title(g, r).into_iter().flatten())
         {
             if all_caps_sentence {
                 for m in caps_names(g, text, &run) {
@@ -570,13 +574,13 @@ fn is_title_case(toks: &[Tok]) -> bool {
 /// gives "Brightwire" when the body speaks of a "data breach"), and at every word the body
 /// never capitalises and no list knows ("Kendrick Unveils Budget"), unless the gazetteers
 /// know the whole run.
-fn headline_names<'a>(
+fn headline_names<'s, 'a>(
     g: &Gazetteer,
     text: &str,
     lowercase_seen: &LowercaseWords<'_>,
     body_capitals: &FxHashSet<&str>,
-    run: Vec<Tok<'a>>,
-) -> Vec<Vec<Tok<'a>>> {
+    run: &'s [Tok<'a>],
+) -> Vec<&'s [Tok<'a>]> {
     let whole = &text[run[0].span.start..run[run.len() - 1].span.end];
     if g.place(whole).is_some() || g.org(whole).is_some() {
         return vec![run];
@@ -590,7 +594,6 @@ fn headline_names<'a>(
     };
     run.split(common)
         .filter(|piece| !piece.is_empty())
-        .map(<[Tok]>::to_vec)
         .collect()
 }
 
@@ -691,34 +694,40 @@ fn caps_names(g: &Gazetteer, text: &str, run: &[Tok]) -> Vec<Mention> {
 /// "... Ali Khamenei Reuters": a photo caption ends in the agency's name, which runs on
 /// from the caption's last name. A known organisation at the end of a longer run that is
 /// itself no known name is split off.
-fn split_credit<'a>(g: &Gazetteer, text: &str, run: Vec<Tok<'a>>) -> Vec<Vec<Tok<'a>>> {
+fn split_credit<'s, 'a>(g: &Gazetteer, text: &str, run: &'s [Tok<'a>]) -> Cut<'s, 'a> {
     if run.len() < 2 {
-        return vec![run];
+        return whole(run);
     }
     let last = run[run.len() - 1];
-    let whole = written(text, &run);
-    if g.org(last.text).is_none() || g.org(&whole).is_some() || g.place(&whole).is_some() {
-        return vec![run];
+    let written = written(text, run);
+    if g.org(last.text).is_none() || g.org(&written).is_some() || g.place(&written).is_some() {
+        return whole(run);
     }
-    let mut head = run;
-    let tail = head.split_off(head.len() - 1);
-    vec![head, tail]
+    cut(run, run.len() - 1)
+}
+
+/// A run cut in at most two (no allocation: nearly every run stays whole).
+type Cut<'s, 'a> = [Option<&'s [Tok<'a>]>; 2];
+
+fn whole<'s, 'a>(run: &'s [Tok<'a>]) -> Cut<'s, 'a> {
+    [Some(run), None]
+}
+
+fn cut<'s, 'a>(run: &'s [Tok<'a>], at: usize) -> Cut<'s, 'a> {
+    let (head, tail) = run.split_at(at);
+    [Some(head), Some(tail)]
 }
 
 /// "U.S. Cardinal Castellane", "Iraq President Saddam": a place written before a title is
 /// a name of its own, and the title then introduces the person.
-fn split_place_before_title<'a>(g: &Gazetteer, run: Vec<Tok<'a>>) -> Vec<Vec<Tok<'a>>> {
+fn split_place_before_title<'s, 'a>(g: &Gazetteer, run: &'s [Tok<'a>]) -> Cut<'s, 'a> {
     if run.len() < 3 || g.place(run[0].text).is_none() {
-        return vec![run];
+        return whole(run);
     }
     let rest: Vec<&str> = run[1..].iter().map(|t| t.text).collect();
     match g.title_len(&rest) {
-        Some(n) if n < rest.len() => {
-            let mut head = run;
-            let tail = head.split_off(1);
-            vec![head, tail]
-        }
-        _ => vec![run],
+        Some(n) if n < rest.len() => cut(run, 1),
+        _ => whole(run),
     }
 }
 
@@ -726,29 +735,25 @@ fn split_place_before_title<'a>(g: &Gazetteer, run: Vec<Tok<'a>>) -> Vec<Vec<Tok
 /// run ends the name before it and introduces the person after it; "Labour MPs" is the
 /// party, the members being no name. A run opening with a first name ("Martin Luther
 /// King") is a person's name and stays whole.
-fn split_inner_title<'a>(g: &Gazetteer, run: Vec<Tok<'a>>) -> Vec<Vec<Tok<'a>>> {
+fn split_inner_title<'s, 'a>(g: &Gazetteer, run: &'s [Tok<'a>]) -> Cut<'s, 'a> {
     const MEMBERS: &[&str] = &["MP", "MPs", "MEP", "MEPs", "MSP", "MSPs"];
     if run.len() < 2 || g.first_name_gender(run[0].text).is_some() {
-        return vec![run];
+        return whole(run);
     }
     let words: Vec<&str> = run.iter().map(|t| t.text).collect();
     // A title opening the run ("Prime Minister") is not an inner one ("Minister").
     let after_opening_title = g.title_len(&words).unwrap_or(1).max(1);
     for i in after_opening_title..run.len() {
         if MEMBERS.contains(&words[i]) && i + 1 == run.len() {
-            let mut head = run;
-            head.truncate(i);
-            return vec![head];
+            return whole(&run[..i]);
         }
         if let Some(n) = g.title_len(&words[i..]) {
             if i + n < run.len() && !CONNECTORS.contains(&words[i - 1]) {
-                let mut head = run;
-                let tail = head.split_off(i);
-                return vec![head, tail];
+                return cut(run, i);
             }
         }
     }
-    vec![run]
+    whole(run)
 }
 
 /// Calls to action a site adds under every article ("Join our official WhatsApp group",
@@ -776,18 +781,20 @@ fn is_footer(text: &str, sentence: Span, toks: &[Tok]) -> bool {
         && !sentence.slice(text).contains(['"', '“', '”'])
 }
 
-/// Runs of capitalised tokens joined by spaces, hyphens, initials' periods or connectors.
-fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
-    let mut out = Vec::new();
+/// Runs of capitalised tokens joined by spaces, hyphens, initials' periods or connectors,
+/// as ranges of `toks` (a run is always consecutive tokens), into `out`.
+fn runs(text: &str, toks: &[Tok], out: &mut Vec<Range<usize>>) {
+    out.clear();
     let mut i = 0;
     while i < toks.len() {
         if !is_capitalised(toks[i].text) {
             i += 1;
             continue;
         }
-        let mut run = vec![toks[i]];
         let mut j = i;
         while j + 1 < toks.len() {
+            // The run so far.
+            let run = &toks[i..=j];
             let (_, possessive) = without_possessive(toks[j].text);
             if possessive {
                 break;
@@ -795,7 +802,6 @@ fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
             let gap = &text[toks[j].span.end..toks[j + 1].span.start];
             let next = toks[j + 1].text;
             if is_capitalised(next) && joins(gap, toks[j].text) {
-                run.push(toks[j + 1]);
                 j += 1;
                 continue;
             }
@@ -808,8 +814,6 @@ fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 && &text[toks[j + 1].span.end..toks[j + 2].span.start] == "-"
                 && is_capitalised(toks[j + 2].text)
             {
-                run.push(toks[j + 1]);
-                run.push(toks[j + 2]);
                 j += 2;
                 continue;
             }
@@ -835,8 +839,6 @@ fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 && joins(gap, toks[j].text)
                 && joins(&text[toks[j + 1].span.end..toks[j + 2].span.start], next)
             {
-                run.push(toks[j + 1]);
-                run.push(toks[j + 2]);
                 j += 2;
                 continue;
             }
@@ -859,7 +861,6 @@ fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                     && g.place(toks[j].text).is_none()
                     && g.first_name_gender(run[0].text).is_none();
                 if known || org_like {
-                    run.extend_from_slice(&toks[j + 1..=e]);
                     j = e;
                     continue;
                 }
@@ -873,16 +874,14 @@ fn runs<'a>(text: &str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 && &text[toks[j + 1].span.end..toks[j + 2].span.start] == " "
                 && &text[toks[j + 2].span.end..toks[j + 3].span.start] == " "
             {
-                run.extend_from_slice(&toks[j + 1..j + 4]);
                 j += 3;
                 continue;
             }
             break;
         }
-        out.push(run);
+        out.push(i..j + 1);
         i = j + 1;
     }
-    out
 }
 
 /// Whether the gap between two tokens keeps them in one name.
@@ -1294,7 +1293,7 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &Low
     retype_long_forms_of_persons(g, mentions);
     let mut full_names: Vec<(usize, Vec<String>, String, Gender)> = mentions
         .iter()
-        .filter(|m| m.kind == EntityType::Person && name_tokens(&m.canonical).len() >= 2)
+        .filter(|m| m.kind == EntityType::Person && has_two_words(&m.canonical))
         .map(|m| {
             (
                 m.span.start,
@@ -1377,15 +1376,15 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &Low
             m.canonical = expansion.clone();
             continue;
         }
+        let could_be_person = m.kind == EntityType::Person || m.canonical.is_empty();
+        if !could_be_person {
+            continue;
+        }
         let toks = name_tokens(if m.canonical.is_empty() {
             written
         } else {
             &m.canonical
         });
-        let could_be_person = m.kind == EntityType::Person || m.canonical.is_empty();
-        if !could_be_person {
-            continue;
-        }
         // The nearest full name before this mention (else the first after) that is longer
         // and ends with these tokens: the ones listed under them, in text order.
         let matching: &[usize] = by_ending.get(&toks.join(" ")).map_or(&[], Vec::as_slice);
@@ -1445,16 +1444,17 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &Low
 /// name, with no organisation word and no known place or organisation, is that person's
 /// full name.
 fn retype_long_forms_of_persons(g: &Gazetteer, mentions: &mut [Mention]) {
-    let persons: Vec<Vec<String>> = mentions
+    if !mentions
         .iter()
-        .filter(|m| m.kind == EntityType::Person)
-        .map(|m| name_tokens(&m.canonical))
-        .filter(|t| t.len() >= 2)
-        .collect();
-    if persons.is_empty() {
+        .any(|m| m.kind == EntityType::Person && has_two_words(&m.canonical))
+    {
         return;
     }
-    for m in mentions.iter_mut() {
+    // Built at the first organisation that could be a person's long form: most articles
+    // have none.
+    let mut persons: Option<Vec<Vec<String>>> = None;
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
         if m.kind != EntityType::Org || g.org(&m.canonical).is_some() {
             continue;
         }
@@ -1467,14 +1467,27 @@ fn retype_long_forms_of_persons(g: &Gazetteer, mentions: &mut [Mention]) {
             continue;
         }
         let toks = name_tokens(&m.canonical);
+        let gender = g.first_name_gender(words[0]).unwrap_or(Gender::Unknown);
+        let persons = persons.get_or_insert_with(|| {
+            mentions
+                .iter()
+                .filter(|m| m.kind == EntityType::Person && has_two_words(&m.canonical))
+                .map(|m| name_tokens(&m.canonical))
+                .collect()
+        });
         if persons
             .iter()
             .any(|p| p.len() < toks.len() && toks.ends_with(p))
         {
-            m.kind = EntityType::Person;
-            m.gender = g.first_name_gender(words[0]).unwrap_or(Gender::Unknown);
+            mentions[i].kind = EntityType::Person;
+            mentions[i].gender = gender;
         }
     }
+}
+
+/// Whether a name has at least two word tokens ([`name_tokens`] without building them).
+fn has_two_words(name: &str) -> bool {
+    tokenize::words(name).nth(1).is_some()
 }
 
 fn initials_match(expansion: &str, acronym: &str) -> bool {
