@@ -499,7 +499,7 @@ pub fn find_with(article: &Article, lowercase_seen: &LowercaseWords<'_>) -> Vec<
             .flat_map(|r| split_inner_title(g, r).into_iter().flatten())
         {
             if all_caps_sentence {
-                for m in caps_names(g, text, &run) {
+                for m in caps_names(g, text, run) {
                     weak.push(false);
                     mentions.push(Mention {
                         sentence: si,
@@ -516,7 +516,7 @@ pub fn find_with(article: &Article, lowercase_seen: &LowercaseWords<'_>) -> Vec<
                 g,
                 text,
                 stop,
-                &run,
+                run,
                 sentence_initial,
                 all_caps_sentence,
                 lowercase_seen,
