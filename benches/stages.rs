@@ -39,6 +39,7 @@ fn corpus(articles: &[Article]) -> Corpus {
         .iter()
         .map(|a| analyze::article(a, opts()))
         .fold(Corpus::default(), |c, a| c.with(Ok(a)))
+        .settled()
 }
 
 fn stages(c: &mut Criterion) {
@@ -135,6 +136,7 @@ fn stages(c: &mut Criterion) {
                 batch
                     .into_iter()
                     .fold(Corpus::default(), |c, a| c.with(Ok(a)))
+                    .settled()
                     .pairs
                     .len()
             },

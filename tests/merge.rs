@@ -126,7 +126,8 @@ proptest! {
         let single = ids
             .iter()
             .zip(&texts)
-            .fold(Corpus::default(), |c, (id, t)| c.with(analysed(id, t)));
+            .fold(Corpus::default(), |c, (id, t)| c.with(analysed(id, t)))
+            .settled();
 
         // Each shard folds its articles, is written as a partial and read back.
         let mut shards: Vec<Corpus> = (0..4).map(|_| Corpus::default()).collect();
@@ -134,6 +135,7 @@ proptest! {
             let s = std::mem::take(&mut shards[shard_of[i]]);
             shards[shard_of[i]] = s.with(analysed(id, t));
         }
+        shards.iter_mut().for_each(Corpus::settle);
         let mut merged = Corpus::default();
         for &k in &merge_order {
             let bytes = partial::encode(&shards[k], 1).unwrap();
