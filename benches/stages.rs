@@ -39,7 +39,6 @@ fn corpus(articles: &[Article]) -> Corpus {
         .iter()
         .map(|a| analyze::article(a, opts()))
         .fold(Corpus::default(), |c, a| c.with(Ok(a)))
-        .settled()
 }
 
 fn stages(c: &mut Criterion) {
@@ -136,7 +135,6 @@ fn stages(c: &mut Criterion) {
                 batch
                     .into_iter()
                     .fold(Corpus::default(), |c, a| c.with(Ok(a)))
-                    .settled()
                     .pairs
                     .len()
             },

@@ -7,7 +7,6 @@
 use crate::analyze::names::{self, EntityType};
 use crate::analyze::ArticleAnalysis;
 use crate::ingest::Skip;
-use crate::parted::{self, PartedMap};
 use crate::spill::{ArticleRecord, MentionRec, Spill};
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
@@ -20,16 +19,6 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// One article's count.
-    fn once(n: u32) -> Tally {
-        Tally {
-            count: u64::from(n),
-            articles: 1,
-        }
-    }
-}
-
-impl parted::Add for Tally {
     fn add(&mut self, other: Tally) {
         self.count += other.count;
         self.articles += other.articles;
@@ -48,12 +37,6 @@ pub struct Units {
     pub sentences: u32,
     pub paragraphs: u32,
     pub articles: u32,
-}
-
-impl parted::Add for Units {
-    fn add(&mut self, o: Units) {
-        Units::add(self, o);
-    }
 }
 
 impl Units {
@@ -92,10 +75,10 @@ pub struct Corpus {
     pub records: Spill,
     pub skipped: Vec<Skip>,
     /// Words and phrases with their keys inline (up to 24 bytes, nearly every word and
-    /// phrase): a lookup reads the table, not a string elsewhere in memory. These and the
-    /// other maps every article adds to are [`PartedMap`]s, updated in cache-sized batches.
-    pub words: PartedMap<CompactString, Tally>,
-    pub bigrams: PartedMap<CompactString, Tally>,
+    /// phrase): a lookup reads the table, not a string elsewhere in memory, and these are
+    /// the maps every article's words are folded into.
+    pub words: FxHashMap<CompactString, Tally>,
+    pub bigrams: FxHashMap<CompactString, Tally>,
     /// Mentions per canonical name (as resolved within each article) and type: the
     /// evidence for merging aliases across articles ([`Corpus::aliases`]).
     pub names: FxHashMap<(String, EntityType), u64>,
@@ -108,12 +91,12 @@ pub struct Corpus {
     pub entity_units: Vec<Units>,
     /// Units each pair of entities shares, by ids, smaller id first. Built from per-article
     /// pair sets, so memory grows with distinct pairs, not with the corpus.
-    pub pairs: PartedMap<(u32, u32), Units>,
+    pub pairs: FxHashMap<(u32, u32), Units>,
     /// Units in the corpus: the denominators of the co-occurrence probabilities.
     pub units: Units,
     /// Lower-case occurrences of each word form: a capitalised word that is common in lower
     /// case elsewhere is evidence that it is no name ([`names::is_common_word`]).
-    pub lowercase: PartedMap<CompactString, u64>,
+    pub lowercase: FxHashMap<CompactString, u64>,
     /// Quotations, over all articles (listed from [`Corpus::records`]).
     pub quotes: u64,
     /// Quotations with no speaker found.
@@ -145,10 +128,10 @@ impl Corpus {
         self.bytes += a.row.bytes;
         self.unparsed_dates += u64::from(a.row.date_unparsed);
         for (w, &n) in &a.words.terms {
-            self.words.add(w.clone(), Tally::once(n));
+            add_count(&mut self.words, w, n);
         }
-        for (p, n) in a.words.bigrams {
-            self.bigrams.add(p, Tally::once(n));
+        for (p, &n) in &a.words.bigrams {
+            add_count(&mut self.bigrams, p, n);
         }
         self.stray_marks += u64::from(a.stray_marks);
         self.quoted_terms += u64::from(a.quoted_terms);
@@ -185,7 +168,7 @@ impl Corpus {
             self.add_pair(ids[a], ids[b], u);
         }
         for (w, n) in a.lowercase {
-            self.lowercase.add(w, u64::from(n));
+            *self.lowercase.entry(w).or_insert(0) += u64::from(n);
         }
         // Mentions point into the record's own entity list, not at corpus ids, which
         // change when corpora merge.
@@ -212,9 +195,7 @@ impl Corpus {
 
     /// Merges two partial corpora (the `reduce` step). Order of arguments does not matter
     /// to the reports.
-    pub fn merge(mut self, mut other: Corpus) -> Corpus {
-        self.settle();
-        other.settle();
+    pub fn merge(self, other: Corpus) -> Corpus {
         // Merge the smaller maps into the larger to keep the reduction cheap.
         let (mut big, small) = if self.words.len() >= other.words.len() {
             (self, other)
@@ -231,8 +212,8 @@ impl Corpus {
         big.tokens += small.tokens;
         big.bytes += small.bytes;
         big.unparsed_dates += small.unparsed_dates;
-        big.words.merge(small.words);
-        big.bigrams.merge(small.bigrams);
+        merge_tallies(&mut big.words, small.words);
+        merge_tallies(&mut big.bigrams, small.bigrams);
         for (k, n) in small.names {
             *big.names.entry(k).or_insert(0) += n;
         }
@@ -249,25 +230,11 @@ impl Corpus {
         for ((a, b), u) in small.pairs {
             big.add_pair(remap[a as usize], remap[b as usize], u);
         }
-        big.lowercase.merge(small.lowercase);
+        for (k, n) in small.lowercase {
+            *big.lowercase.entry(k).or_insert(0) += n;
+        }
         big.units.add(small.units);
-        big.settle();
         big
-    }
-
-    /// Applies the updates the corpus maps still buffer ([`PartedMap::settle`]): a corpus
-    /// must be settled before it is read. Merged corpora are.
-    pub fn settle(&mut self) {
-        self.words.settle();
-        self.bigrams.settle();
-        self.lowercase.settle();
-        self.pairs.settle();
-    }
-
-    /// This corpus, settled ([`Corpus::settle`]).
-    pub fn settled(mut self) -> Corpus {
-        self.settle();
-        self
     }
 
     /// The id of an entity key, added if new.
@@ -284,7 +251,7 @@ impl Corpus {
 
     fn add_pair(&mut self, a: u32, b: u32, u: Units) {
         let key = if a < b { (a, b) } else { (b, a) };
-        self.pairs.add(key, u);
+        self.pairs.entry(key).or_default().add(u);
     }
 
     /// The corpus-level canonicalisation every report uses ([`Resolver`]).
@@ -543,6 +510,28 @@ impl Resolver {
     }
 }
 
+fn add_count(map: &mut FxHashMap<CompactString, Tally>, key: &str, n: u32) {
+    let t = Tally {
+        count: u64::from(n),
+        articles: 1,
+    };
+    match map.get_mut(key) {
+        Some(existing) => existing.add(t),
+        None => {
+            map.insert(CompactString::new(key), t);
+        }
+    }
+}
+
+fn merge_tallies(
+    into: &mut FxHashMap<CompactString, Tally>,
+    from: FxHashMap<CompactString, Tally>,
+) {
+    for (k, t) in from {
+        into.entry(k).or_default().add(t);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -576,13 +565,7 @@ mod tests {
             .with(Ok(items[2].clone()))
             .with(Ok(items[0].clone()))
             .merge(Corpus::default().with(Ok(items[1].clone())));
-        // A single corpus read as it is must be settled first; merged ones are.
-        let single = Corpus::default()
-            .with(Ok(items[0].clone()))
-            .with(Ok(items[1].clone()))
-            .with(Ok(items[2].clone()))
-            .settled();
-        for c in [&left, &right, &single] {
+        for c in [&left, &right] {
             assert_eq!(
                 c.words["iran"],
                 Tally {
@@ -648,8 +631,7 @@ mod tests {
                 "t\n\nSyrian President Bashar Al-Assad spoke.",
             )))
             .with(Ok(analysed("b", "t\n\nAssad said so. Talks went on.")))
-            .with(Ok(analysed("c", "t\n\nThe talks failed.")))
-            .settled();
+            .with(Ok(analysed("c", "t\n\nThe talks failed.")));
         let r = c.resolver();
         let b = analysed("b", "t\n\nAssad said so. Talks went on.");
         let assad = b.mentions.iter().find(|m| m.canonical == "Assad").unwrap();
@@ -669,8 +651,7 @@ mod tests {
         let b_text = "t\n\n\"We will not sign,\" Venhaalo said on Monday.";
         let c = Corpus::default()
             .with(Ok(analysed("a", a_text)))
-            .with(Ok(analysed("b", b_text)))
-            .settled();
+            .with(Ok(analysed("b", b_text)));
         let r = c.resolver();
         let b = analysed("b", b_text);
         let q = &b.quotes[0];

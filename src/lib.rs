@@ -25,7 +25,6 @@ pub mod config;
 pub mod corpus;
 pub mod formats;
 pub mod ingest;
-pub mod parted;
 pub mod partial;
 pub mod report;
 pub mod shard;
@@ -197,8 +196,7 @@ pub fn run(config: &Config) -> anyhow::Result<Summary> {
         analyse_jsonl(&mut stdin.lock(), config, &pool, opts)?
     } else {
         analyse_files(config, &pool, opts)
-    }
-    .settled();
+    };
     stages.done("read and analyse");
     if let Some(path) = &config.partial {
         write_partial(path, &corpus, config.stopwords.fingerprint())?;
@@ -343,7 +341,6 @@ fn fold_queue<T: Sync>(
         }
     });
     pool.install(|| parts.into_par_iter().reduce(Corpus::default, Corpus::merge))
-        .settled()
 }
 
 /// Items a thread takes from the queue at a time: enough that the shared counter is

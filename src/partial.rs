@@ -35,7 +35,6 @@ use crate::analyze::quotes::Quote;
 use crate::analyze::ArticleRow;
 use crate::corpus::{Corpus, Tally, Units};
 use crate::ingest::{Skip, SkipReason};
-use crate::parted::PartedMap;
 use crate::spill::{ArticleRecord, MentionRec};
 use crate::text::Span;
 use chrono::Datelike;
@@ -394,7 +393,7 @@ fn encoding_of(name: &str) -> Result<&'static str, String> {
         .ok_or_else(|| format!("unknown encoding {name:?}"))
 }
 
-fn sorted_tallies(map: &PartedMap<CompactString, Tally>) -> Vec<(String, u64, u64)> {
+fn sorted_tallies(map: &FxHashMap<CompactString, Tally>) -> Vec<(String, u64, u64)> {
     let mut v: Vec<_> = map
         .iter()
         .map(|(k, t)| (k.to_string(), t.count, t.articles))
@@ -445,7 +444,7 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
 
     let mut bigram_ids: Vec<(u32, u32, u64, u64)> = Vec::with_capacity(c.bigrams.len());
     let mut bigrams = Bigrams::default();
-    for (phrase, t) in c.bigrams.iter() {
+    for (phrase, t) in &c.bigrams {
         let ids = phrase
             .split_once(' ')
             .and_then(|(a, b)| Some((*word_id.get(a)?, *word_id.get(b)?)));
@@ -669,10 +668,10 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
             count: g.count[i],
             articles: g.articles[i],
         };
-        c.bigrams.add(phrase.into(), t);
+        c.bigrams.insert(phrase.into(), t);
     }
     for (k, count, articles) in b.bigrams.other {
-        c.bigrams.add(k.into(), Tally { count, articles });
+        c.bigrams.insert(k.into(), Tally { count, articles });
     }
     c.lowercase = b
         .lowercase
@@ -714,7 +713,7 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
             paragraphs: p.paragraphs[i],
             articles: p.articles[i],
         };
-        c.pairs.add((a, bb), u);
+        c.pairs.insert((a, bb), u);
     }
 
     let t = &b.terms;
@@ -832,7 +831,6 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
             reason: skip_reason(r),
         })
         .collect();
-    c.settle();
     Ok(c)
 }
 
@@ -858,18 +856,15 @@ mod tests {
             ("a.txt", "Talks in Tehran\n\nSyrian President Bashar Al-Assad met Ali Khamenei in Tehran. \"We stand together,\" Assad said.\n"),
             ("b.txt", "Oil\n\nAssad spoke. The talks went on in Damascus, said the Foreign Ministry.\n"),
         ];
-        texts
-            .iter()
-            .fold(Corpus::default(), |c, (id, t)| {
-                let a = Article::new(id.to_string(), t.to_string(), Encoding::Utf8);
-                c.with(Ok(analyze::article(
-                    &a,
-                    Options {
-                        stopwords: StopWords::english(),
-                    },
-                )))
-            })
-            .settled()
+        texts.iter().fold(Corpus::default(), |c, (id, t)| {
+            let a = Article::new(id.to_string(), t.to_string(), Encoding::Utf8);
+            c.with(Ok(analyze::article(
+                &a,
+                Options {
+                    stopwords: StopWords::english(),
+                },
+            )))
+        })
     }
 
     #[test]

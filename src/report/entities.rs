@@ -219,7 +219,7 @@ pub fn pairs(corpus: &Corpus, resolve: &Resolver, window: Window, min_count: u64
     // At most one entry per article-level pair: sized once instead of rehashed as it grows.
     let mut pair_units: FxHashMap<(u32, u32), Units> =
         FxHashMap::with_capacity_and_hasher(corpus.pairs.len(), Default::default());
-    for ((a, b), u) in corpus.pairs.iter() {
+    for ((a, b), u) in &corpus.pairs {
         let (Some(a), Some(b)) = (to_final[*a as usize], to_final[*b as usize]) else {
             continue;
         };
@@ -462,8 +462,7 @@ mod tests {
             .with(analysed(
                 "b",
                 "t\n\nThe Tories won, the Tories lost, said senior staff.",
-            ))
-            .settled();
+            ));
         let t = EntityTables::build(&corpus, Window::Paragraph, 1).unwrap();
         let resolve = corpus.resolver();
         let a = corpus.records.records().unwrap().next().unwrap().unwrap();

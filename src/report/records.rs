@@ -377,9 +377,7 @@ mod tests {
                     The United Nations and the IAEA agreed.";
         let a = Article::new("a.txt".into(), text.into(), Encoding::Utf8);
         let stopwords = crate::text::stopwords::StopWords::english();
-        let corpus = Corpus::default()
-            .with(Ok(analyze::article(&a, Options { stopwords })))
-            .settled();
+        let corpus = Corpus::default().with(Ok(analyze::article(&a, Options { stopwords })));
         let resolve = corpus.resolver();
         let idf = tables::Idf::new(corpus.articles);
         let opts = super::super::small_options();

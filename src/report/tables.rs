@@ -186,9 +186,7 @@ pub const QUOTES_HEADER: &[&str] = &[
 pub const SPEAKERS_HEADER: &[&str] = &["speaker", "type", "quotes", "quoted_words", "articles"];
 
 /// Entries by count descending, ties alphabetical.
-fn by_count(
-    map: &crate::parted::PartedMap<compact_str::CompactString, Tally>,
-) -> Vec<(&str, Tally)> {
+fn by_count(map: &rustc_hash::FxHashMap<compact_str::CompactString, Tally>) -> Vec<(&str, Tally)> {
     let mut v: Vec<(&str, Tally)> = map.iter().map(|(k, t)| (k.as_str(), *t)).collect();
     sort_by_count(&mut v);
     v
