@@ -1293,7 +1293,7 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &Low
     retype_long_forms_of_persons(g, mentions);
     let mut full_names: Vec<(usize, Vec<String>, String, Gender)> = mentions
         .iter()
-        .filter(|m| m.kind == EntityType::Person && has_two_words(&m.canonical))
+        .filter(|m| is_full_person_name(m))
         .map(|m| {
             (
                 m.span.start,
@@ -1444,10 +1444,7 @@ fn resolve_in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &Low
 /// name, with no organisation word and no known place or organisation, is that person's
 /// full name.
 fn retype_long_forms_of_persons(g: &Gazetteer, mentions: &mut [Mention]) {
-    if !mentions
-        .iter()
-        .any(|m| m.kind == EntityType::Person && has_two_words(&m.canonical))
-    {
+    if !mentions.iter().any(is_full_person_name) {
         return;
     }
     // Built at the first organisation that could be a person's long form: most articles
@@ -1471,7 +1468,7 @@ fn retype_long_forms_of_persons(g: &Gazetteer, mentions: &mut [Mention]) {
         let persons = persons.get_or_insert_with(|| {
             mentions
                 .iter()
-                .filter(|m| m.kind == EntityType::Person && has_two_words(&m.canonical))
+                .filter(|m| is_full_person_name(m))
                 .map(|m| name_tokens(&m.canonical))
                 .collect()
         });
@@ -1485,9 +1482,11 @@ fn retype_long_forms_of_persons(g: &Gazetteer, mentions: &mut [Mention]) {
     }
 }
 
-/// Whether a name has at least two word tokens ([`name_tokens`] without building them).
-fn has_two_words(name: &str) -> bool {
-    tokenize::words(name).nth(1).is_some()
+/// A person named by at least two words ("Bashar Al-Assad"): what a shorter mention can
+/// stand for, and what a longer organisation-typed name can end with. Counts the words
+/// without building [`name_tokens`].
+fn is_full_person_name(m: &Mention) -> bool {
+    m.kind == EntityType::Person && tokenize::words(&m.canonical).nth(1).is_some()
 }
 
 fn initials_match(expansion: &str, acronym: &str) -> bool {
