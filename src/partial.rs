@@ -393,9 +393,8 @@ fn encoding_of(name: &str) -> Result<&'static str, String> {
         .ok_or_else(|| format!("unknown encoding {name:?}"))
 }
 
-fn sorted_tallies(map: &FxHashMap<CompactString, Tally>) -> Vec<(String, u64, u64)> {
-    let mut v: Vec<_> = map
-        .iter()
+fn sorted_tallies<'a>(tallies: impl Iterator<Item = (&'a str, Tally)>) -> Vec<(String, u64, u64)> {
+    let mut v: Vec<_> = tallies
         .map(|(k, t)| (k.to_string(), t.count, t.articles))
         .collect();
     v.sort_unstable();
@@ -435,28 +434,21 @@ fn skip_reason(b: SkipBody) -> SkipReason {
 
 /// The corpus in its stored form: sorted, words and entities by id.
 pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
-    let words = sorted_tallies(&c.words);
+    let words = sorted_tallies(c.words.iter());
     let word_id: FxHashMap<&str, u32> = words
         .iter()
         .enumerate()
         .map(|(i, w)| (w.0.as_str(), i as u32))
         .collect();
 
-    let mut bigram_ids: Vec<(u32, u32, u64, u64)> = Vec::with_capacity(c.bigrams.len());
-    let mut bigrams = Bigrams::default();
-    for (phrase, t) in &c.bigrams {
-        let ids = phrase
-            .split_once(' ')
-            .and_then(|(a, b)| Some((*word_id.get(a)?, *word_id.get(b)?)));
-        match ids {
-            Some((a, b)) => bigram_ids.push((a, b, t.count, t.articles)),
-            None => bigrams
-                .other
-                .push((phrase.to_string(), t.count, t.articles)),
-        }
+    let mut bigram_ids: Vec<(u32, u32, u64, u64)> = Vec::with_capacity(c.words.bigram_count());
+    for ([a, b], t) in c.words.bigrams() {
+        bigram_ids.push((word_id[a], word_id[b], t.count, t.articles));
     }
+    // Every phrase's words are in the word list, so `other` (phrases stored as text, which
+    // reading still accepts) stays empty.
+    let mut bigrams = Bigrams::default();
     bigram_ids.sort_unstable();
-    bigrams.other.sort_unstable();
     let mut prev = 0;
     for (a, b, count, articles) in bigram_ids {
         bigrams.first_gap.push(a - prev);
@@ -642,17 +634,29 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
         units: units_of(b.units),
         ..Corpus::default()
     };
+    // Ids in the stored form are positions in the sorted word list.
     let word_names: Vec<CompactString> = b.words.iter().map(|w| w.0.as_str().into()).collect();
     let word = |id: u32| {
         word_names
             .get(id as usize)
             .ok_or_else(|| format!("word id {id} of {}", word_names.len()))
     };
-    c.words = b
+    let ids: Vec<u32> = b
         .words
-        .into_iter()
-        .map(|(k, count, articles)| (k.into(), Tally { count, articles }))
+        .iter()
+        .map(|(k, count, articles)| {
+            let t = Tally {
+                count: *count,
+                articles: *articles,
+            };
+            c.words.add(k, t)
+        })
         .collect();
+    let id = |stored: u32| {
+        ids.get(stored as usize)
+            .copied()
+            .ok_or_else(|| format!("word id {stored} of {}", ids.len()))
+    };
     let g = &b.bigrams;
     let n = g.first_gap.len();
     if [g.second.len(), g.count.len(), g.articles.len()] != [n; 3] {
@@ -663,15 +667,18 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
         first = first
             .checked_add(g.first_gap[i])
             .ok_or("bigram id overflow")?;
-        let phrase = format!("{} {}", word(first)?, word(g.second[i])?);
         let t = Tally {
             count: g.count[i],
             articles: g.articles[i],
         };
-        c.bigrams.insert(phrase.into(), t);
+        c.words.add_bigram(id(first)?, id(g.second[i])?, t);
     }
     for (k, count, articles) in b.bigrams.other {
-        c.bigrams.insert(k.into(), Tally { count, articles });
+        let ids = k
+            .split_once(' ')
+            .and_then(|(a, b)| Some((c.words.id(a)?, c.words.id(b)?)));
+        let (a, b) = ids.ok_or_else(|| format!("phrase {k:?} of words not in the word list"))?;
+        c.words.add_bigram(a, b, Tally { count, articles });
     }
     c.lowercase = b
         .lowercase
@@ -875,6 +882,21 @@ mod tests {
         assert_eq!(header.stopwords, "0000000000000007");
         assert_eq!(to_body(&back).unwrap(), to_body(&c).unwrap());
         assert_eq!(encode(&back, 7).unwrap(), bytes);
+    }
+
+    #[test]
+    fn phrases_stored_as_text_are_read_by_their_words() {
+        let mut body = to_body(&corpus()).unwrap();
+        let tehran = body.words.iter().find(|w| w.0 == "tehran").unwrap().1;
+        assert_eq!(tehran, 2);
+        body.bigrams.other.push(("tehran talks".into(), 4, 3));
+        let c = from_body(body).unwrap();
+        let t = c.words.bigram("tehran", "talks").unwrap();
+        assert_eq!((t.count, t.articles), (4, 3));
+        // A phrase of a word the corpus never counted cannot be stored.
+        let mut body = to_body(&corpus()).unwrap();
+        body.bigrams.other.push(("tehran zzz".into(), 1, 1));
+        assert!(from_body(body).unwrap_err().contains("tehran zzz"));
     }
 
     #[test]

@@ -4,17 +4,37 @@ use crate::article::Article;
 use crate::text::stopwords::StopWords;
 use crate::text::tokenize;
 use compact_str::CompactString;
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use std::hash::BuildHasher;
 
-/// Counts for one article. `terms` and `bigrams` hold folded forms with stop words and
-/// numbers left out; `tokens` counts every word the segmenter found (the `words` column).
+/// Counts for one article. `terms` holds folded forms with stop words and numbers left
+/// out; `tokens` counts every word the segmenter found (the `words` column).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WordCounts {
     pub tokens: u64,
-    /// Keys held inline (a word or phrase of up to 24 bytes needs no allocation of its
-    /// own): these maps are filled per article and folded into the corpus's.
-    pub terms: FxHashMap<CompactString, u32>,
-    pub bigrams: FxHashMap<CompactString, u32>,
+    /// Each distinct kept word with its count, in order of first appearance. A word's
+    /// position here is its id in `bigrams`, so a phrase is two integers: the corpus folds
+    /// phrases by word ids instead of hashing and comparing their text
+    /// ([`crate::corpus::words::WordTable`]). Keys of up to 24 bytes are held inline.
+    pub terms: Vec<(CompactString, u32)>,
+    /// Adjacent kept words by their positions in `terms`, with counts.
+    pub bigrams: FxHashMap<(u32, u32), u32>,
+}
+
+impl WordCounts {
+    /// A word's count in this article.
+    pub fn term(&self, word: &str) -> Option<u32> {
+        self.terms.iter().find(|(w, _)| w == word).map(|&(_, n)| n)
+    }
+
+    /// Every phrase as text ("supreme leader") with its count, in no particular order.
+    pub fn phrases(&self) -> impl Iterator<Item = (String, u32)> + '_ {
+        self.bigrams.iter().map(|(&(a, b), &n)| {
+            let (a, b) = (&self.terms[a as usize].0, &self.terms[b as usize].0);
+            (format!("{a} {b}"), n)
+        })
+    }
 }
 
 /// Counts the words of every sentence of `a`.
@@ -27,35 +47,32 @@ pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
     let distinct = a.words.len() / 2;
     let mut counts = WordCounts {
         tokens: 0,
-        terms: FxHashMap::with_capacity_and_hasher(distinct, Default::default()),
+        terms: Vec::with_capacity(distinct),
         bigrams: FxHashMap::with_capacity_and_hasher(distinct, Default::default()),
     };
-    // Reused buffers: the folded word, the one before it, and the phrase of the two. A new
-    // String only when a word or phrase is first seen in the article.
-    let (mut word, mut prev, mut phrase) = (String::new(), String::new(), String::new());
+    // Positions in `terms`, found by the word's hash: the words themselves live only in
+    // `terms`.
+    let mut index: HashTable<u32> = HashTable::with_capacity(distinct);
+    // The folded word, reused: a new string only when a word is first seen in the article.
+    let mut word = String::new();
     for s in &a.sentences {
-        let mut has_prev = false;
+        let mut prev: Option<u32> = None;
         let mut prev_end = s.span.start;
         for (at, token) in a.words_of(s) {
             counts.tokens += 1;
             if !joins_phrase(&a.text[prev_end..at]) {
-                has_prev = false;
+                prev = None;
             }
             prev_end = at + token.len();
             if !tokenize::fold_into(token, &mut word) || stopwords.contains(&word) {
-                has_prev = false;
+                prev = None;
                 continue;
             }
-            bump(&mut counts.terms, &word);
-            if has_prev {
-                phrase.clear();
-                phrase.push_str(&prev);
-                phrase.push(' ');
-                phrase.push_str(&word);
-                bump(&mut counts.bigrams, &phrase);
+            let id = bump(&mut counts.terms, &mut index, &word);
+            if let Some(p) = prev {
+                *counts.bigrams.entry((p, id)).or_insert(0) += 1;
             }
-            std::mem::swap(&mut prev, &mut word);
-            has_prev = true;
+            prev = Some(id);
         }
     }
     counts
@@ -65,13 +82,20 @@ fn joins_phrase(gap: &str) -> bool {
     gap.chars().all(|c| c.is_whitespace() || c == '-')
 }
 
-/// Increments without allocating when the word is already known (the common case).
-fn bump(map: &mut FxHashMap<CompactString, u32>, word: &str) {
-    if let Some(n) = map.get_mut(word) {
-        *n += 1;
-    } else {
-        map.insert(CompactString::new(word), 1);
+/// Counts one more `word` and returns its position in `terms`; allocates only when the
+/// word is new to the article.
+fn bump(terms: &mut Vec<(CompactString, u32)>, index: &mut HashTable<u32>, word: &str) -> u32 {
+    let hash = FxBuildHasher.hash_one(word);
+    if let Some(&i) = index.find(hash, |&i| terms[i as usize].0 == word) {
+        terms[i as usize].1 += 1;
+        return i;
     }
+    let i = terms.len() as u32;
+    terms.push((CompactString::new(word), 1));
+    index.insert_unique(hash, i, |&j| {
+        FxBuildHasher.hash_one(terms[j as usize].0.as_str())
+    });
+    i
 }
 
 #[cfg(test)]
@@ -87,10 +111,10 @@ mod tests {
     #[test]
     fn stop_words_numbers_and_possessives() {
         let c = counts("Title\n\nIran's leader met the leader of Syria in 2011. Iran’s ally.");
-        assert_eq!(c.terms["iran"], 2);
-        assert_eq!(c.terms["leader"], 2);
-        assert_eq!(c.terms["syria"], 1);
-        assert!(!c.terms.contains_key("the") && !c.terms.contains_key("2011"));
+        assert_eq!(c.term("iran"), Some(2));
+        assert_eq!(c.term("leader"), Some(2));
+        assert_eq!(c.term("syria"), Some(1));
+        assert_eq!((c.term("the"), c.term("2011")), (None, None));
         // Title, Iran's, leader, met, the, leader, of, Syria, in, 2011, Iran’s, ally
         assert_eq!(c.tokens, 12);
     }
@@ -98,24 +122,33 @@ mod tests {
     #[test]
     fn bigrams_stay_inside_sentences_and_skip_stop_words() {
         let c = counts("T\n\nSupreme leader spoke. Leader spoke of supreme leader.");
-        assert_eq!(c.bigrams["supreme leader"], 2);
-        assert_eq!(c.bigrams["leader spoke"], 2);
+        let mut phrases: Vec<(String, u32)> = c.phrases().collect();
+        phrases.sort();
         // "spoke. Leader" crosses a sentence end; "spoke of supreme" has a stop word between.
-        assert!(!c.bigrams.contains_key("spoke leader"));
-        assert!(!c.bigrams.contains_key("spoke supreme"));
+        assert_eq!(
+            phrases,
+            [
+                ("leader spoke".to_string(), 2),
+                ("supreme leader".to_string(), 2)
+            ]
+        );
     }
 
     #[test]
     fn punctuation_breaks_a_phrase_but_a_hyphen_does_not() {
         let c = counts("T\n\nSyria, Iran; Okonkwo-Reyes (leader) spoke");
-        assert_eq!(c.bigrams.keys().collect::<Vec<_>>(), vec!["okonkwo reyes"]);
+        let phrases: Vec<(String, u32)> = c.phrases().collect();
+        assert_eq!(phrases, [("okonkwo reyes".to_string(), 1)]);
     }
 
     #[test]
     fn keeping_stop_words_counts_everything() {
         let a = Article::new("t".into(), "The end".into(), Encoding::Utf8);
         let c = count(&a, &StopWords::none());
-        assert_eq!(c.terms["the"], 1);
-        assert_eq!(c.bigrams["the end"], 1);
+        assert_eq!(c.term("the"), Some(1));
+        assert_eq!(
+            c.phrases().collect::<Vec<_>>(),
+            [("the end".to_string(), 1)]
+        );
     }
 }

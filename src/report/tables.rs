@@ -104,8 +104,9 @@ pub fn skipped(corpus: &Corpus) -> Vec<SkippedOut> {
 
 /// `words.csv`: every kept word by count.
 pub fn words(corpus: &Corpus) -> Vec<WordOut> {
-    by_count(&corpus.words)
-        .into_iter()
+    let mut v: Vec<(&str, Tally)> = corpus.words.iter().collect();
+    sort_by_count(&mut v);
+    v.into_iter()
         .map(|(w, t)| WordOut {
             word: w.to_string(),
             count: t.count,
@@ -117,16 +118,16 @@ pub fn words(corpus: &Corpus) -> Vec<WordOut> {
 
 /// `bigrams.csv`: phrases seen at least `min` times, by count.
 pub fn bigrams(corpus: &Corpus, min: u64) -> Vec<BigramOut> {
-    let mut v: Vec<(&str, Tally)> = corpus
-        .bigrams
-        .iter()
+    let mut v: Vec<(String, Tally)> = corpus
+        .words
+        .bigrams()
         .filter(|(_, t)| t.count >= min)
-        .map(|(k, t)| (k.as_str(), *t))
+        .map(|([a, b], t)| (format!("{a} {b}"), t))
         .collect();
     sort_by_count(&mut v);
     v.into_iter()
-        .map(|(p, t)| BigramOut {
-            phrase: p.to_string(),
+        .map(|(phrase, t)| BigramOut {
+            phrase,
             count: t.count,
             articles: t.articles,
         })
@@ -185,16 +186,12 @@ pub const QUOTES_HEADER: &[&str] = &[
 ];
 pub const SPEAKERS_HEADER: &[&str] = &["speaker", "type", "quotes", "quoted_words", "articles"];
 
-/// Entries by count descending, ties alphabetical.
-fn by_count(map: &rustc_hash::FxHashMap<compact_str::CompactString, Tally>) -> Vec<(&str, Tally)> {
-    let mut v: Vec<(&str, Tally)> = map.iter().map(|(k, t)| (k.as_str(), *t)).collect();
-    sort_by_count(&mut v);
-    v
-}
-
 /// Keys are distinct, so the order is total and a parallel sort gives the same rows.
-fn sort_by_count(v: &mut [(&str, Tally)]) {
-    v.par_sort_unstable_by(|a, b| (Reverse(a.1.count), a.0).cmp(&(Reverse(b.1.count), b.0)));
+/// Entries by count descending, ties alphabetical.
+fn sort_by_count<S: AsRef<str> + Send>(v: &mut [(S, Tally)]) {
+    v.par_sort_unstable_by(|a, b| {
+        (Reverse(a.1.count), a.0.as_ref()).cmp(&(Reverse(b.1.count), b.0.as_ref()))
+    });
 }
 
 fn per_million(count: u64, total: u64) -> f64 {

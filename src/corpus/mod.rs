@@ -10,6 +10,9 @@ use crate::ingest::Skip;
 use crate::spill::{ArticleRecord, MentionRec, Spill};
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
+pub use words::WordTable;
+
+pub mod words;
 
 /// How often a word or phrase occurs, and in how many articles.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -19,7 +22,7 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, other: Tally) {
+    pub(crate) fn add(&mut self, other: Tally) {
         self.count += other.count;
         self.articles += other.articles;
     }
@@ -74,11 +77,9 @@ pub struct Corpus {
     /// reports stream them back in order: memory for these does not grow with the corpus.
     pub records: Spill,
     pub skipped: Vec<Skip>,
-    /// Words and phrases with their keys inline (up to 24 bytes, nearly every word and
-    /// phrase): a lookup reads the table, not a string elsewhere in memory, and these are
-    /// the maps every article's words are folded into.
-    pub words: FxHashMap<CompactString, Tally>,
-    pub bigrams: FxHashMap<CompactString, Tally>,
+    /// Words and two-word phrases with their tallies: the tables every article's words
+    /// are folded into.
+    pub words: WordTable,
     /// Mentions per canonical name (as resolved within each article) and type: the
     /// evidence for merging aliases across articles ([`Corpus::aliases`]).
     pub names: FxHashMap<(String, EntityType), u64>,
@@ -127,11 +128,15 @@ impl Corpus {
         self.tokens += a.words.tokens;
         self.bytes += a.row.bytes;
         self.unparsed_dates += u64::from(a.row.date_unparsed);
-        for (w, &n) in &a.words.terms {
-            add_count(&mut self.words, w, n);
-        }
-        for (p, &n) in &a.words.bigrams {
-            add_count(&mut self.bigrams, p, n);
+        let ids: Vec<u32> = a
+            .words
+            .terms
+            .iter()
+            .map(|(w, n)| self.words.add(w, once(*n)))
+            .collect();
+        for (&(first, second), &n) in &a.words.bigrams {
+            let (first, second) = (ids[first as usize], ids[second as usize]);
+            self.words.add_bigram(first, second, once(n));
         }
         self.stray_marks += u64::from(a.stray_marks);
         self.quoted_terms += u64::from(a.quoted_terms);
@@ -212,8 +217,7 @@ impl Corpus {
         big.tokens += small.tokens;
         big.bytes += small.bytes;
         big.unparsed_dates += small.unparsed_dates;
-        merge_tallies(&mut big.words, small.words);
-        merge_tallies(&mut big.bigrams, small.bigrams);
+        big.words.merge(small.words);
         for (k, n) in small.names {
             *big.names.entry(k).or_insert(0) += n;
         }
@@ -510,25 +514,11 @@ impl Resolver {
     }
 }
 
-fn add_count(map: &mut FxHashMap<CompactString, Tally>, key: &str, n: u32) {
-    let t = Tally {
+/// `n` occurrences in one article.
+fn once(n: u32) -> Tally {
+    Tally {
         count: u64::from(n),
         articles: 1,
-    };
-    match map.get_mut(key) {
-        Some(existing) => existing.add(t),
-        None => {
-            map.insert(CompactString::new(key), t);
-        }
-    }
-}
-
-fn merge_tallies(
-    into: &mut FxHashMap<CompactString, Tally>,
-    from: FxHashMap<CompactString, Tally>,
-) {
-    for (k, t) in from {
-        into.entry(k).or_default().add(t);
     }
 }
 
