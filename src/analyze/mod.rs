@@ -25,7 +25,7 @@ pub struct ArticleAnalysis {
     pub mention_texts: Vec<String>,
     /// Lower-case word forms and their counts, the corpus-wide evidence against a
     /// capitalised word being a name ([`names::lowercase_words`]).
-    pub lowercase: rustc_hash::FxHashMap<compact_str::CompactString, u32>,
+    pub lowercase: Vec<(compact_str::CompactString, u32)>,
     /// Direct quotations with their speakers, in text order ([`quotes::find`]).
     pub quotes: Vec<quotes::Quote>,
     /// Quotation marks that could not be paired.
