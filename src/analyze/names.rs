@@ -1846,11 +1846,20 @@ mod tests {
             "Ali\nKhamenei",
             "Ali\u{a0}Khamenei",
             "Ali \t Khamenei",
+            "Ali\u{b}Khamenei",
+            "Ali\u{1c}Khamenei",
+            "Ali Khamenei ",
+            "Ali\u{2003}Khamenei",
+            "Ali Khamenei\u{85}",
+            "Zürich Ost",
+            "Zürich  Ost",
             "",
             " ",
+            "  ",
         ] {
             let slow = name.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(normalise(name), slow, "{name:?}");
+            assert_eq!(is_single_spaced(name), name == slow, "{name:?}");
         }
     }
 
