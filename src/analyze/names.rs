@@ -1491,7 +1491,7 @@ fn retype_long_forms_of_persons(g: &Gazetteer, mentions: &mut [Mention]) {
     }
     // Built at the first organisation that could be a person's long form: most articles
     // have none.
-    let mut persons: Option<Vec<Vec<String>>> = None;
+    let mut persons: Option<FxHashSet<Vec<String>>> = None;
     for i in 0..mentions.len() {
         let m = &mentions[i];
         if m.kind != EntityType::Org || g.org(&m.canonical).is_some() {
@@ -1514,10 +1514,9 @@ fn retype_long_forms_of_persons(g: &Gazetteer, mentions: &mut [Mention]) {
                 .map(|m| name_tokens(&m.canonical))
                 .collect()
         });
-        if persons
-            .iter()
-            .any(|p| p.len() < toks.len() && toks.ends_with(p))
-        {
+        // A person's name that is a shorter ending of this one: looked up by each ending
+        // rather than compared with every person of a long text.
+        if (1..=toks.len()).any(|from| persons.contains(&toks[from..])) {
             mentions[i].kind = EntityType::Person;
             mentions[i].gender = gender;
         }

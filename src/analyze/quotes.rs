@@ -1821,7 +1821,28 @@ impl<'a> Ctx<'a> {
         let has_role = |window: &str| {
             window.contains(tail) && name_words(window).any(|w| w.eq_ignore_ascii_case(role))
         };
-        self.mentions
+        // Mentions are in text order: none that starts after `at` can end by it.
+        let starting = self.mentions.partition_point(|m| m.span.start <= at);
+        // The last occurrence of `tail` ending by some bound, found once and kept while the
+        // bounds fall as the search goes back: a mention whose windows hold no occurrence
+        // is passed over without building them, so a long text (a whole archive in one
+        // file) is searched at memchr speed rather than window by window.
+        let mut occurrence: Option<(usize, Option<usize>)> = None;
+        let mut last_ending_by = |bound: usize| -> Option<usize> {
+            if let Some((b, q)) = occurrence {
+                let still = match q {
+                    Some(q) => q + tail.len() <= bound && bound <= b,
+                    None => bound <= b,
+                };
+                if still {
+                    return q;
+                }
+            }
+            let q = memchr::memmem::rfind(&self.text.as_bytes()[..bound], tail.as_bytes());
+            occurrence = Some((bound, q));
+            q
+        };
+        self.mentions[..starting]
             .iter()
             .rev()
             .filter(|m| m.span.end <= at)
@@ -1830,16 +1851,20 @@ impl<'a> Ctx<'a> {
                 while !self.text.is_char_boundary(from) {
                     from += 1;
                 }
+                let mut to = (m.span.end + AFTER).min(at).min(self.text.len());
+                while !self.text.is_char_boundary(to) {
+                    to -= 1;
+                }
+                // Both windows lie in `from..to`; without `tail` there, neither has the role.
+                if last_ending_by(to.max(m.span.end)).is_none_or(|q| q < from) {
+                    return false;
+                }
                 let before = &self.text[from..m.span.start];
                 // Only the words of the same clause: "..., the mayor said. Doug Smith".
                 let before = before
                     .rsplit(['.', ',', ';', ':', '\n', '"', '\u{201c}', '\u{201d}'])
                     .next()
                     .unwrap_or(before);
-                let mut to = (m.span.end + AFTER).min(at).min(self.text.len());
-                while !self.text.is_char_boundary(to) {
-                    to -= 1;
-                }
                 let after = &self.text[m.span.end..to.max(m.span.end)];
                 // An apposition: ", a professor at ...", ", the city's mayor,".
                 let after = after
@@ -3218,6 +3243,24 @@ mod tests {
                 row("No carmaker makes money here,", "Guenther Schall", "said"),
                 row("I have heard worrying stories,", "Karen Holt", "read"),
             ]
+        );
+    }
+
+    /// A long text (an archive in one file): the role is found far back, past many names
+    /// and past a sentence that has the word but not as anyone's role.
+    #[test]
+    fn a_definite_description_finds_its_role_far_back_in_a_long_text() {
+        let mut text = String::from("T\n\nDoug Smith, the city's mayor, opened the rink.\n\n");
+        for _ in 0..200 {
+            text.push_str(
+                "Ann Lee met Tom Hart in Leeds. The mayor was away. Bob Stone spoke.\n\n",
+            );
+        }
+        text.push_str("\"We will build it,\" the mayor said.");
+        let got = said(&text);
+        assert_eq!(
+            got.last(),
+            Some(&row("We will build it,", "Doug Smith", "said"))
         );
     }
 
