@@ -3264,6 +3264,23 @@ mod tests {
         );
     }
 
+    /// Counts carried from one description to the next still count what came between.
+    #[test]
+    fn a_later_far_description_counts_the_names_since_the_first() {
+        let filler = "The budget grew. Costs rose. Fees rose. Taxes rose. Rents rose.\n\nThe plan changed twice. Work stopped. It rained. It snowed.\n\nThe roof leaked. The ice melted. The lights failed.\n\n";
+        let text = format!(
+            "T\n\nDoug Marsh opened the rink. Marsh spoke to the council.\n\n{filler}\"We need a new arena,\" the mayor told reporters.\n\nKaren Holt came. Holt stayed. Holt spoke.\n\n{filler}\"We need a pool,\" the official said."
+        );
+        let got = said(&text);
+        assert_eq!(
+            got,
+            [
+                row("We need a new arena,", "Doug Marsh", "told"),
+                row("We need a pool,", "Karen Holt", "said"),
+            ]
+        );
+    }
+
     #[test]
     fn a_far_definite_description_is_the_most_named_person() {
         let got = said(
