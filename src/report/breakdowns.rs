@@ -3,7 +3,6 @@
 //! counts the corpus already holds, so they need no extra state during the analysis.
 
 use super::tables::QuoteOut;
-use crate::analyze::quotes::word_count;
 use crate::analyze::ArticleRow;
 use crate::formats::dates::Period;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -56,7 +55,7 @@ impl OutletTally {
                 .entry((outlet.to_string(), q.speaker.clone(), q.speaker_type))
                 .or_default();
             e.0 += 1;
-            e.1 += word_count(&q.quote);
+            e.1 += q.words;
             e.2 += u64::from(first);
         }
     }
@@ -276,6 +275,7 @@ pub fn speaker_outlet_groups(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::quotes::word_count;
 
     fn q(article: &str, speaker: &str, quote: &str) -> QuoteOut {
         QuoteOut {
@@ -288,6 +288,7 @@ mod tests {
             speaker_type: "PERSON",
             cue: "said".into(),
             unclosed: "",
+            words: word_count(quote),
         }
     }
 

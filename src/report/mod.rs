@@ -477,7 +477,12 @@ pub fn neutralise_formulas(csv_bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
 }
 
 pub(crate) fn could_run_as_formula(field: &str) -> bool {
-    field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.trim().parse::<f64>().is_err()
+    // Every cell is checked: the first byte first, as a match rather than a char pattern.
+    let opens = field
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
+    opens && field.trim().parse::<f64>().is_err()
 }
 
 /// Prefix and suffix of the temp files reports are staged in; a run killed before its

@@ -75,6 +75,10 @@ pub struct QuoteOut {
     pub cue: String,
     /// `yes` when the paragraph ended before a closing mark.
     pub unclosed: &'static str,
+    /// Words in the quote (not a column): counted where rows are built, in parallel,
+    /// rather than where the tallies add them up, one article at a time.
+    #[serde(skip)]
+    pub words: u64,
 }
 
 #[derive(Debug, Serialize, Clone, PartialEq)]
@@ -335,6 +339,7 @@ pub fn quotes_of(rec: &ArticleRecord, resolve: &Resolver) -> Vec<QuoteOut> {
                 speaker,
                 cue: q.cue.clone(),
                 unclosed: if q.unclosed { "yes" } else { "" },
+                words: word_count(&q.quote),
             }
         })
         .collect();
@@ -363,7 +368,7 @@ impl SpeakerTally {
                     .or_default(),
             };
             e.0 += 1;
-            e.1 += word_count(&q.quote);
+            e.1 += q.words;
             e.2 += u64::from(first);
         }
     }
