@@ -1826,7 +1826,7 @@ impl<'a> Ctx<'a> {
         // The last occurrence of `tail` ending by some bound, found once and kept while the
         // bounds fall as the search goes back: a mention whose windows hold no occurrence
         // is passed over without building them, so a long text (a whole archive in one
-        // file) is searched at memchr speed rather than window by window.
+        // file) is searched once per description rather than window by window.
         let mut occurrence: Option<(usize, Option<usize>)> = None;
         let mut last_ending_by = |bound: usize| -> Option<usize> {
             if let Some((b, q)) = occurrence {
@@ -3264,7 +3264,7 @@ mod tests {
         );
     }
 
-    /// Counts carried from one description to the next still count what came between.
+    /// A second far description counts the names seen since the first one.
     #[test]
     fn a_later_far_description_counts_the_names_since_the_first() {
         let filler = "The budget grew. Costs rose. Fees rose. Taxes rose. Rents rose.\n\nThe plan changed twice. Work stopped. It rained. It snowed.\n\nThe roof leaked. The ice melted. The lights failed.\n\n";
