@@ -153,19 +153,26 @@ def main(argv=None):
     ).collect()
     analysed = time.time() - analysed
 
-    keep = args.partials or tempfile.mkdtemp(prefix="broadsheet-partials-")
-    os.makedirs(keep, exist_ok=True)
-    names = []
-    for i, data in enumerate(partials):
-        name = os.path.join(keep, f"part-{i:05d}.part")
-        with open(name, "wb") as f:
-            f.write(data)
-        names.append(name)
-    merged = time.time()
-    exe = binary_path(args.binary)
-    cmd = [exe, "merge", *names, "--out", args.out, *shlex.split(args.merge_args)]
-    done = subprocess.run(cmd, check=False)
-    merged = time.time() - merged
+    # Partials asked for with --partials are kept; otherwise they live only as long as the
+    # merge needs them, so repeated runs do not fill the temporary folder.
+    scratch = None if args.partials else tempfile.TemporaryDirectory(prefix="broadsheet-partials-")
+    keep = args.partials or scratch.name
+    try:
+        os.makedirs(keep, exist_ok=True)
+        names = []
+        for i, data in enumerate(partials):
+            name = os.path.join(keep, f"part-{i:05d}.part")
+            with open(name, "wb") as f:
+                f.write(data)
+            names.append(name)
+        merged = time.time()
+        exe = binary_path(args.binary)
+        cmd = [exe, "merge", *names, "--out", args.out, *shlex.split(args.merge_args)]
+        done = subprocess.run(cmd, check=False)
+        merged = time.time() - merged
+    finally:
+        if scratch is not None:
+            scratch.cleanup()
     spark.stop()
     size = sum(len(d) for d in partials)
     print(

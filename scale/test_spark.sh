@@ -96,9 +96,11 @@ bs merge "$work/shard3.part" "$work/shard1.part" "$work/shard2.part" --out "$wor
 check sharded
 
 # spark_job.py exits as broadsheet merge does: 1 when files were skipped.
+# Python's temporary folder is the test's own, so a partials folder left behind shows.
+mkdir -p "$work/tmp"
 submit() {
   local started=$SECONDS rc=0
-  spark-submit --master 'local[2]' --files "$BIN" scale/spark_job.py "$@" \
+  TMPDIR="$work/tmp" spark-submit --master 'local[2]' --files "$BIN" scale/spark_job.py "$@" \
     2> >(grep -v -e 'incubator modules' -e '^\s*$' >&2) || rc=$?
   [ "$rc" -le 1 ] || { echo "spark test: spark_job.py $* failed ($rc)"; exit 1; }
   echo "spark test: spark-submit took $((SECONDS - started)) s"
@@ -107,6 +109,15 @@ submit --jsonl "$work/articles.jsonl" --out "$work/spark_jsonl"
 check spark_jsonl
 submit --folder "$work/articles" --out "$work/spark_folder" --partitions 3
 check spark_folder
+
+left=$(find "$work/tmp" -maxdepth 1 -name 'broadsheet-partials-*' | wc -l)
+if [ "$left" -eq 0 ]; then
+  echo "spark test: no partials folder left behind"
+  passed=$((passed + 1))
+else
+  echo "spark test: spark_job.py left $left partials folder(s) in \$TMPDIR"
+  failed=$((failed + 1))
+fi
 
 echo "spark: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
