@@ -341,6 +341,16 @@ impl Gazetteer {
         self.orgs.get(name).map(String::as_str)
     }
 
+    /// Whether the word alone is a title ("Mayor", "Gen."): looked up by its first word, as
+    /// a scan of every title cost thousands of instructions per word.
+    fn is_one_word_title(&self, word: &str) -> bool {
+        with_lowercase(word.trim_end_matches('.'), |w| {
+            self.titles_by_first
+                .get(w)
+                .is_some_and(|ts| ts.iter().any(|&i| self.titles[i].len() == 1))
+        })
+    }
+
     /// Length in tokens of the title that starts `words`, if one does.
     fn title_len(&self, words: &[&str]) -> Option<usize> {
         let first = words.first()?.trim_end_matches('.');
@@ -1800,10 +1810,7 @@ pub fn person_core(name: &str) -> &str {
     if words.len() < 3 {
         return name;
     }
-    let is_title = |w: &str| {
-        let lower = w.trim_end_matches('.').to_lowercase();
-        ROLES.contains(&w) || g.titles.iter().any(|t| t.len() == 1 && t[0] == lower)
-    };
+    let is_title = |w: &str| ROLES.contains(&w) || g.is_one_word_title(w);
     // "Charles County Prosecuting Attorney Tim Tenbrink": a title inside the name ends the
     // description.
     if let Some(t) = (0..words.len() - 2).rev().find(|&i| is_title(words[i].1)) {
@@ -1963,6 +1970,40 @@ mod tests {
         let he = a.text.find("he did").unwrap();
         assert_eq!(antecedent(&ms, she, "she").unwrap().canonical, "Mary Jones");
         assert_eq!(antecedent(&ms, he, "he").unwrap().canonical, "John Smith");
+    }
+
+    #[test]
+    fn one_word_titles_are_the_titles_of_one_word() {
+        let g = Gazetteer::get();
+        let scan = |w: &str| {
+            let lower = w.trim_end_matches('.').to_lowercase();
+            g.titles.iter().any(|t| t.len() == 1 && t[0] == lower)
+        };
+        let mut words: Vec<String> = g.titles.iter().flatten().cloned().collect();
+        words.extend(
+            [
+                "Mayor",
+                "Gen.",
+                "GENERAL",
+                "Prime",
+                "Andrew",
+                "",
+                ".",
+                "Président",
+            ]
+            .map(String::from),
+        );
+        let titles_of_one = words.iter().filter(|w| scan(w)).count();
+        assert!(titles_of_one > 10 && titles_of_one < words.len());
+        for w in &words {
+            assert_eq!(g.is_one_word_title(w), scan(w), "{w}");
+            let capitalised = title_case(w);
+            assert_eq!(
+                g.is_one_word_title(&capitalised),
+                scan(&capitalised),
+                "{capitalised}"
+            );
+        }
     }
 
     #[test]
