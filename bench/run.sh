@@ -14,7 +14,9 @@
 # median wall time, MB/s, articles/s and peak resident memory (GNU time) per configuration,
 # and two ratios measured pair by pair (each repeat's run against the same repeat's floor or
 # --jobs 1 run, then the median): broadsheet / floor, and the --jobs 1 / --jobs 2 speed-up.
-# The machine's load changes over a session; pairs run back to back share it.
+# The machine's load changes over a session; pairs run back to back share it. Before each
+# measured run the corpus is read once, unmeasured (see warm), and each repeat's line on
+# stderr gives CPU time (user + system) beside wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies=${1:-20}
@@ -65,15 +67,23 @@ if [ "$repeats" -eq 0 ]; then
   exit 0
 fi
 
-measure() {  # label, corpus, command...: prints "seconds peak_kb"
+# Reads every file of the corpus once, unmeasured, before each measured run. This machine
+# pages out memory left untouched for about a minute (DAMON's proactive reclaim, up to
+# 128 MB/s), page cache included, so a corpus read by the previous run, a minute or more
+# earlier, is partly back on disk; the targets are for a corpus in the page cache.
+warm() { find "$1" -type f -print0 | xargs -0 -P 2 -n 2000 cat > /dev/null; }
+
+measure() {  # label, corpus, command...: prints "seconds peak_kb cpu_seconds"
   local log
   log=$(mktemp)
+  warm "$2"
   /usr/bin/time -v "${@:3}" > /dev/null 2> "$log" || true
-  local wall peak
+  local wall peak cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$log")
   rm -f "$log"
-  echo "$wall $peak"
+  echo "$wall $peak $cpu"
 }
 
 # The middle value, or the mean of the two middle values of an even count.
@@ -94,10 +104,12 @@ for shape in $shapes; do
   declare -A walls=() peaks=()
   rfloor1=() rfloor2=() speedup=()
   for r in $(seq 1 "$repeats"); do
-    read -r wf p < <(measure floor "$corpus" "$floor" "$corpus" 2); walls[floor]+="$wf "; peaks[floor]=$(( p > ${peaks[floor]:-0} ? p : ${peaks[floor]:-0} ))
-    read -r w1 p < <(measure j1 "$corpus" "$bin" "$corpus" --out "$work/out-j1" --jobs 1 --quiet); walls[j1]+="$w1 "; peaks[j1]=$(( p > ${peaks[j1]:-0} ? p : ${peaks[j1]:-0} ))
-    read -r w2 p < <(measure j2 "$corpus" "$bin" "$corpus" --out "$work/out-j2" --jobs 2 --quiet); walls[j2]+="$w2 "; peaks[j2]=$(( p > ${peaks[j2]:-0} ? p : ${peaks[j2]:-0} ))
-    echo "bench: $shape-$copies repeat $r: floor ${wf}s, jobs 1 ${w1}s, jobs 2 ${w2}s" >&2
+    read -r wf p cf < <(measure floor "$corpus" "$floor" "$corpus" 2); walls[floor]+="$wf "; peaks[floor]=$(( p > ${peaks[floor]:-0} ? p : ${peaks[floor]:-0} ))
+    read -r w1 p c1 < <(measure j1 "$corpus" "$bin" "$corpus" --out "$work/out-j1" --jobs 1 --quiet); walls[j1]+="$w1 "; peaks[j1]=$(( p > ${peaks[j1]:-0} ? p : ${peaks[j1]:-0} ))
+    read -r w2 p c2 < <(measure j2 "$corpus" "$bin" "$corpus" --out "$work/out-j2" --jobs 2 --quiet); walls[j2]+="$w2 "; peaks[j2]=$(( p > ${peaks[j2]:-0} ? p : ${peaks[j2]:-0} ))
+    # CPU time (user + system) beside the wall time: a wall time well above the CPU time
+    # at --jobs 1 means the run waited (for the disk, or for the host).
+    echo "bench: $shape-$copies repeat $r: floor ${wf}s (cpu ${cf}s), jobs 1 ${w1}s (cpu ${c1}s), jobs 2 ${w2}s (cpu ${c2}s)" >&2
     rfloor1+=("$(awk -v a="$w1" -v b="$wf" 'BEGIN {print a/b}')")
     rfloor2+=("$(awk -v a="$w2" -v b="$wf" 'BEGIN {print a/b}')")
     speedup+=("$(awk -v a="$w1" -v b="$w2" 'BEGIN {print a/b}')")
