@@ -38,7 +38,6 @@ use crate::ingest::{Skip, SkipReason};
 use crate::spill::{ArticleRecord, MentionRec};
 use crate::text::Span;
 use chrono::Datelike;
-use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
@@ -634,13 +633,8 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
         units: units_of(b.units),
         ..Corpus::default()
     };
-    // Ids in the stored form are positions in the sorted word list.
-    let word_names: Vec<CompactString> = b.words.iter().map(|w| w.0.as_str().into()).collect();
-    let word = |id: u32| {
-        word_names
-            .get(id as usize)
-            .ok_or_else(|| format!("word id {id} of {}", word_names.len()))
-    };
+    // Ids in the stored form are positions in the sorted word list; `ids` maps them to
+    // the table's.
     let ids: Vec<u32> = b
         .words
         .iter()
@@ -723,6 +717,14 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
         c.pairs.insert((a, bb), u);
     }
 
+    let words = &c.words;
+    let word = |stored: u32| {
+        id(stored).map(|i| {
+            words
+                .name(i)
+                .expect("ids come from this table's own additions")
+        })
+    };
     let t = &b.terms;
     let Mentions {
         start_gap,

@@ -58,6 +58,11 @@ impl WordTable {
         self.words.get(word).map(|e| e.id)
     }
 
+    /// The word with this id.
+    pub fn name(&self, id: u32) -> Option<&CompactString> {
+        self.names.get(id as usize)
+    }
+
     /// A word's tally.
     pub fn get(&self, word: &str) -> Option<Tally> {
         self.words.get(word).map(|e| e.tally)
