@@ -52,6 +52,28 @@ const DATE: &[&str] = &[
 /// `4 March 2019`, `Mar. 4, 2019`, compact `20190304` and `20190304T100000Z` (GDELT).
 pub fn parse(raw: &str) -> Option<NaiveDate> {
     let s = raw.trim();
+    iso_date(s).or_else(|| parse_forms(s))
+}
+
+/// A plain `2019-03-04`, the form front matter and most exports write, read without
+/// trying every form: [`parse_forms`] reaches `%Y-%m-%d` only after some twenty failed
+/// attempts, thousands of instructions per article. `None` when `s` is anything else
+/// (an invalid date included), which [`parse_forms`] then decides.
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
+/// [`parse`] by trying every form in turn.
+fn parse_forms(s: &str) -> Option<NaiveDate> {
     if s.is_empty() || s.len() > 64 {
         return None;
     }
@@ -142,13 +164,25 @@ impl Period {
     /// The period a date falls in, as a label that sorts in time order.
     pub fn label(self, d: NaiveDate) -> String {
         match self {
-            Period::Day => d.format("%Y-%m-%d").to_string(),
+            Period::Day => ymd(d),
             Period::Week => {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}", w.year(), w.week())
             }
-            Period::Month => d.format("%Y-%m").to_string(),
+            Period::Month => match d.year() {
+                0..=9999 => format!("{:04}-{:02}", d.year(), d.month()),
+                _ => d.format("%Y-%m").to_string(),
+            },
         }
+    }
+}
+
+/// `d.format("%Y-%m-%d")`, without the formatter's parsing of its pattern for the years
+/// it pads to four digits alike (chrono writes a sign before years past 9999).
+pub fn ymd(d: NaiveDate) -> String {
+    match d.year() {
+        0..=9999 => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        _ => d.format("%Y-%m-%d").to_string(),
     }
 }
 
@@ -156,7 +190,7 @@ impl Period {
 mod tests {
     use super::*;
 
-    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    fn ymd_opt(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
     }
 
@@ -186,7 +220,7 @@ mod tests {
             "20190304T100000Z",
             "  2019-03-04\n",
         ] {
-            assert_eq!(parse(s), ymd(2019, 3, 4), "{s:?}");
+            assert_eq!(parse(s), ymd_opt(2019, 3, 4), "{s:?}");
         }
     }
 
@@ -206,19 +240,69 @@ mod tests {
     }
 
     #[test]
+    fn the_plain_date_shortcut_agrees_with_trying_every_form() {
+        let mut tried = 0;
+        for y in ["0000", "0001", "0999", "1985", "2019", "2020", "9999"] {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let s = format!("{y}-{m:02}-{d:02}");
+                    assert_eq!(
+                        iso_date(&s).or_else(|| parse_forms(&s)),
+                        parse_forms(&s),
+                        "{s}"
+                    );
+                    tried += usize::from(iso_date(&s).is_some());
+                }
+            }
+        }
+        // Valid dates only: 12 months of 7 years, 29 Februaries in 0000 and 2020 only.
+        assert_eq!(tried, 7 * 365 + 2);
+        for s in [
+            "2019-3-04",
+            "2019-03-4x",
+            "+201-03-04",
+            "2019/03/04",
+            "２019-03-04",
+            "2019-03-04 ",
+        ] {
+            assert_eq!(iso_date(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn dates_and_periods_are_written_as_the_formatter_writes_them() {
+        for (y, m, d) in [
+            (1, 1, 1),
+            (999, 12, 31),
+            (2019, 3, 4),
+            (9999, 12, 31),
+            (10000, 1, 2),
+            (-5, 6, 7),
+        ] {
+            let date = ymd_opt(y, m, d).unwrap();
+            assert_eq!(ymd(date), date.format("%Y-%m-%d").to_string());
+            assert_eq!(Period::Day.label(date), date.format("%Y-%m-%d").to_string());
+            assert_eq!(Period::Month.label(date), date.format("%Y-%m").to_string());
+        }
+    }
+
+    #[test]
     fn timestamps_in_seconds_or_milliseconds() {
-        assert_eq!(from_timestamp(1_551_693_600.0), ymd(2019, 3, 4));
-        assert_eq!(from_timestamp(1_551_693_600_000.0), ymd(2019, 3, 4));
+        assert_eq!(from_timestamp(1_551_693_600.0), ymd_opt(2019, 3, 4));
+        assert_eq!(from_timestamp(1_551_693_600_000.0), ymd_opt(2019, 3, 4));
         assert_eq!(from_timestamp(f64::NAN), None);
     }
 
     #[test]
     fn periods_label_in_time_order() {
-        let d = ymd(2019, 3, 4).unwrap();
+        let d = ymd_opt(2019, 3, 4).unwrap();
         assert_eq!(Period::Day.label(d), "2019-03-04");
         assert_eq!(Period::Week.label(d), "2019-W10");
         assert_eq!(Period::Month.label(d), "2019-03");
         // 30 Dec 2019 is in week 1 of ISO year 2020.
-        assert_eq!(Period::Week.label(ymd(2019, 12, 30).unwrap()), "2020-W01");
+        assert_eq!(
+            Period::Week.label(ymd_opt(2019, 12, 30).unwrap()),
+            "2020-W01"
+        );
     }
 }

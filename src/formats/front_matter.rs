@@ -54,7 +54,8 @@ pub fn split(text: &str, fields: &FieldMap) -> Option<(Meta, usize)> {
 
 fn meta_of(pairs: &[(&str, &str)], fields: &FieldMap) -> Meta {
     let keys: Vec<&str> = pairs.iter().map(|p| p.0).collect();
-    let value = |f: Field| -> &str { fields.column(f, &keys).map_or("", |i| pairs[i].1) };
+    let columns = fields.columns(&keys);
+    let value = |f: Field| -> &str { columns[f as usize].map_or("", |i| pairs[i].1) };
     let mut meta = Meta {
         outlet: value(Field::Outlet).to_string(),
         url: value(Field::Url).to_string(),

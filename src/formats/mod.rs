@@ -12,6 +12,7 @@ pub mod read;
 
 use crate::article::{Article, Encoding};
 use chrono::NaiveDate;
+use std::cell::OnceCell;
 use std::fmt;
 
 /// Metadata an article may carry, kept in its `articles.csv` row.
@@ -187,13 +188,26 @@ impl FieldMap {
     /// The index of the column (or key) among `keys` that holds `f`: the user's choice
     /// (exact, else ignoring case), else the first convention present.
     pub fn column(&self, f: Field, keys: &[&str]) -> Option<usize> {
+        self.column_of(f, keys, &OnceCell::new())
+    }
+
+    /// [`FieldMap::column`] of every field, indexed by `Field as usize`. The keys are
+    /// normalised once, not once per field: a JSON Lines file or a front-matter block
+    /// brings its keys afresh with every record.
+    pub fn columns(&self, keys: &[&str]) -> [Option<usize>; 6] {
+        let norm = OnceCell::new();
+        Field::ALL.map(|f| self.column_of(f, keys, &norm))
+    }
+
+    /// `norm` holds the keys normalised, computed on first need.
+    fn column_of(&self, f: Field, keys: &[&str], norm: &OnceCell<Vec<String>>) -> Option<usize> {
         if let Some(want) = self.explicit(f) {
             return keys
                 .iter()
                 .position(|k| *k == want)
                 .or_else(|| keys.iter().position(|k| k.eq_ignore_ascii_case(want)));
         }
-        let norm: Vec<String> = keys.iter().map(|k| normalise(k)).collect();
+        let norm = norm.get_or_init(|| keys.iter().map(|k| normalise(k)).collect());
         f.conventions()
             .iter()
             .find_map(|c| norm.iter().position(|n| n == c))
@@ -258,13 +272,14 @@ pub fn parse_json_line(line: &str, fields: &FieldMap) -> Result<Record, RecordEr
         serde_json::from_str(line).map_err(|e| RecordError::Json(e.to_string()))?;
     let obj = value.as_object().ok_or(RecordError::NotAnObject)?;
     let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+    let columns = fields.columns(&keys);
     let get = |f: Field| -> Option<&serde_json::Value> {
         if let Some(path) = fields.explicit(f) {
             if let Some(v) = dotted(obj, path) {
                 return Some(v);
             }
         }
-        let i = fields.column(f, &keys)?;
+        let i = columns[f as usize]?;
         obj.get(keys[i])
     };
     let text = |f: Field| get(f).and_then(json_text).unwrap_or_default();
@@ -498,6 +513,33 @@ mod tests {
         assert_eq!(r.body, "This one.");
         assert_eq!(r.meta.outlet, "Gazette");
         assert_eq!(r.meta.date, ymd(2019, 3, 4));
+    }
+
+    #[test]
+    fn all_columns_at_once_are_each_fields_column() {
+        let keys = [
+            "Headline",
+            "body",
+            "Text",
+            "published_at",
+            "Source",
+            "when",
+            "URL",
+        ];
+        let mut chosen = FieldMap::default();
+        chosen.set_from_arg("date=WHEN").unwrap();
+        chosen.set_from_arg("outlet=nowhere").unwrap();
+        for m in [FieldMap::default(), chosen] {
+            let all = m.columns(&keys);
+            for f in Field::ALL {
+                assert_eq!(all[f as usize], m.column(f, &keys), "{f:?}");
+            }
+        }
+        assert_eq!(
+            FieldMap::default().columns(&keys)[Field::Text as usize],
+            Some(2)
+        );
+        assert_eq!(FieldMap::default().columns(&[]), [None; 6]);
     }
 
     #[test]

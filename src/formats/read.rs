@@ -383,7 +383,7 @@ fn csv_rows<R: Read>(
         let Some((names, columns)) = &header else {
             let names: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
             let keys: Vec<&str> = names.iter().map(String::as_str).collect();
-            let columns = Field::ALL.map(|f| fields.column(f, &keys));
+            let columns = fields.columns(&keys);
             if columns[Field::Text as usize].is_none() {
                 return Err(Stop::NotRecords(format!(
                     "the header row ({}) has no text column",

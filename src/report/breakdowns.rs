@@ -5,6 +5,7 @@
 use super::tables::QuoteOut;
 use crate::analyze::ArticleRow;
 use crate::formats::dates::Period;
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::cmp::Reverse;
@@ -99,11 +100,16 @@ pub struct PeriodWords {
     pub tokens: Vec<u64>,
     /// Articles in each period.
     pub articles: Vec<u64>,
-    /// (period index, word) -> (count, articles).
-    pub counts: FxHashMap<(usize, String), (u64, u64)>,
+    /// The words, by the ids `counts` holds.
+    words: Vec<CompactString>,
+    /// (period index, word id) -> (count, articles).
+    counts: FxHashMap<(usize, u32), (u64, u64)>,
 }
 
 /// [`PeriodWords`] summed one dated article at a time.
+///
+/// Words are held by id: a dated article adds every one of its words here, on the one
+/// thread that appends the per-article tables, so a lookup must not build a key string.
 #[derive(Debug)]
 pub struct PeriodBuilder {
     period: Period,
@@ -111,7 +117,9 @@ pub struct PeriodBuilder {
     ids: FxHashMap<String, usize>,
     tokens: Vec<u64>,
     articles: Vec<u64>,
-    counts: FxHashMap<(usize, String), (u64, u64)>,
+    word_ids: FxHashMap<CompactString, u32>,
+    words: Vec<CompactString>,
+    counts: FxHashMap<(usize, u32), (u64, u64)>,
 }
 
 impl PeriodBuilder {
@@ -121,12 +129,14 @@ impl PeriodBuilder {
             ids: FxHashMap::default(),
             tokens: Vec::new(),
             articles: Vec::new(),
+            word_ids: FxHashMap::default(),
+            words: Vec::new(),
             counts: FxHashMap::default(),
         }
     }
 
     /// One article: counted only when it has a date.
-    pub fn add(&mut self, row: &ArticleRow, terms: &[(String, u32)]) {
+    pub fn add(&mut self, row: &ArticleRow, terms: &[(CompactString, u32)]) {
         let Some(date) = row.date else { return };
         let label = self.period.label(date);
         let next = self.ids.len();
@@ -138,10 +148,16 @@ impl PeriodBuilder {
         self.tokens[i] += row.words;
         self.articles[i] += 1;
         for (w, n) in terms {
-            let e = match self.counts.get_mut(&(i, w.clone())) {
-                Some(e) => e,
-                None => self.counts.entry((i, w.clone())).or_default(),
+            let id = match self.word_ids.get(w.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = u32::try_from(self.words.len()).expect("fewer than 2^32 words");
+                    self.words.push(w.clone());
+                    self.word_ids.insert(w.clone(), id);
+                    id
+                }
             };
+            let e = self.counts.entry((i, id)).or_default();
             e.0 += u64::from(*n);
             e.1 += 1;
         }
@@ -165,6 +181,7 @@ impl PeriodBuilder {
             periods: periods.into_iter().map(|(p, _)| p).collect(),
             tokens,
             articles,
+            words: self.words,
             counts: self
                 .counts
                 .into_iter()
@@ -172,6 +189,20 @@ impl PeriodBuilder {
                 .collect(),
         }
     }
+}
+
+/// The first `k` of `v` in the order `by` (a total order), sorted; the rest dropped
+/// unsorted.
+fn top_sorted<T>(mut v: Vec<T>, k: usize, by: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+    if k == 0 {
+        return Vec::new();
+    }
+    if v.len() > k {
+        v.select_nth_unstable_by(k - 1, &by);
+        v.truncate(k);
+    }
+    v.sort_unstable_by(by);
+    v
 }
 
 impl PeriodWords {
@@ -186,13 +217,16 @@ impl PeriodWords {
     /// ties alphabetical.
     pub fn rows(&self, top: usize) -> Vec<PeriodWordOut> {
         let mut per: Vec<Vec<(&str, u64, u64)>> = vec![Vec::new(); self.periods.len()];
-        for ((p, w), (n, a)) in &self.counts {
-            per[*p].push((w.as_str(), *n, *a));
+        for (&(p, w), &(n, a)) in &self.counts {
+            per[p].push((self.words[w as usize].as_str(), n, a));
         }
         let mut out = Vec::new();
-        for (p, mut words) in per.into_iter().enumerate() {
-            words.sort_unstable_by(|a, b| (Reverse(a.1), a.0).cmp(&(Reverse(b.1), b.0)));
-            for (w, n, a) in words.into_iter().take(top) {
+        for (p, words) in per.into_iter().enumerate() {
+            // Words are distinct within a period, so the order is total.
+            let by = |a: &(&str, u64, u64), b: &(&str, u64, u64)| {
+                (Reverse(a.1), a.0).cmp(&(Reverse(b.1), b.0))
+            };
+            for (w, n, a) in top_sorted(words, top, by) {
                 out.push(PeriodWordOut {
                     period: self.periods[p].clone(),
                     word: w.to_string(),
@@ -208,23 +242,25 @@ impl PeriodWords {
     /// The `k` most frequent words over all dated articles, each with its rate per
     /// million words in every period: the lines of the words-over-time chart.
     pub fn lines(&self, k: usize) -> Vec<(String, Vec<f64>)> {
-        let mut total: FxHashMap<&str, u64> = FxHashMap::default();
-        for ((_, w), (n, _)) in &self.counts {
-            *total.entry(w.as_str()).or_default() += n;
+        let mut total = vec![0u64; self.words.len()];
+        for (&(_, w), &(n, _)) in &self.counts {
+            total[w as usize] += n;
         }
-        let mut words: Vec<(&str, u64)> = total.into_iter().collect();
-        words.sort_unstable_by(|a, b| (Reverse(a.1), a.0).cmp(&(Reverse(b.1), b.0)));
-        words
+        let words: Vec<(u32, u64)> = (0..).zip(total).filter(|&(_, n)| n > 0).collect();
+        let name = |w: u32| self.words[w as usize].as_str();
+        let by = |a: &(u32, u64), b: &(u32, u64)| {
+            (Reverse(a.1), name(a.0)).cmp(&(Reverse(b.1), name(b.0)))
+        };
+        top_sorted(words, k, by)
             .into_iter()
-            .take(k)
             .map(|(w, _)| {
                 let ys = (0..self.periods.len())
                     .map(|p| {
-                        let n = self.counts.get(&(p, w.to_string())).map_or(0, |c| c.0);
+                        let n = self.counts.get(&(p, w)).map_or(0, |c| c.0);
                         self.per_million(p, n)
                     })
                     .collect();
-                (w.to_string(), ys)
+                (name(w).to_string(), ys)
             })
             .collect()
     }
@@ -308,6 +344,57 @@ mod tests {
             quotes: 0,
             mentions: 0,
         }
+    }
+
+    #[test]
+    fn words_are_counted_by_period_and_ranked() {
+        let dated = |date: &str, words: u64| ArticleRow {
+            date: crate::formats::dates::parse(date),
+            words,
+            ..row("a", "")
+        };
+        let terms = |t: &[(&str, u32)]| -> Vec<(CompactString, u32)> {
+            t.iter().map(|&(w, n)| (CompactString::new(w), n)).collect()
+        };
+        let mut b = PeriodBuilder::new(Period::Month);
+        b.add(
+            &dated("2019-03-04", 10),
+            &terms(&[("iran", 3), ("deal", 1)]),
+        );
+        b.add(&dated("2019-01-02", 4), &terms(&[("zeta", 2), ("deal", 2)]));
+        b.add(&dated("2019-03-20", 5), &terms(&[("iran", 1)]));
+        b.add(&row("undated", ""), &terms(&[("iran", 100)]));
+        let pw = b.finish();
+        assert_eq!(pw.periods, ["2019-01", "2019-03"]);
+        assert_eq!(
+            (pw.tokens.clone(), pw.articles.clone()),
+            (vec![4, 15], vec![1, 2])
+        );
+        let rows: Vec<_> = pw
+            .rows(1)
+            .into_iter()
+            .map(|r| (r.period, r.word, r.count, r.articles, r.per_million))
+            .collect();
+        // January's tie (2 and 2) goes to the word first in the alphabet.
+        assert_eq!(
+            rows,
+            [
+                ("2019-01".into(), "deal".into(), 2, 1, "500000.00".into()),
+                ("2019-03".into(), "iran".into(), 4, 2, "266666.67".into()),
+            ]
+        );
+        assert_eq!(pw.rows(10).len(), 2 + 2);
+        assert!(pw.rows(0).is_empty());
+        // Totals: iran 4, deal 3, zeta 2.
+        let lines = pw.lines(2);
+        assert_eq!(
+            lines,
+            [
+                ("iran".to_string(), vec![0.0, 4e6 / 15.0]),
+                ("deal".to_string(), vec![500_000.0, 1e6 / 15.0]),
+            ]
+        );
+        assert_eq!(pw.lines(5).len(), 3);
     }
 
     #[test]

@@ -146,7 +146,7 @@ struct Rows {
     entities: Vec<entities::ArticleEntity>,
     row: ArticleRow,
     /// The article's words, kept only when it has a date (for the words by period).
-    terms: Vec<(String, u32)>,
+    terms: Vec<(compact_str::CompactString, u32)>,
 }
 
 /// A table's rows for one article as CSV bytes, and how many rows they are.
@@ -210,7 +210,10 @@ fn rows_of(
     };
     let (keywords, (quotes, quote_rows), (mentions, entities)) = (keywords?, quotes?, mentions?);
     let terms = if rec.row.date.is_some() {
-        terms.iter().map(|&(w, n)| (w.to_string(), n)).collect()
+        terms
+            .iter()
+            .map(|&(w, n)| (compact_str::CompactString::new(w), n))
+            .collect()
     } else {
         Vec::new()
     };

@@ -151,10 +151,7 @@ pub fn article_out(a: &ArticleRow) -> ArticleOut<'_> {
         mentions: a.mentions,
         encoding: a.encoding,
         outlet: &a.outlet,
-        date: a
-            .date
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
+        date: a.date.map(crate::formats::dates::ymd).unwrap_or_default(),
         url: &a.url,
     }
 }
