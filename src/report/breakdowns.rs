@@ -4,6 +4,7 @@
 
 use super::tables::QuoteOut;
 use crate::analyze::ArticleRow;
+use crate::corpus::words::WordTable;
 use crate::formats::dates::Period;
 use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -108,8 +109,9 @@ pub struct PeriodWords {
 
 /// [`PeriodWords`] summed one dated article at a time.
 ///
-/// Words are held by id: a dated article adds every one of its words here, on the one
-/// thread that appends the per-article tables, so a lookup must not build a key string.
+/// Words come by their id in the corpus's word table ([`WordTable::id`], looked up while
+/// the article's rows are built in parallel): a dated article adds every one of its words
+/// here, on the one thread that appends the per-article tables, so this adds integers.
 #[derive(Debug)]
 pub struct PeriodBuilder {
     period: Period,
@@ -117,8 +119,7 @@ pub struct PeriodBuilder {
     ids: FxHashMap<String, usize>,
     tokens: Vec<u64>,
     articles: Vec<u64>,
-    word_ids: FxHashMap<CompactString, u32>,
-    words: Vec<CompactString>,
+    /// (period index, word id) -> (count, articles).
     counts: FxHashMap<(usize, u32), (u64, u64)>,
 }
 
@@ -129,14 +130,12 @@ impl PeriodBuilder {
             ids: FxHashMap::default(),
             tokens: Vec::new(),
             articles: Vec::new(),
-            word_ids: FxHashMap::default(),
-            words: Vec::new(),
             counts: FxHashMap::default(),
         }
     }
 
-    /// One article: counted only when it has a date.
-    pub fn add(&mut self, row: &ArticleRow, terms: &[(CompactString, u32)]) {
+    /// One article, its words by id: counted only when it has a date.
+    pub fn add(&mut self, row: &ArticleRow, terms: &[(u32, u32)]) {
         let Some(date) = row.date else { return };
         let label = self.period.label(date);
         let next = self.ids.len();
@@ -147,24 +146,16 @@ impl PeriodBuilder {
         }
         self.tokens[i] += row.words;
         self.articles[i] += 1;
-        for (w, n) in terms {
-            let id = match self.word_ids.get(w.as_str()) {
-                Some(&id) => id,
-                None => {
-                    let id = u32::try_from(self.words.len()).expect("fewer than 2^32 words");
-                    self.words.push(w.clone());
-                    self.word_ids.insert(w.clone(), id);
-                    id
-                }
-            };
-            let e = self.counts.entry((i, id)).or_default();
-            e.0 += u64::from(*n);
+        for &(w, n) in terms {
+            let e = self.counts.entry((i, w)).or_default();
+            e.0 += u64::from(n);
             e.1 += 1;
         }
     }
 
-    /// The table, periods in time order.
-    pub fn finish(self) -> PeriodWords {
+    /// The table, periods in time order; `words` names the ids [`PeriodBuilder::add`]
+    /// was given.
+    pub fn finish(self, words: &WordTable) -> PeriodWords {
         let mut periods: Vec<(String, usize)> = self.ids.into_iter().collect();
         periods.sort();
         let mut new_id = vec![0; periods.len()];
@@ -177,16 +168,26 @@ impl PeriodBuilder {
             tokens[*new] = self.tokens[old];
             articles[*new] = self.articles[old];
         }
+        // The words seen in dated articles, numbered afresh from 0.
+        let mut local: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut names: Vec<CompactString> = Vec::new();
+        let counts = self
+            .counts
+            .into_iter()
+            .map(|((i, w), c)| {
+                let id = *local.entry(w).or_insert_with(|| {
+                    names.push(words.name(w).cloned().unwrap_or_default());
+                    names.len() as u32 - 1
+                });
+                ((new_id[i], id), c)
+            })
+            .collect();
         PeriodWords {
             periods: periods.into_iter().map(|(p, _)| p).collect(),
             tokens,
             articles,
-            words: self.words,
-            counts: self
-                .counts
-                .into_iter()
-                .map(|((i, w), c)| ((new_id[i], w), c))
-                .collect(),
+            words: names,
+            counts,
         }
     }
 }
@@ -353,8 +354,13 @@ mod tests {
             words,
             ..row("a", "")
         };
-        let terms = |t: &[(&str, u32)]| -> Vec<(CompactString, u32)> {
-            t.iter().map(|&(w, n)| (CompactString::new(w), n)).collect()
+        let mut words = WordTable::default();
+        let mut terms = |t: &[(&str, u32)]| -> Vec<(u32, u32)> {
+            let one = crate::corpus::Tally {
+                count: 1,
+                articles: 1,
+            };
+            t.iter().map(|&(w, n)| (words.add(w, one), n)).collect()
         };
         let mut b = PeriodBuilder::new(Period::Month);
         b.add(
@@ -364,7 +370,7 @@ mod tests {
         b.add(&dated("2019-01-02", 4), &terms(&[("zeta", 2), ("deal", 2)]));
         b.add(&dated("2019-03-20", 5), &terms(&[("iran", 1)]));
         b.add(&row("undated", ""), &terms(&[("iran", 100)]));
-        let pw = b.finish();
+        let pw = b.finish(&words);
         assert_eq!(pw.periods, ["2019-01", "2019-03"]);
         assert_eq!(
             (pw.tokens.clone(), pw.articles.clone()),

@@ -198,7 +198,7 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
     }
     if dated.articles > 0 {
         jobs.push(Box::new(move || {
-            let pw = periods.finish();
+            let pw = periods.finish(&corpus.words);
             let lines = pw.lines(6);
             let n = dated.articles;
             let chart = charts::lines(

@@ -145,8 +145,9 @@ struct Rows {
     quote_rows: Vec<tables::QuoteOut>,
     entities: Vec<entities::ArticleEntity>,
     row: ArticleRow,
-    /// The article's words, kept only when it has a date (for the words by period).
-    terms: Vec<(compact_str::CompactString, u32)>,
+    /// The article's words by their id in the corpus's word table, kept only when it has
+    /// a date (for the words by period).
+    terms: Vec<(u32, u32)>,
 }
 
 /// A table's rows for one article as CSV bytes, and how many rows they are.
@@ -210,9 +211,10 @@ fn rows_of(
     };
     let (keywords, (quotes, quote_rows), (mentions, entities)) = (keywords?, quotes?, mentions?);
     let terms = if rec.row.date.is_some() {
+        // Every word of an article is in the corpus's table, which the fold built from them.
         terms
             .iter()
-            .map(|&(w, n)| (compact_str::CompactString::new(w), n))
+            .filter_map(|&(w, n)| Some((corpus.words.id(w)?, n)))
             .collect()
     } else {
         Vec::new()
