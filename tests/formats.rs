@@ -315,6 +315,8 @@ fn records_stream_past_the_file_size_limit_and_output_matches_at_any_jobs() {
     f.file("big.jsonl", &jsonl);
     let one = f.run(&["in", "--out", "out1", "--jobs", "1", "--max-file-size", "1"]);
     let two = f.run(&["in", "--out", "out2", "--jobs", "2", "--max-file-size", "1"]);
+    let three = f.run(&["in", "--out", "out3", "--jobs", "3", "--max-file-size", "1"]);
+    assert_eq!(three.code, 1, "{}", three.stderr);
     assert_eq!(one.code, 1, "{}", one.stderr);
     assert_eq!(two.code, 1, "{}", two.stderr);
     assert!(
@@ -330,8 +332,10 @@ fn records_stream_past_the_file_size_limit_and_output_matches_at_any_jobs() {
     assert!(names.contains(&"words_by_month.csv".to_string()));
     for name in names {
         let a = std::fs::read(f.path("out1").join(&name)).unwrap();
-        let b = std::fs::read(f.path("out2").join(&name)).unwrap();
-        assert!(a == b, "{name} differs between --jobs 1 and --jobs 2");
+        for other in ["out2", "out3"] {
+            let b = std::fs::read(f.path(other).join(&name)).unwrap();
+            assert!(a == b, "{name} differs between --jobs 1 and {other}");
+        }
     }
 }
 

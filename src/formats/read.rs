@@ -25,7 +25,24 @@ pub const BATCH_RECORDS: usize = 2048;
 const NO_TEXT_PROBE: usize = 100;
 
 /// One unit of work read from a record file.
-pub type Unit = Result<(Article, Meta), Skip>;
+pub type Unit = Result<Pending, Skip>;
+
+/// A record read and checked, its article not yet built: building it (paragraphs,
+/// sentences, words) is analysis work, done on the thread that analyses it, while the one
+/// thread reading the file goes on to the next record.
+#[derive(Debug)]
+pub struct Pending {
+    record: Record,
+    /// The article's name in the reports.
+    pub name: String,
+    encoding: Encoding,
+}
+
+impl Pending {
+    pub fn into_article(self) -> (Article, Meta) {
+        self.record.into_article(self.name, self.encoding)
+    }
+}
 
 /// Reads a record file and calls `emit` with each batch; `emit` returns false to stop
 /// early. A failure of the whole file (unreadable, not records at all) is the `Err`;
@@ -150,7 +167,11 @@ impl<'s, 'e> Batcher<'s, 'e> {
                         }
                         let name = record_name(self.id, record.id.as_deref(), line);
                         self.bytes += record.title.len() + record.body.len();
-                        Ok(record.into_article(name, encoding))
+                        Ok(Pending {
+                            record,
+                            name,
+                            encoding,
+                        })
                     }
                 }
             }
@@ -464,7 +485,7 @@ mod tests {
                 sizes.push(batch.len());
                 for u in batch {
                     match u {
-                        Ok((a, _)) => names.push(a.id),
+                        Ok(p) => names.push(p.into_article().0.id),
                         Err(s) => skips.push((s.line(), s.id)),
                     }
                 }
