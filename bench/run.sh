@@ -3,14 +3,17 @@
 # count, examples/floor.rs), on a corpus built from ../shared/corpora.
 #
 #   bash bench/run.sh [COPIES] [REPEATS]     (defaults: 20 copies, 3 repeats)
-#   SHAPES=small bash bench/run.sh 20 1      (one shape only: small or large)
+#   SHAPES=small bash bench/run.sh 20 1      (one shape only: small, large or records)
 #   bash bench/run.sh 20 0                   (only build the corpora)
 #   BROADSHEET_BIN=/path/to/old/broadsheet bash bench/run.sh   (measure another build,
 #                                            e.g. an older commit's, for before/after)
 #
 # COPIES copies of the BBC and Reuters corpora make the "many small files" shape (20 copies
 # ~ 440 MB, 425k files); the same bytes concatenated into ~300 files make the "few large
-# files" shape. Runs alternate (floor, --jobs 1, --jobs 2) so drift hits all alike. Prints
+# files" shape, and the same articles as JSON Lines records with a date and an outlet make
+# the "records" shape (one file per copy folder; the dates are made up, spread over two
+# years, since the corpora have none: they exercise the record reader and the breakdowns
+# by date and outlet). Runs alternate (floor, --jobs 1, --jobs 2) so drift hits all alike. Prints
 # median wall time, MB/s, articles/s and peak resident memory (GNU time) per configuration,
 # and two ratios measured pair by pair (each repeat's run against the same repeat's floor or
 # --jobs 1 run, then the median): broadsheet / floor, and the --jobs 1 / --jobs 2 speed-up.
@@ -62,8 +65,34 @@ if [ ! -d "$large" ]; then
   mv "$large.tmp" "$large"
 fi
 
+records=$work/records-$copies
+if [ ! -d "$records" ]; then
+  echo "bench: building $records" >&2
+  python3 - "$small" "$records.tmp" <<'PY'
+import json, os, sys
+small, out = sys.argv[1], sys.argv[2]
+os.makedirs(out, exist_ok=True)
+for n, d in enumerate(sorted(os.listdir(small))):
+    with open(os.path.join(out, d + ".jsonl"), "w", encoding="utf-8") as f:
+        for i, name in enumerate(sorted(os.listdir(os.path.join(small, d)))):
+            raw = open(os.path.join(small, d, name), "rb").read().decode("utf-8", "replace")
+            title, _, body = raw.partition("\n")
+            # A made-up but fixed date: 2019 or 2020, months 1-12, days 1-28.
+            k = (n * 7919 + i * 37) % 730
+            year, month, day = 2019 + k // 365, k % 365 // 31 + 1, k % 28 + 1
+            f.write(json.dumps({
+                "id": d + "/" + name,
+                "title": title.strip(),
+                "text": body.strip(),
+                "date": "%d-%02d-%02d" % (year, month, day),
+                "outlet": "BBC" if d.startswith("bbc") else "Reuters",
+            }) + "\n")
+PY
+  mv "$records.tmp" "$records"
+fi
+
 if [ "$repeats" -eq 0 ]; then
-  echo "bench: corpora ready in $small and $large (0 repeats: nothing measured)" >&2
+  echo "bench: corpora ready in $small, $large and $records (0 repeats: nothing measured)" >&2
   exit 0
 fi
 
@@ -89,11 +118,11 @@ measure() {  # label, corpus, command...: prints "seconds peak_kb cpu_seconds"
 # The middle value, or the mean of the two middle values of an even count.
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
-shapes=${SHAPES:-small large}
+shapes=${SHAPES:-small large records}
 echo "bench: $(nproc) cores, $(uname -sr), $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 printf '| shape | program | median s | MB/s | articles/s | peak MB | vs floor (pairwise) | jobs 1 / jobs 2 (pairwise) |\n|---|---|---|---|---|---|---|---|\n'
 for shape in $shapes; do
-  case $shape in small) corpus=$small ;; large) corpus=$large ;; *) echo "bench: unknown shape $shape" >&2; exit 2 ;; esac
+  case $shape in small) corpus=$small ;; large) corpus=$large ;; records) corpus=$records ;; *) echo "bench: unknown shape $shape" >&2; exit 2 ;; esac
   bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
   files=$(find "$corpus" -type f | wc -l)
   # Articles/s counts the articles the bytes hold (the small shape's files) for both shapes.

@@ -302,10 +302,14 @@ fn analyse_files(config: &Config, pool: &rayon::ThreadPool, opts: analyze::Optio
         progress.inc(1);
         outcome
     });
+    // One set of per-thread corpora for every record file: a file's articles are folded
+    // into the corpora the files before it filled, not into fresh ones merged per file.
+    let mut folds = Folds::new(pool);
     for source in record_files {
-        corpus = corpus.merge(analyse_records(pool, source, opts, config));
+        analyse_records(pool, &mut folds, source, opts, config);
         progress.inc(1);
     }
+    corpus = corpus.merge(folds.merge(pool));
     progress.finish_and_clear();
     corpus.skipped.extend(found.skipped);
     corpus
@@ -477,6 +481,11 @@ impl Folds {
         });
     }
 
+    /// A file that could not be read (or not to its end).
+    fn skip(&mut self, skip: ingest::Skip) {
+        self.parts[0].skipped.push(skip);
+    }
+
     fn merge(self, pool: &rayon::ThreadPool) -> Corpus {
         pool.install(|| {
             self.parts
@@ -554,53 +563,50 @@ fn contain_panic<T>(id: &str, work: impl FnOnce() -> T) -> Result<T, ingest::Ski
 /// Streams one record file (JSON Lines, CSV) through [`analyse_stream`].
 fn analyse_records(
     pool: &rayon::ThreadPool,
+    folds: &mut Folds,
     source: &ingest::Source,
     opts: analyze::Options<'_>,
     config: &Config,
-) -> Corpus {
+) {
     let kind = FileKind::of(&source.path);
-    analyse_stream(pool, opts, &source.id, |emit| {
+    analyse_stream(pool, folds, opts, &source.id, |emit| {
         formats::read::records(source, kind, &config.fields, config.max_file_size, emit)
     })
 }
 
 /// Analyses a stream of record batches: `read` runs on its own thread, reading bounded
 /// batches ([`formats::read`]) while the pool analyses the previous batch, so memory holds
-/// at most a few batches of text however long the stream. Each batch is folded like the
-/// text files and merged in; the corpus does not depend on batch boundaries or order.
-/// `read` is [`formats::read::records`] for a file, or [`formats::read::records_from`] for
-/// any other reader (standard input); `name` is what a failed reader is reported as.
-pub fn analyse_stream<F>(
+/// at most a few batches of text however long the stream. Each batch is folded into
+/// `folds`; the corpus does not depend on batch boundaries or order. `read` is
+/// [`formats::read::records`] for a file; `name` is what a failed reader is reported as.
+fn analyse_stream<F>(
     pool: &rayon::ThreadPool,
+    folds: &mut Folds,
     opts: analyze::Options<'_>,
     name: &str,
     read: F,
-) -> Corpus
-where
+) where
     F: FnOnce(&mut dyn FnMut(Vec<formats::read::Unit>) -> bool) -> Result<(), ingest::Skip> + Send,
 {
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<formats::read::Unit>>(1);
         let reader = scope.spawn(move || read(&mut |batch| tx.send(batch).is_ok()));
-        let mut parts = Folds::new(pool);
         for batch in rx {
-            parts.fold(pool, batch, |unit| {
+            folds.fold(pool, batch, |unit| {
                 unit.and_then(|pending| {
                     let (a, meta) = pending.into_article();
                     analyse_article(&a, meta, opts)
                 })
             });
         }
-        let mut corpus = parts.merge(pool);
         match reader.join() {
             Ok(Ok(())) => {}
-            Ok(Err(skip)) => corpus.skipped.push(skip),
-            Err(_) => corpus.skipped.push(ingest::Skip {
+            Ok(Err(skip)) => folds.skip(skip),
+            Err(_) => folds.skip(ingest::Skip {
                 id: name.to_string(),
                 reason: ingest::SkipReason::AnalysisFailed("reading the records failed".into()),
             }),
         }
-        corpus
     })
 }
 
