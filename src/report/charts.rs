@@ -291,6 +291,24 @@ pub fn grouped_bars(
     encode_png(rgb, width, height)
 }
 
+/// Series with the same values drawn as one line, labelled with every word it stands for
+/// ("okonkwo / reyes"), in the place of the first: two words that only ever occur together
+/// (the parts of "Okonkwo-Reyes") have identical lines, and the later one would hide the
+/// earlier, leaving a legend entry with no line to be seen.
+fn merge_identical(series: &[(String, Vec<f64>)]) -> Vec<(String, Vec<f64>)> {
+    let mut out: Vec<(String, Vec<f64>)> = Vec::with_capacity(series.len());
+    for (word, ys) in series {
+        match out.iter_mut().find(|(_, kept)| kept == ys) {
+            Some((label, _)) => {
+                label.push_str(" / ");
+                label.push_str(word);
+            }
+            None => out.push((word.clone(), ys.clone())),
+        }
+    }
+    out
+}
+
 /// `words_over_time.png`: one line per word across the periods (x, in time order), with
 /// a legend naming the words.
 pub fn lines(
@@ -300,6 +318,7 @@ pub fn lines(
     series: &[(String, Vec<f64>)],
 ) -> Result<Vec<u8>> {
     fonts();
+    let series = &merge_identical(series);
     let (width, height) = (1200u32, 640u32);
     let n = periods.len().max(1);
     let mut rgb = vec![255u8; (width * height * 3) as usize];
@@ -565,6 +584,28 @@ pub(crate) fn encode_png(rgb: Vec<u8>, width: u32, height: u32) -> Result<Vec<u8
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identical_lines_are_drawn_once_with_every_word_in_the_legend() {
+        let s = |w: &str, ys: &[f64]| (w.to_string(), ys.to_vec());
+        let series = [
+            s("minister", &[3.0, 1.0]),
+            s("okonkwo", &[2.0, 5.0]),
+            s("told", &[1.0, 1.0]),
+            s("reyes", &[2.0, 5.0]),
+            s("energy", &[3.0, 1.5]),
+        ];
+        assert_eq!(
+            merge_identical(&series),
+            [
+                s("minister", &[3.0, 1.0]),
+                s("okonkwo / reyes", &[2.0, 5.0]),
+                s("told", &[1.0, 1.0]),
+                s("energy", &[3.0, 1.5]),
+            ]
+        );
+        assert!(merge_identical(&[]).is_empty());
+    }
 
     #[test]
     fn renders_a_png_with_and_without_bars() {
