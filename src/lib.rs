@@ -658,44 +658,52 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
 mod tests {
     use super::*;
 
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+    }
+
+    /// Item `i` folded as a skip named by it, so the corpus records what was folded.
+    fn as_skip(i: usize) -> Result<analyze::ArticleAnalysis, ingest::Skip> {
+        Err(ingest::Skip {
+            id: format!("{i:04}"),
+            reason: ingest::SkipReason::Empty,
+        })
+    }
+
+    /// Whether the corpus folded items `0..n`, each once.
+    fn folded_each_once(corpus: &Corpus, n: usize) -> bool {
+        let mut ids: Vec<String> = corpus.skipped.iter().map(|s| s.id.clone()).collect();
+        ids.sort();
+        ids == (0..n).map(|i| format!("{i:04}")).collect::<Vec<_>>()
+    }
+
     #[test]
     fn batches_fold_every_item_once_at_any_thread_count() {
         // Batches shorter than, equal to and longer than the thread count, and empty ones.
         for threads in [1, 2, 3, 8] {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap();
-            let sizes = [0, 1, 2, 3, 7, 8, 9, 0, 41];
+            let pool = pool(threads);
             let mut folds = Folds::new(&pool);
             let mut next = 0;
-            for n in sizes {
-                let batch: Vec<usize> = (next..next + n).collect();
+            for n in [0, 1, 2, 3, 7, 8, 9, 0, 41] {
+                folds.fold(&pool, (next..next + n).collect(), as_skip);
                 next += n;
-                folds.fold(&pool, batch, |i| {
-                    Err(ingest::Skip {
-                        id: format!("{i:04}"),
-                        reason: ingest::SkipReason::Empty,
-                    })
-                });
             }
-            let corpus = folds.merge(&pool);
-            let mut ids: Vec<String> = corpus.skipped.iter().map(|s| s.id.clone()).collect();
-            ids.sort();
-            let want: Vec<String> = (0..next).map(|i| format!("{i:04}")).collect();
-            assert_eq!(ids, want, "{threads} threads");
+            assert!(
+                folded_each_once(&folds.merge(&pool), next),
+                "{threads} threads"
+            );
         }
     }
 
     #[test]
     fn the_work_queue_folds_every_item_once_at_any_thread_count() {
         // Item counts around multiples of the take, so the last take is full, partial or
-        // empty; every outcome is a skip named by its item, to count what was folded.
+        // empty.
         for threads in [1, 2, 3, 8] {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap();
+            let pool = pool(threads);
             for n in [
                 0,
                 1,
@@ -705,16 +713,8 @@ mod tests {
                 10 * QUEUE_TAKE + 3,
             ] {
                 let items: Vec<usize> = (0..n).collect();
-                let corpus = fold_queue(&pool, &items, |&i| {
-                    Err(ingest::Skip {
-                        id: format!("{i:04}"),
-                        reason: ingest::SkipReason::Empty,
-                    })
-                });
-                let mut ids: Vec<String> = corpus.skipped.iter().map(|s| s.id.clone()).collect();
-                ids.sort();
-                let want: Vec<String> = (0..n).map(|i| format!("{i:04}")).collect();
-                assert_eq!(ids, want, "{threads} threads, {n} items");
+                let corpus = fold_queue(&pool, &items, |&i| as_skip(i));
+                assert!(folded_each_once(&corpus, n), "{threads} threads, {n} items");
             }
         }
     }
