@@ -34,7 +34,7 @@ pub type Unit = Result<Pending, Skip>;
 pub struct Pending {
     record: Record,
     /// The article's name in the reports.
-    pub name: String,
+    name: String,
     encoding: Encoding,
 }
 
