@@ -13,10 +13,11 @@
 # files" shape, and the same articles as JSON Lines records with a date and an outlet make
 # the "records" shape (one file per copy folder; the dates are made up, spread over two
 # years, since the corpora have none: they exercise the record reader and the breakdowns
-# by date and outlet). Runs alternate (floor, --jobs 1, --jobs 2) so drift hits all alike. Prints
-# median wall time, MB/s, articles/s and peak resident memory (GNU time) per configuration,
-# and two ratios measured pair by pair (each repeat's run against the same repeat's floor or
-# --jobs 1 run, then the median): broadsheet / floor, and the --jobs 1 / --jobs 2 speed-up.
+# by date and outlet). Runs alternate (floor, --jobs 1, --jobs 2) so drift hits all alike.
+# Prints median wall time, MB/s, articles/s and peak resident memory (GNU time) per
+# configuration, and two ratios measured pair by pair (each repeat's run against the same
+# repeat's floor or --jobs 1 run, then the median): broadsheet / floor, and the --jobs 1 /
+# --jobs 2 speed-up.
 # The machine's load changes over a session; pairs run back to back share it. Before each
 # measured run the corpus is read once, unmeasured (see warm), and each repeat's line on
 # stderr gives CPU time (user + system) beside wall time.
@@ -125,7 +126,7 @@ for shape in $shapes; do
   case $shape in small) corpus=$small ;; large) corpus=$large ;; records) corpus=$records ;; *) echo "bench: unknown shape $shape" >&2; exit 2 ;; esac
   bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
   files=$(find "$corpus" -type f | wc -l)
-  # Articles/s counts the articles the bytes hold (the small shape's files) for both shapes.
+  # Articles/s counts the articles the bytes hold (the small shape's files) for every shape.
   articles=$(find "$small" -type f | wc -l)
   # Warm-up, not measured: the first pass over 400k files after building them reads inodes
   # and pages from disk; the targets are for a corpus in the page cache.

@@ -169,10 +169,12 @@ impl Period {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}", w.year(), w.week())
             }
-            Period::Month => match d.year() {
-                0..=9999 => format!("{:04}-{:02}", d.year(), d.month()),
-                _ => d.format("%Y-%m").to_string(),
-            },
+            Period::Month => {
+                // The day's label less its "-DD".
+                let mut label = ymd(d);
+                label.truncate(label.len() - 3);
+                label
+            }
         }
     }
 }
