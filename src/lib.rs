@@ -631,9 +631,10 @@ fn analyse_stream<F>(
     F: FnOnce(&mut dyn FnMut(Vec<formats::read::Unit>) -> bool) -> Vec<ingest::Skip> + Send,
 {
     std::thread::scope(|scope| {
-        // Room for about two of the reader's batches: it reads ahead while the pool
-        // analyses, and memory still holds only a few batches of text.
-        let ahead = 2 * formats::read::BATCH_RECORDS / STREAM_TAKE;
+        // Room for one of the reader's batches: it reads the next while the pool analyses
+        // this one, and memory holds two batches of text. (Room for two was no faster and
+        // peaked 5-8 MB higher on the records benchmark.)
+        let ahead = formats::read::BATCH_RECORDS / STREAM_TAKE;
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<formats::read::Unit>>(ahead);
         let reader = scope.spawn(move || {
             read(&mut |batch| {
