@@ -463,12 +463,11 @@ impl Folds {
         batch: Vec<T>,
         analyse: impl Fn(T) -> Result<analyze::ArticleAnalysis, ingest::Skip> + Sync,
     ) {
-        let mut items = batch.into_iter();
-        let takes = std::sync::Mutex::new(std::iter::from_fn(move || {
-            let take: Vec<T> = items.by_ref().take(STREAM_TAKE).collect();
-            (!take.is_empty()).then_some(take)
-        }));
-        self.drain(pool, || takes.lock().ok()?.next(), analyse);
+        let (tx, takes) = Takes::channel();
+        // The channel has room for one batch, and nothing takes from it yet.
+        let _ = tx.send(batch);
+        drop(tx);
+        self.drain(pool, || takes.next(), analyse);
     }
 
     /// Every thread of the pool folds into its own corpus the items `next` hands out, a
@@ -518,6 +517,36 @@ impl Folds {
                 .into_par_iter()
                 .reduce(Corpus::default, Corpus::merge)
         })
+    }
+}
+
+/// A stream's batches, handed out [`STREAM_TAKE`] items at a time to whichever thread asks.
+/// The channel holds one batch: with the batch being handed out and the one the reader is
+/// filling, memory holds at most three batches, however long the stream and however large
+/// its records (a batch is bounded in bytes as well as in records, [`formats::read`]).
+struct Takes<T> {
+    queue: std::sync::Mutex<(std::sync::mpsc::Receiver<Vec<T>>, std::vec::IntoIter<T>)>,
+}
+
+impl<T> Takes<T> {
+    fn channel() -> (std::sync::mpsc::SyncSender<Vec<T>>, Takes<T>) {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        let queue = std::sync::Mutex::new((rx, Vec::new().into_iter()));
+        (tx, Takes { queue })
+    }
+
+    /// The next take: from the batch being handed out, else from the next batch (waiting
+    /// for the reader). `None` once the sender is gone and every batch handed out.
+    fn next(&self) -> Option<Vec<T>> {
+        let mut queue = self.queue.lock().ok()?;
+        let (batches, current) = &mut *queue;
+        loop {
+            let take: Vec<T> = current.by_ref().take(STREAM_TAKE).collect();
+            if !take.is_empty() {
+                return Some(take);
+            }
+            *current = batches.recv().ok()?.into_iter();
+        }
     }
 }
 
@@ -618,10 +647,10 @@ fn analyse_records(
 }
 
 /// Analyses a stream of record batches: `read` runs on its own thread, reading bounded
-/// batches ([`formats::read`]) and handing them on in takes that the pool's threads fold
-/// into `folds` as they come ([`Folds::drain`]), so memory holds at most a few batches of
-/// text however long the stream. The corpus does not depend on batch boundaries or order.
-/// `read` returns the files it could not read.
+/// batches ([`formats::read`]) and handing them on ([`Takes`]), and the pool's threads
+/// fold them into `folds` a take at a time as they come ([`Folds::drain`]), so memory
+/// holds at most three batches of text however long the stream. The corpus does not
+/// depend on batch boundaries or order. `read` returns the files it could not read.
 fn analyse_stream<F>(
     pool: &rayon::ThreadPool,
     folds: &mut Folds,
@@ -631,29 +660,11 @@ fn analyse_stream<F>(
     F: FnOnce(&mut dyn FnMut(Vec<formats::read::Unit>) -> bool) -> Vec<ingest::Skip> + Send,
 {
     std::thread::scope(|scope| {
-        // Room for one of the reader's batches: it reads the next while the pool analyses
-        // this one, and memory holds two batches of text. (Room for two was no faster and
-        // peaked 5-8 MB higher on the records benchmark.)
-        let ahead = formats::read::BATCH_RECORDS / STREAM_TAKE;
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<formats::read::Unit>>(ahead);
-        let reader = scope.spawn(move || {
-            read(&mut |batch| {
-                let mut units = batch.into_iter();
-                loop {
-                    let take: Vec<_> = units.by_ref().take(STREAM_TAKE).collect();
-                    if take.is_empty() {
-                        return true;
-                    }
-                    if tx.send(take).is_err() {
-                        return false;
-                    }
-                }
-            })
-        });
-        let takes = std::sync::Mutex::new(rx);
+        let (tx, takes) = Takes::channel();
+        let reader = scope.spawn(move || read(&mut |batch| tx.send(batch).is_ok()));
         folds.drain(
             pool,
-            || takes.lock().ok()?.recv().ok(),
+            || takes.next(),
             |unit| {
                 unit.and_then(|pending| {
                     let (a, meta) = pending.into_article();
@@ -799,6 +810,24 @@ mod tests {
                 "{threads} threads"
             );
         }
+    }
+
+    #[test]
+    fn a_stream_holds_one_batch_beside_the_one_handed_out() {
+        let (tx, takes) = Takes::channel();
+        let batch = |from: usize| (from..from + STREAM_TAKE + 1).collect::<Vec<usize>>();
+        tx.try_send(batch(0)).unwrap();
+        // Nothing taken yet: no room for a second batch, however small.
+        assert!(tx.try_send(vec![99]).is_err());
+        assert_eq!(takes.next(), Some((0..STREAM_TAKE).collect()));
+        // The first batch is being handed out: room for one more, not two.
+        tx.try_send(batch(100)).unwrap();
+        assert!(tx.try_send(vec![99]).is_err());
+        assert_eq!(takes.next(), Some(vec![STREAM_TAKE]));
+        assert_eq!(takes.next(), Some((100..100 + STREAM_TAKE).collect()));
+        assert_eq!(takes.next(), Some(vec![100 + STREAM_TAKE]));
+        drop(tx);
+        assert_eq!(takes.next(), None);
     }
 
     #[test]
