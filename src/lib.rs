@@ -522,8 +522,9 @@ impl Folds {
 
 /// A stream's batches, handed out [`STREAM_TAKE`] items at a time to whichever thread asks.
 /// The channel holds one batch: with the batch being handed out and the one the reader is
-/// filling, memory holds at most three batches, however long the stream and however large
-/// its records (a batch is bounded in bytes as well as in records, [`formats::read`]).
+/// filling, memory holds three batches besides the takes being analysed, however long the
+/// stream and however large its records (a batch is bounded in bytes as well as in
+/// records, [`formats::read`]).
 struct Takes<T> {
     queue: std::sync::Mutex<(std::sync::mpsc::Receiver<Vec<T>>, std::vec::IntoIter<T>)>,
 }
@@ -649,7 +650,7 @@ fn analyse_records(
 /// Analyses a stream of record batches: `read` runs on its own thread, reading bounded
 /// batches ([`formats::read`]) and handing them on ([`Takes`]), and the pool's threads
 /// fold them into `folds` a take at a time as they come ([`Folds::drain`]), so memory
-/// holds at most three batches of text however long the stream. The corpus does not
+/// holds about three batches of text however long the stream. The corpus does not
 /// depend on batch boundaries or order. `read` returns the files it could not read.
 fn analyse_stream<F>(
     pool: &rayon::ThreadPool,
