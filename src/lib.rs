@@ -315,7 +315,8 @@ fn analyse_files(config: &Config, pool: &rayon::ThreadPool, opts: analyze::Optio
 /// Folds every item into one corpus per worker thread and merges those at the end.
 ///
 /// Threads take the next few items from a shared counter (an atomic, no lock) until none
-/// are left, so they finish together however unevenly the work is spread over the list.
+/// are left ([`Folds::drain`]), so they finish together however unevenly the work is
+/// spread over the list.
 /// rayon's own fold splits the list into fixed parts up front instead: capped at two parts
 /// per thread to bound memory (each part holds corpus-level maps until merged), a thread
 /// that finished its parts sat idle while the other worked through its last one (a fifth
@@ -329,19 +330,17 @@ fn fold_queue<T: Sync>(
 ) -> Corpus {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
-    let parts = pool.broadcast(|_| {
-        let mut corpus = Corpus::default();
-        loop {
+    let mut folds = Folds::new(pool);
+    folds.drain(
+        pool,
+        || {
             let start = next.fetch_add(QUEUE_TAKE, Ordering::Relaxed);
-            if start >= items.len() {
-                return corpus;
-            }
-            for item in &items[start..(start + QUEUE_TAKE).min(items.len())] {
-                corpus = corpus.with(analyse(item));
-            }
-        }
-    });
-    pool.install(|| parts.into_par_iter().reduce(Corpus::default, Corpus::merge))
+            let take = items.get(start..(start + QUEUE_TAKE).min(items.len()))?;
+            (!take.is_empty()).then(|| take.iter().collect())
+        },
+        analyse,
+    );
+    folds.merge(pool)
 }
 
 /// Items a thread takes from the queue at a time: enough that the shared counter is
