@@ -1,0 +1,228 @@
+//! The word lists names are recognised with: first names (with the gender a census gives
+//! them), surnames, places, demonyms, organisations, organisation words and titles. They are
+//! compiled in from `data/` (sources and licences in `data/SOURCES.md`) and parsed once per
+//! process. The tagger uses them as features, never as verdicts; the resolver uses them to
+//! give a known name its canonical form ("U.S." -> "United States").
+
+use super::Gender;
+use crate::text::tokenize;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::OnceLock;
+
+/// The word lists recognition relies on, parsed once per process.
+pub struct Gazetteer {
+    first_names: FxHashMap<String, Gender>,
+    surnames: FxHashSet<String>,
+    /// Lower-cased name -> (canonical, kind from the file).
+    places: FxHashMap<String, String>,
+    demonyms: FxHashMap<String, String>,
+    org_words: FxHashSet<String>,
+    orgs: FxHashMap<String, String>,
+    /// Titles as token sequences (periods dropped), longest first.
+    titles: Vec<Vec<String>>,
+    /// Indexes into `titles` by first word, longest title first: a run is checked against
+    /// the few titles that can start it, not all of them.
+    titles_by_first: FxHashMap<String, Vec<usize>>,
+}
+
+const FIRST_NAMES: &str = include_str!("../../../data/first_names.tsv");
+const SURNAMES: &str = include_str!("../../../data/surnames.txt");
+const PLACES: &str = include_str!("../../../data/places.tsv");
+const DEMONYMS: &str = include_str!("../../../data/demonyms.tsv");
+const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
+const ORGS: &str = include_str!("../../../data/orgs.tsv");
+const TITLES: &str = include_str!("../../../data/titles.txt");
+
+/// Capitalised words that are never names on their own.
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(Gazetteer::load)
+    }
+
+    fn load() -> Gazetteer {
+        let first_names = data_lines(FIRST_NAMES)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(n, g)| {
+                let g = match g {
+                    "M" => Gender::Male,
+                    "F" => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                (n.to_lowercase(), g)
+            })
+            .collect();
+        let surnames = data_lines(SURNAMES).map(str::to_lowercase).collect();
+        let places: FxHashMap<String, String> = data_lines(PLACES)
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((f.next()?.to_string(), f.next()?.to_string()))
+            })
+            .collect();
+        let demonyms = data_lines(DEMONYMS)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(d, c)| (d.to_string(), c.to_string()))
+            .collect();
+        let org_words = data_lines(ORG_WORDS)
+            .map(|w| w.trim_end_matches('.').to_string())
+            .collect();
+        let orgs: FxHashMap<String, String> = data_lines(ORGS)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(n, c)| (n.to_string(), c.to_string()))
+            .collect();
+        let mut titles: Vec<Vec<String>> = data_lines(TITLES)
+            .map(|t| {
+                tokenize::words(t)
+                    .map(|(_, w)| w.trim_end_matches('.').to_lowercase())
+                    .collect()
+            })
+            .filter(|t: &Vec<String>| !t.is_empty())
+            .collect();
+        titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        titles.dedup();
+        let mut titles_by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, t) in titles.iter().enumerate() {
+            titles_by_first.entry(t[0].clone()).or_default().push(i);
+        }
+        Gazetteer {
+            first_names,
+            surnames,
+            places,
+            demonyms,
+            org_words,
+            orgs,
+            titles,
+            titles_by_first,
+        }
+    }
+
+    pub fn first_name_gender(&self, word: &str) -> Option<Gender> {
+        with_lowercase(word, |w| self.first_names.get(w).copied())
+    }
+
+    pub fn is_surname(&self, word: &str) -> bool {
+        with_lowercase(word, |w| self.surnames.contains(w))
+    }
+
+    /// Canonical place for a name as written, case included ("U.S." -> "United States").
+    pub fn place(&self, name: &str) -> Option<&str> {
+        self.places.get(name).map(String::as_str)
+    }
+
+    /// Canonical place for a demonym ("Iranian" -> "Iran").
+    pub fn demonym(&self, word: &str) -> Option<&str> {
+        self.demonyms.get(word).map(String::as_str)
+    }
+
+    /// Whether any list knows the word as (part of) a name or a title.
+    pub fn is_known_word(&self, word: &str) -> bool {
+        self.is_org_word(word)
+            || self.place(word).is_some()
+            || self.org(word).is_some()
+            || self.first_name_gender(word).is_some()
+            || self.is_surname(word)
+            || self.title_len(&[word]).is_some()
+    }
+
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.org_words.contains(word)
+    }
+
+    /// Canonical organisation for a name as written, case included ("WHO", not "Who").
+    pub fn org(&self, name: &str) -> Option<&str> {
+        self.orgs.get(name).map(String::as_str)
+    }
+
+    /// Whether the word alone is a title ("Mayor", "Gen."): looked up by its first word, as
+    /// a scan of every title cost thousands of instructions per word.
+    pub fn is_one_word_title(&self, word: &str) -> bool {
+        with_lowercase(word.trim_end_matches('.'), |w| {
+            self.titles_by_first
+                .get(w)
+                .is_some_and(|ts| ts.iter().any(|&i| self.titles[i].len() == 1))
+        })
+    }
+
+    /// Length in tokens of the title that starts `words`, if one does.
+    pub fn title_len(&self, words: &[&str]) -> Option<usize> {
+        let first = words.first()?.trim_end_matches('.');
+        let candidates = with_lowercase(first, |w| self.titles_by_first.get(w))?;
+        candidates.iter().find_map(|&i| {
+            let t = &self.titles[i];
+            let matches = t.len() <= words.len()
+                && t[1..].iter().zip(&words[1..]).all(|(a, b)| {
+                    let b = b.trim_end_matches('.');
+                    a.chars().eq(b.chars().flat_map(char::to_lowercase))
+                });
+            matches.then_some(t.len())
+        })
+    }
+}
+
+/// Calls `f` with the word in lower case, without allocating for the usual short ASCII word.
+pub fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 64];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(b) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title_case(w: &str) -> String {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn one_word_titles_are_the_titles_of_one_word() {
+        let g = Gazetteer::get();
+        let scan = |w: &str| {
+            let lower = w.trim_end_matches('.').to_lowercase();
+            g.titles.iter().any(|t| t.len() == 1 && t[0] == lower)
+        };
+        let mut words: Vec<String> = g.titles.iter().flatten().cloned().collect();
+        words.extend(
+            [
+                "Mayor",
+                "Gen.",
+                "GENERAL",
+                "Prime",
+                "Andrew",
+                "",
+                ".",
+                "Président",
+            ]
+            .map(String::from),
+        );
+        let titles_of_one = words.iter().filter(|w| scan(w)).count();
+        assert!(titles_of_one > 10 && titles_of_one < words.len());
+        for w in &words {
+            assert_eq!(g.is_one_word_title(w), scan(w), "{w}");
+            let capitalised = title_case(w);
+            assert_eq!(
+                g.is_one_word_title(&capitalised),
+                scan(&capitalised),
+                "{capitalised}"
+            );
+        }
+    }
+
+}

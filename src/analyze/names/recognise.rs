@@ -1,0 +1,206 @@
+//! Finding names in one article: the trained tagger ([`super::model`]) marks spans of
+//! tokens as a person, organisation or place; this module turns each span into a
+//! [`Mention`] with the name as it should be reported: titles and descriptive labels before
+//! a person's name are cut off ("Syrian President Bashar Al-Assad" -> "Bashar Al-Assad") and
+//! give the gender where they imply one, a known place or organisation takes its canonical
+//! form ("U.S." -> "United States").
+
+use super::features::{self, DocContext, Featurizer, Token};
+use super::gazetteer::Gazetteer;
+use super::model::{self, Model};
+use super::{normalise, EntityType, Gender, Mention};
+use crate::article::Article;
+use crate::text::Span;
+
+/// Every name the tagger finds, in text order, before aliases are resolved.
+pub fn mentions(article: &Article) -> Vec<Mention> {
+    let g = Gazetteer::get();
+    let m = Model::get();
+    let text = article.text.as_str();
+    let sentences = features::sentences(article);
+    let doc = DocContext::new(&sentences);
+    let mut f = Featurizer::new(g);
+    let (mut offsets, mut hashes, mut tags, mut slots) = (vec![], vec![], vec![], vec![]);
+    let mut out = Vec::new();
+    for s in &sentences {
+        if !s.tokens.iter().any(|t| t.candidate) || is_footer(text, &s.tokens) {
+            continue;
+        }
+        f.sentence(text, s, &doc, &mut offsets, &mut hashes);
+        slots.clear();
+        slots.extend(s.tokens.iter().map(|t| t.slot()));
+        m.tag(&offsets, &hashes, &slots, &mut tags);
+        for (first, last, tag) in model::spans(&tags) {
+            let Some(kind) = model::tag_kind(tag) else {
+                continue;
+            };
+            let before = first.checked_sub(1).map(|i| s.tokens[i].text);
+            if let Some(mut mention) =
+                mention(g, text, &s.tokens[first..=last], before, kind, s.all_caps)
+            {
+                mention.sentence = s.index;
+                mention.paragraph = s.paragraph;
+                // A lone word opening a sentence, which no list knows: its capital may be
+                // the sentence's, so the corpus decides ([`super::is_common_word`]).
+                mention.weak = first == 0
+                    && first == last
+                    && !s.all_caps
+                    && mention.canonical == s.tokens[first].text
+                    && !g.is_known_word(s.tokens[first].text);
+                out.push(mention);
+            }
+        }
+    }
+    out
+}
+
+/// The mention a tagged span makes, or none when nothing of a name is left once titles are
+/// cut off.
+fn mention(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    before: Option<&str>,
+    kind: EntityType,
+    all_caps: bool,
+) -> Option<Mention> {
+    let mut toks = toks;
+    let mut gender = before.map_or(Gender::Unknown, super::title_gender);
+    if kind == EntityType::Person {
+        // Titles, demonyms and party labels describe the person and are no part of the
+        // name: "President", "Syrian", "Tory".
+        loop {
+            let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+            if let Some(n) = g.title_len(&words).filter(|&n| n < toks.len()) {
+                let tg = super::title_gender(words[0]);
+                if tg != Gender::Unknown {
+                    gender = tg;
+                }
+                toks = &toks[n..];
+                continue;
+            }
+            if toks.len() > 1 && is_label(g, toks[0].text) {
+                toks = &toks[1..];
+                continue;
+            }
+            break;
+        }
+        if toks.len() == 1 && g.title_len(&[toks[0].text]).is_some() {
+            return None;
+        }
+        if gender == Gender::Unknown {
+            if let Some(fg) = g.first_name_gender(toks[0].text) {
+                gender = fg;
+            }
+        }
+    } else {
+        gender = Gender::Unknown;
+    }
+    let span = Span::new(toks[0].span.start, toks[toks.len() - 1].span.end);
+    let written = normalise(span.slice(text));
+    let known = |name: &str| match kind {
+        EntityType::Place => g.place(name).or_else(|| g.org(name)).map(str::to_string),
+        EntityType::Org => g.org(name).map(str::to_string),
+        EntityType::Person => None,
+    };
+    let canonical = known(&written)
+        .or_else(|| all_caps.then(|| known(&title_case_words(&written))).flatten())
+        .unwrap_or_else(|| {
+            if all_caps {
+                title_case_words(&written)
+            } else {
+                written
+            }
+        });
+    Some(Mention {
+        span,
+        kind,
+        canonical,
+        gender,
+        sentence: 0,
+        paragraph: 0,
+        weak: false,
+    })
+}
+
+/// A word that labels a person rather than naming them: a demonym ("Russian Marat Safin")
+/// or a party label ("Tory Liam Fox").
+fn is_label(g: &Gazetteer, w: &str) -> bool {
+    const PARTY: &[&str] = &[
+        "Republican",
+        "Democrat",
+        "Democratic",
+        "Conservative",
+        "Liberal",
+        "Labour",
+        "Labor",
+        "Tory",
+        "Green",
+        "NDP",
+        "GOP",
+        "Socialist",
+        "Unionist",
+        "Nationalist",
+    ];
+    g.demonym(w).is_some() || PARTY.contains(&w)
+}
+
+/// "NEW YORK" -> "New York": the usual form of a name written in capitals.
+fn title_case_words(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut out = String::with_capacity(w.len());
+            let mut start = true;
+            for c in w.chars() {
+                if start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                start = !c.is_alphanumeric() && c != '\'';
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Page furniture at an article's end ("Follow us on ...", "Sign up for our newsletter"):
+/// its capitalised words are no names.
+fn is_footer(text: &str, toks: &[Token]) -> bool {
+    const VERBS: &[&str] = &[
+        "Join",
+        "Follow",
+        "Subscribe",
+        "Like",
+        "Download",
+        "Sign",
+        "Click",
+        "Get",
+        "Share",
+        "Contact",
+        "Listen",
+        "Watch",
+        "Read",
+    ];
+    const READER: &[&str] = &["our", "us", "here", "newsletter", "more"];
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return false;
+    };
+    toks.len() <= 14
+        && VERBS.contains(&first.text)
+        && toks.iter().any(|t| READER.contains(&t.text))
+        && !text[first.span.start..last.span.end].contains(['"', '“', '”'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_in_capitals_are_title_cased() {
+        assert_eq!(title_case_words("NEW YORK"), "New York");
+        assert_eq!(title_case_words("O'NEILL"), "O'neill");
+        assert_eq!(title_case_words("AL-ASSAD"), "Al-Assad");
+    }
+}

@@ -1,0 +1,421 @@
+//! Aliases: the different ways one name is written, resolved to one canonical name. Within
+//! an article a surname stands for the full name before it ("Khamenei" -> "Ali Khamenei"),
+//! an acronym for the name it was defined after ("Council (SNSC)"); across the corpus a
+//! short name takes the one full name that fits. Both the entity tables and the quote
+//! stage's speakers go through here, so a name resolves the same way in both.
+
+use super::gazetteer::Gazetteer;
+use super::*;
+use crate::text::tokenize;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Within one article: a surname or partial name takes the full name it refers to; an
+/// acronym defined in parentheses takes its expansion; an unknown lone word that matches
+/// a person's name becomes that person.
+pub(super) fn in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &LowercaseWords<'_>) {
+    let g = Gazetteer::get();
+    retype_long_forms_of_persons(g, mentions);
+    let mut full_names: Vec<(usize, Vec<String>, String, Gender)> = mentions
+        .iter()
+        .filter(|m| is_full_person_name(m))
+        .map(|m| {
+            (
+                m.span.start,
+                name_tokens(&m.canonical),
+                m.canonical.clone(),
+                m.gender,
+            )
+        })
+        .collect();
+    // "Conservative Leader Andrew Brevold", typed an organisation for its descriptive words,
+    // still introduces the person "Andrew Brevold" whom a later "Brevold" stands for.
+    for m in mentions.iter() {
+        if m.kind != EntityType::Org {
+            continue;
+        }
+        let core = person_core(&m.canonical);
+        if core.len() == m.canonical.len() {
+            continue;
+        }
+        let toks = name_tokens(core);
+        let first = tokenize::words(core)
+            .next()
+            .and_then(|(_, w)| g.first_name_gender(w));
+        if toks.len() >= 2 {
+            if let Some(gender) = first {
+                full_names.push((m.span.start, toks, core.to_string(), gender));
+            }
+        }
+    }
+    full_names.sort_by_key(|f| f.0);
+    // Full names, in text order, under each of their shorter endings ("assad",
+    // "al-assad" for "bashar al-assad": exactly the names [`contains_tokens`] matches)
+    // and under their first token: a long text (a whole archive in one file) would
+    // otherwise compare every mention with every full name.
+    let mut by_ending: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut by_first_token: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, f) in full_names.iter().enumerate() {
+        for from in 1..f.1.len() {
+            by_ending.entry(f.1[from..].join(" ")).or_default().push(i);
+        }
+        if let Some(first) = f.1.first() {
+            by_first_token.entry(first.as_str()).or_default().push(i);
+        }
+    }
+    // Organisations and places of several words, by their first word.
+    let others: Vec<(String, String, EntityType)> = mentions
+        .iter()
+        // Organisations only: "United" is no short form of "United States".
+        .filter(|m| m.kind == EntityType::Org && !m.canonical.is_empty())
+        .filter_map(|m| {
+            let toks = name_tokens(m.span.slice(text));
+            (toks.len() >= 2).then(|| (toks[0].clone(), m.canonical.clone(), m.kind))
+        })
+        .collect();
+    // The first organisation (in text order) by its first word.
+    let mut other_by_first: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, o) in others.iter().enumerate() {
+        other_by_first.entry(o.0.as_str()).or_insert(i);
+    }
+    // Acronyms defined in parentheses right after an organisation: "Council (SNSC)".
+    let mut acronyms: FxHashMap<String, String> = FxHashMap::default();
+    for w in mentions.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let between = &text[a.span.end..b.span.start];
+        if a.kind == EntityType::Org
+            && between.trim() == "("
+            && is_acronym(b.span.slice(text))
+            && initials_match(&a.canonical, b.span.slice(text))
+        {
+            acronyms.insert(b.span.slice(text).replace('.', ""), a.canonical.clone());
+        }
+    }
+    for m in mentions.iter_mut() {
+        let written = m.span.slice(text);
+        let acronym = (!acronyms.is_empty())
+            .then(|| acronyms.get(&written.replace('.', "")))
+            .flatten();
+        if let Some(expansion) = acronym {
+            m.kind = EntityType::Org;
+            m.canonical = expansion.clone();
+            continue;
+        }
+        let could_be_person = m.kind == EntityType::Person || m.canonical.is_empty();
+        if !could_be_person {
+            continue;
+        }
+        let toks = name_tokens(if m.canonical.is_empty() {
+            written
+        } else {
+            &m.canonical
+        });
+        // The nearest full name before this mention (else the first after) that is longer
+        // and ends with these tokens: the ones listed under them, in text order.
+        let matching: &[usize] = by_ending.get(&toks.join(" ")).map_or(&[], Vec::as_slice);
+        let preceding = matching.partition_point(|&i| full_names[i].0 < m.span.start);
+        let found = matching[..preceding]
+            .last()
+            .or(matching.first())
+            .map(|&i| &full_names[i]);
+        if let Some((_, full_toks, full, gender)) = found {
+            m.kind = EntityType::Person;
+            m.canonical = full.clone();
+            // "Al Qaddumi" of "Fouzia Al Qaddumi": a gender read off a word that is not the
+            // full name's first name says nothing.
+            if m.gender == Gender::Unknown || toks.first() != full_toks.first() {
+                m.gender = *gender;
+            }
+        } else if m.canonical.is_empty() {
+            // "Real" after "Real Madrid": the short form of a longer name of the article.
+            let w = written.to_lowercase();
+            // "Zarvan" after "Zarvan Khan": a first name standing for the one person of
+            // the article who has it.
+            // Only where the lists back the full name as a person's: a known first name,
+            // or a known surname at its end ("Passion Oscar" is no person "Passion").
+            let by_first: FxHashSet<&str> = by_first_token
+                .get(w.as_str())
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .map(|&i| &full_names[i])
+                .filter(|f| {
+                    g.first_name_gender(&w).is_some() || f.1.last().is_some_and(|l| g.is_surname(l))
+                })
+                .map(|f| f.2.as_str())
+                .collect();
+            if by_first.len() == 1 {
+                let full = by_first.into_iter().next().unwrap_or_default().to_string();
+                m.kind = EntityType::Person;
+                m.canonical = full;
+                continue;
+            }
+            // Not a word the article also writes in lower case ("World" of "World Bank").
+            let longer = other_by_first
+                .get(w.as_str())
+                .filter(|_| !lowercase_seen.contains_key(w.as_str()))
+                .map(|&i| (others[i].1.clone(), others[i].2));
+            if let Some((canonical, kind)) = longer {
+                m.canonical = canonical;
+                m.kind = kind;
+            } else {
+                m.canonical = normalise(written);
+            }
+        }
+    }
+}
+
+/// "Fouzia Al Qaddumi" (three unknown words, so typed an organisation) when the article
+/// also names the person "Al Qaddumi": a longer name ending with a person's two-or-more-word
+/// name, with no organisation word and no known place or organisation, is that person's
+/// full name.
+fn retype_long_forms_of_persons(g: &Gazetteer, mentions: &mut [Mention]) {
+    if !mentions.iter().any(is_full_person_name) {
+        return;
+    }
+    // Built at the first organisation that could be a person's long form: most articles
+    // have none.
+    let mut persons: Option<FxHashSet<Vec<String>>> = None;
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.kind != EntityType::Org || g.org(&m.canonical).is_some() {
+            continue;
+        }
+        let words: Vec<&str> = tokenize::words(&m.canonical).map(|(_, w)| w).collect();
+        if words.len() < 3
+            || words
+                .iter()
+                .any(|w| g.is_org_word(w) || g.place(w).is_some() || !is_capitalised(w))
+        {
+            continue;
+        }
+        let toks = name_tokens(&m.canonical);
+        let gender = g.first_name_gender(words[0]).unwrap_or(Gender::Unknown);
+        let persons = persons.get_or_insert_with(|| {
+            mentions
+                .iter()
+                .filter(|m| is_full_person_name(m))
+                .map(|m| name_tokens(&m.canonical))
+                .collect()
+        });
+        // A person's name that is a shorter ending of this one: looked up by each ending
+        // rather than compared with every person of a long text.
+        if (1..=toks.len()).any(|from| persons.contains(&toks[from..])) {
+            mentions[i].kind = EntityType::Person;
+            mentions[i].gender = gender;
+        }
+    }
+}
+
+/// A person named by at least two words ("Bashar Al-Assad"): what a shorter mention can
+/// stand for, and what a longer organisation-typed name can end with. Counts the words
+/// without building [`name_tokens`].
+fn is_full_person_name(m: &Mention) -> bool {
+    m.kind == EntityType::Person && tokenize::words(&m.canonical).nth(1).is_some()
+}
+
+fn initials_match(expansion: &str, acronym: &str) -> bool {
+    let initials: String = expansion
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let acr: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    initials == acr
+}
+
+/// Whether `part` occurs in `full` as a contiguous run ending at its last token, or as
+/// its last token(s): "Assad" in "Bashar Al-Assad", "Al-Assad" too, but not "Bashar".
+fn contains_tokens(full: &[String], part: &[String]) -> bool {
+    !part.is_empty() && full.ends_with(part)
+}
+
+/// Corpus-level merging: a person written with fewer tokens in one article ("Assad") and
+/// with a full name elsewhere ("Bashar Al-Assad") becomes that full name, when exactly one
+/// known full name fits. Input: canonical names per type with their mention counts.
+pub fn corpus_aliases<'a>(
+    names: impl IntoIterator<Item = (&'a str, EntityType, u64)>,
+) -> FxHashMap<String, String> {
+    let names: Vec<(&str, EntityType, u64)> = names.into_iter().collect();
+    let persons: Vec<(&str, Vec<String>, u64)> = names
+        .iter()
+        .filter(|(_, k, _)| *k == EntityType::Person)
+        // "Aviator for Oscar" is a run of words, not a full name to join.
+        .filter(|(n, _, _)| !n.split(' ').any(|w| matches!(w, "of" | "for" | "and")))
+        .map(|(n, _, c)| (*n, name_tokens(n), *c))
+        .collect();
+    // A lone word typed only by default or by its neighbours ("Parnevik" in a results
+    // table) is a person when the corpus knows exactly one person whose name ends with it.
+    let guessed: Vec<(&str, Vec<String>, u64)> = names
+        .iter()
+        .filter(|(n, k, _)| *k != EntityType::Person && may_be_person(n, *k))
+        .map(|(n, _, c)| (*n, name_tokens(n), *c))
+        .collect();
+    // A full name that ends with a short one shares its last word: look only there, so
+    // the pass stays linear in the number of names.
+    let mut by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, (_, toks, _)) in persons.iter().enumerate() {
+        if let Some(last) = toks.last() {
+            by_last.entry(last.as_str()).or_default().push(i);
+        }
+    }
+    let g = Gazetteer::get();
+    let mut out = FxHashMap::default();
+    // The map is keyed by name alone, so a name's weight is over all its types.
+    let mut total: FxHashMap<&str, u64> = FxHashMap::default();
+    for (n, _, c) in &names {
+        *total.entry(n).or_insert(0) += c;
+    }
+    for (name, toks, _) in persons.iter().chain(&guessed) {
+        let count = total.get(name).copied().unwrap_or(0);
+        let Some(last) = toks.last() else { continue };
+        let mut candidates: Vec<&(&str, Vec<String>, u64)> = by_last
+            .get(last.as_str())
+            .into_iter()
+            .flatten()
+            .map(|&i| &persons[i])
+            .filter(|(_, full, _)| full.len() > toks.len() && contains_tokens(full, toks))
+            // A full name seen once cannot claim a short one seen a hundred times ("Oscar"
+            // is no alias of a stray "Strong Oscar").
+            .filter(|(_, _, full_count)| full_count * 20 >= count)
+            // A common surname or first name used alone more often than with the one full
+            // name the corpus knows (a "Kim" in several stories, an "Erin Kim" in one) is
+            // as likely someone else: only a name of its own article can claim it.
+            .filter(|(_, _, full_count)| {
+                *full_count >= count
+                    || !(toks.len() == 1
+                        && (g.is_surname(&toks[0]) || g.first_name_gender(&toks[0]).is_some()))
+            })
+            .collect();
+        // Prefer the longest full names; several different ones leave the name alone.
+        candidates.sort_by(|a, b| {
+            b.1.len()
+                .cmp(&a.1.len())
+                .then(b.2.cmp(&a.2))
+                .then(a.0.cmp(b.0))
+        });
+        let distinct: FxHashSet<&str> = candidates
+            .iter()
+            .filter(|c| c.1.len() == candidates[0].1.len())
+            .map(|c| c.0)
+            .collect();
+        if distinct.len() == 1 {
+            out.insert(name.to_string(), candidates[0].0.to_string());
+        }
+    }
+    out
+}
+
+/// The person a pronoun refers to: the nearest person mentioned before byte `at` whose
+/// gender fits.
+pub fn antecedent<'m>(mentions: &'m [Mention], at: usize, pronoun: &str) -> Option<&'m Mention> {
+    let want = match pronoun.to_lowercase().as_str() {
+        "he" | "him" | "his" => Gender::Male,
+        "she" | "her" | "hers" => Gender::Female,
+        _ => Gender::Unknown,
+    };
+    let before = mentions.iter().rev().filter(|m| m.span.end <= at);
+    let persons: Vec<&Mention> = before.filter(|m| m.kind == EntityType::Person).collect();
+    persons
+        .iter()
+        .find(|m| m.gender == want)
+        .or_else(|| persons.iter().find(|m| m.gender == Gender::Unknown))
+        .copied()
+}
+
+/// A person's name without descriptive words left in front of it ("Conservative Leader
+/// Andrew Brevold" -> "Andrew Brevold"): cut before a known first name when every word before
+/// it is a title, an organisation word, a demonym, a place or a party label. Added for the
+/// quote stage, whose speakers must be bare names.
+pub fn person_core(name: &str) -> &str {
+    const PARTY: &[&str] = &[
+        "Republican",
+        "Democrat",
+        "Democratic",
+        "Conservative",
+        "Liberal",
+        "Labour",
+        "Labor",
+        "Tory",
+        "Green",
+        "NDP",
+        "GOP",
+        "Independent",
+        "Socialist",
+    ];
+    /// Capitalised role words that precede names in news but are not in `titles.txt`.
+    const ROLES: &[&str] = &[
+        "Leader",
+        "Attorney",
+        "Critic",
+        "Organizer",
+        "Organiser",
+        "Director",
+        "Manager",
+        "Founder",
+        "Chief",
+        "Officer",
+        "Commissioner",
+        "Councillor",
+        "Councilor",
+        "Candidate",
+        "Advocate",
+        "Producer",
+        "Editor",
+        "Premier",
+        "Minister",
+        "Secretary",
+        "Spokesperson",
+        "Spokeswoman",
+        "Analyst",
+        "Economist",
+        "Professor",
+        "Researcher",
+        "Author",
+        "Lawyer",
+        "Chair",
+        "Chairwoman",
+        "Owner",
+        "Executive",
+        "Member",
+        "Deputy",
+        "Trustee",
+        "Constable",
+        "Superintendent",
+        "Inspector",
+        "Sergeant",
+        "Strategist",
+        "Activist",
+        "Pollster",
+    ];
+    let g = Gazetteer::get();
+    let words: Vec<(usize, &str)> = tokenize::words(name).collect();
+    if words.len() < 3 {
+        return name;
+    }
+    let is_title = |w: &str| ROLES.contains(&w) || g.is_one_word_title(w);
+    // "Charles County Prosecuting Attorney Tim Tenbrink": a title inside the name ends the
+    // description.
+    if let Some(t) = (0..words.len() - 2).rev().find(|&i| is_title(words[i].1)) {
+        return &name[words[t + 1].0..];
+    }
+    if g.first_name_gender(words[0].1).is_some() {
+        return name;
+    }
+    let Some(first) = (1..words.len() - 1).find(|&i| g.first_name_gender(words[i].1).is_some())
+    else {
+        return name;
+    };
+    let descriptive = |w: &str| {
+        is_title(w)
+            || g.is_org_word(w)
+            || g.demonym(w).is_some()
+            || g.place(w).is_some()
+            || PARTY.contains(&w)
+            || is_acronym(w)
+    };
+    if words[..first].iter().all(|(_, w)| descriptive(w)) {
+        &name[words[first].0..]
+    } else {
+        name
+    }
+}
+
