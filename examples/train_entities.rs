@@ -11,8 +11,8 @@
 //! the same files give the same model, byte for byte. The dev files are only scored
 //! (exact span and type on PER/ORG/LOC, the rule of `score_entities.py`), never trained on.
 
-use broadsheet::analyze::names::features::{self, DocContext, Featurizer};
-use broadsheet::analyze::names::model::{self, Example, Model, Trainer, LABELS, O};
+use broadsheet::analyze::names::features::{self, DocContext, DocLabels, Featurizer};
+use broadsheet::analyze::names::model::{self, Example, Tagger, Trainer, O};
 use broadsheet::analyze::names::Gazetteer;
 use broadsheet::article::{Article, Encoding};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -43,6 +43,9 @@ struct Hashed {
     gold: Vec<u8>,
     /// Byte span of each token, to score predicted spans against the gold.
     spans: Vec<(usize, usize)>,
+    /// Each token as written and whether it is a candidate, for the second pass's features.
+    words: Vec<String>,
+    candidate: Vec<bool>,
     doc: usize,
 }
 
@@ -109,7 +112,11 @@ fn hash_docs(g: &Gazetteer, docs: &[Doc]) -> (Vec<Hashed>, usize, usize) {
                 })
                 .collect();
             let spans = s.tokens.iter().map(|t| (t.span.start, t.span.end)).collect();
+            let words = s.tokens.iter().map(|t| t.text.to_string()).collect();
+            let candidate = s.tokens.iter().map(|t| t.candidate).collect();
             out.push(Hashed {
+                words,
+                candidate,
                 offsets,
                 hashes,
                 slots,
@@ -167,7 +174,7 @@ impl Score {
 
 /// Scores the tagger on sentences; the gold of names the tokens cannot express counts as
 /// missed (`unaligned` of them).
-fn score(sents: &[Hashed], unaligned: usize, tag: impl Fn(&Hashed, &mut Vec<u8>)) -> Score {
+fn score(sents: &[Hashed], unaligned: usize, mut tag: impl FnMut(&Hashed, &mut Vec<u8>)) -> Score {
     let mut s = Score {
         tp: 0,
         pred: 0,
@@ -186,40 +193,48 @@ fn score(sents: &[Hashed], unaligned: usize, tag: impl Fn(&Hashed, &mut Vec<u8>)
     s
 }
 
-fn main() {
-    let mut args = std::env::args().skip(1);
-    let mut train: Option<PathBuf> = None;
-    let mut dev: Vec<PathBuf> = Vec::new();
-    let mut epochs = 12usize;
-    let mut min_count = 2usize;
-    let mut out = PathBuf::from("data/entities.model");
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--dev" => dev.push(args.next().expect("--dev FILE").into()),
-            "--epochs" => epochs = args.next().and_then(|n| n.parse().ok()).expect("--epochs N"),
-            "--min-count" => {
-                min_count = args
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .expect("--min-count N")
-            }
-            "--out" => out = args.next().expect("--out FILE").into(),
-            _ if train.is_none() => train = Some(a.into()),
-            _ => panic!("unexpected argument {a}"),
+/// The sentences with the second pass's features added, from first-pass tags per sentence
+/// (`first[i]` for `sents[i]`), each document's tags pooled as the binary pools them.
+fn second_pass(sents: &[Hashed], first: &[Vec<u8>]) -> Vec<Hashed> {
+    let mut labels: FxHashMap<usize, DocLabels> = FxHashMap::default();
+    for (h, tags) in sents.iter().zip(first) {
+        let l = labels.entry(h.doc).or_default();
+        for (w, &t) in h.words.iter().zip(tags) {
+            l.add(w, t);
         }
     }
-    let train = train.expect("usage: train_entities TRAIN.jsonl [--dev DEV.jsonl]...");
-    let g = Gazetteer::get();
-    let started = std::time::Instant::now();
-    let (train_sents, golds, unaligned) = hash_docs(g, &read(&train));
-    eprintln!(
-        "train: {} sentences, {golds} gold names, {unaligned} not on token boundaries",
-        train_sents.len()
-    );
-    // Features seen fewer than `min_count` times are noise to a perceptron and bulk to
-    // the file. Ids are given in hash order, so the result does not depend on map order.
+    sents
+        .iter()
+        .map(|h| {
+            let l = &labels[&h.doc];
+            let mut offsets = vec![0u32];
+            let mut hashes = Vec::new();
+            for i in 0..h.slots.len() {
+                hashes.extend_from_slice(&h.hashes[h.offsets[i] as usize..h.offsets[i + 1] as usize]);
+                if h.candidate[i] {
+                    l.features(&h.words[i], &mut hashes);
+                }
+                offsets.push(hashes.len() as u32);
+            }
+            Hashed {
+                offsets,
+                hashes,
+                slots: h.slots.clone(),
+                gold: h.gold.clone(),
+                spans: h.spans.clone(),
+                words: h.words.clone(),
+                candidate: h.candidate.clone(),
+                doc: h.doc,
+            }
+        })
+        .collect()
+}
+
+/// Feature ids for the hashes seen at least `min_count` times, in hash order (so the
+/// result does not depend on map order).
+fn feature_ids(sents: &[Hashed], min_count: usize) -> (Vec<u64>, FxHashMap<u64, u32>) {
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
-    for h in &train_sents {
+    for h in sents {
         for &x in &h.hashes {
             *counts.entry(x).or_insert(0) += 1;
         }
@@ -230,23 +245,21 @@ fn main() {
         .map(|(&h, _)| h)
         .collect();
     kept.sort_unstable();
-    let ids: FxHashMap<u64, u32> = kept.iter().enumerate().map(|(i, &h)| (h, i as u32)).collect();
-    eprintln!("features: {} kept of {}", kept.len(), counts.len());
-    let examples: Vec<Example> = train_sents.iter().map(|h| intern(h, &ids)).collect();
-    let devs: Vec<(PathBuf, Vec<Hashed>, usize)> = dev
-        .iter()
-        .map(|p| {
-            let (s, _, u) = hash_docs(g, &read(p));
-            (p.clone(), s, u)
-        })
-        .collect();
-    let dev_examples: Vec<Vec<Example>> = devs
-        .iter()
-        .map(|(_, s, _)| s.iter().map(|h| intern(h, &ids)).collect())
-        .collect();
+    let ids = kept.iter().enumerate().map(|(i, &h)| (h, i as u32)).collect();
+    (kept, ids)
+}
 
-    let mut t = Trainer::new(kept.len());
-    let mut order: Vec<usize> = (0..examples.len()).collect();
+/// Trains on the examples whose index `use_it` accepts, `epochs` times over in a fixed
+/// pseudo-random order; `report` is called after each epoch.
+fn train_on(
+    examples: &[Example],
+    features: usize,
+    epochs: usize,
+    use_it: impl Fn(usize) -> bool,
+    mut report: impl FnMut(usize, usize, &Trainer),
+) -> Trainer {
+    let mut t = Trainer::new(features);
+    let mut order: Vec<usize> = (0..examples.len()).filter(|&i| use_it(i)).collect();
     let mut rng = 0x2545_f491_4f6c_dd1du64;
     let mut scratch = Vec::new();
     for epoch in 1..=epochs {
@@ -262,39 +275,135 @@ fn main() {
             .iter()
             .filter(|&&i| !t.learn(&examples[i], &mut scratch))
             .count();
-        let mut line = format!("epoch {epoch}: {wrong} sentences wrong");
-        for ((path, sents, unaligned), exs) in devs.iter().zip(&dev_examples) {
-            let by_index: FxHashMap<*const Hashed, &Example> =
-                sents.iter().zip(exs).map(|(h, e)| (h as *const _, e)).collect();
-            let s = score(sents, *unaligned, |h, out| {
-                t.predict(by_index[&(h as *const _)], true, out)
+        report(epoch, wrong, &t);
+    }
+    t
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut train: Option<PathBuf> = None;
+    let mut dev: Vec<PathBuf> = Vec::new();
+    let mut epochs = 12usize;
+    let mut min_count = 2usize;
+    let mut folds = 5usize;
+    let mut out = PathBuf::from("data/entities.model");
+    while let Some(a) = args.next() {
+        let mut number = |what: &str| -> usize {
+            args.next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("{what} N"))
+        };
+        match a.as_str() {
+            "--dev" => dev.push(args.next().expect("--dev FILE").into()),
+            "--epochs" => epochs = number("--epochs"),
+            "--min-count" => min_count = number("--min-count"),
+            "--folds" => folds = number("--folds").max(2),
+            "--out" => out = args.next().expect("--out FILE").into(),
+            _ if train.is_none() => train = Some(a.into()),
+            _ => panic!("unexpected argument {a}"),
+        }
+    }
+    let train = train.expect("usage: train_entities TRAIN.jsonl [--dev DEV.jsonl]...");
+    let g = Gazetteer::get();
+    let started = std::time::Instant::now();
+    let (train_sents, golds, unaligned) = hash_docs(g, &read(&train));
+    eprintln!(
+        "train: {} sentences, {golds} gold names, {unaligned} not on token boundaries",
+        train_sents.len()
+    );
+    let devs: Vec<(PathBuf, Vec<Hashed>, usize)> = dev
+        .iter()
+        .map(|p| {
+            let (s, _, u) = hash_docs(g, &read(p));
+            (p.clone(), s, u)
+        })
+        .collect();
+    let name = |p: &PathBuf| p.file_stem().map_or("dev".into(), |n| n.to_string_lossy().into_owned());
+
+    // First pass. Its tags on the training text, which the second pass learns from, come
+    // from models that did not see that text (k folds by document), so they are as wrong
+    // as they will be on new text.
+    let (kept1, ids1) = feature_ids(&train_sents, min_count);
+    let examples1: Vec<Example> = train_sents.iter().map(|h| intern(h, &ids1)).collect();
+    let mut first_tags: Vec<Vec<u8>> = vec![Vec::new(); train_sents.len()];
+    for fold in 0..folds {
+        let t = train_on(&examples1, kept1.len(), epochs, |i| train_sents[i].doc % folds != fold, |_, _, _| {});
+        for (i, h) in train_sents.iter().enumerate() {
+            if h.doc % folds == fold {
+                t.predict(&examples1[i], true, &mut first_tags[i]);
+            }
+        }
+        eprintln!("first pass, fold {}/{folds} tagged", fold + 1);
+    }
+    let t1 = train_on(&examples1, kept1.len(), epochs, |_| true, |epoch, wrong, _| {
+        eprintln!("first pass, epoch {epoch}: {wrong} sentences wrong");
+    });
+    let model1 = t1.to_bytes(&kept1);
+
+    // Second pass.
+    let train2 = second_pass(&train_sents, &first_tags);
+    let (kept2, ids2) = feature_ids(&train2, min_count);
+    let examples2: Vec<Example> = train2.iter().map(|h| intern(h, &ids2)).collect();
+    let devs2: Vec<(String, Vec<Hashed>, Vec<Example>, usize)> = devs
+        .iter()
+        .map(|(p, sents, u)| {
+            let first: Vec<Vec<u8>> = sents
+                .iter()
+                .map(|h| {
+                    let mut tags = Vec::new();
+                    t1.predict(&intern(h, &ids1), true, &mut tags);
+                    tags
+                })
+                .collect();
+            let s2 = second_pass(sents, &first);
+            let ex = s2.iter().map(|h| intern(h, &ids2)).collect();
+            (name(p), s2, ex, *u)
+        })
+        .collect();
+    let t2 = train_on(&examples2, kept2.len(), epochs, |_| true, |epoch, wrong, t| {
+        let mut line = format!("second pass, epoch {epoch}: {wrong} sentences wrong");
+        for (n, sents, exs, unaligned) in &devs2 {
+            let mut k = 0;
+            let s = score(sents, *unaligned, |_, out| {
+                t.predict(&exs[k], true, out);
+                k += 1;
             });
             let (p, r, f) = s.f1();
-            let name = path.file_stem().map_or("dev".into(), |n| n.to_string_lossy());
-            line += &format!("; {name} P {p:.3} R {r:.3} F1 {f:.3}");
+            line += &format!("; {n} P {p:.3} R {r:.3} F1 {f:.3}");
         }
         eprintln!("{line}");
-    }
-    let bytes = t.to_gzip(&kept).expect("gzip in memory");
+    });
+    let model2 = t2.to_bytes(&kept2);
+    let bytes = Tagger::pack(&model1, &model2).expect("gzip in memory");
     std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+
     // Read back and score through the shipped code path, as the binary will.
-    let m = Model::from_gzip(&bytes).expect("the model just written reads back");
+    let tagger = Tagger::from_gzip(&bytes).expect("the model just written reads back");
     eprintln!(
-        "wrote {} ({} bytes, {} features, {:.1} s)",
+        "wrote {} ({} bytes; {} + {} features; {:.1} s)",
         out.display(),
         bytes.len(),
-        m.features(),
+        tagger.first.features(),
+        tagger.second.features(),
         started.elapsed().as_secs_f64()
     );
     for (path, sents, unaligned) in &devs {
-        let s = score(sents, *unaligned, |h, out| m.tag(&h.offsets, &h.hashes, &h.slots, out));
-        let (p, r, f) = s.f1();
+        let first: Vec<Vec<u8>> = sents
+            .iter()
+            .map(|h| {
+                let mut tags = Vec::new();
+                tagger.first.tag(&h.offsets, &h.hashes, &h.slots, &mut tags);
+                tags
+            })
+            .collect();
+        let s1 = score(sents, *unaligned, |h, out| tagger.first.tag(&h.offsets, &h.hashes, &h.slots, out));
+        let s2 = second_pass(sents, &first);
+        let s = score(&s2, *unaligned, |h, out| tagger.second.tag(&h.offsets, &h.hashes, &h.slots, out));
+        let ((p1, r1, f1), (p, r, f)) = (s1.f1(), s.f1());
         eprintln!(
-            "{}: tagger alone P {p:.3} R {r:.3} F1 {f:.3} ({} of {} gold)",
-            path.display(),
-            s.tp,
-            s.gold
+            "{}: tagger alone, first pass P {p1:.3} R {r1:.3} F1 {f1:.3}; both passes P {p:.3} R {r:.3} F1 {f:.3}",
+            path.display()
         );
     }
-    let _ = LABELS;
 }

@@ -41,6 +41,8 @@ pub enum Gap {
     Quote,
     Colon,
     Dash,
+    /// "(Adrian Wyld/Canadian Press)": a photo credit's name and agency.
+    Slash,
     LineBreak,
     Other,
 }
@@ -57,6 +59,7 @@ impl Gap {
             _ if gap.contains(['(', ')', '[', ']']) => Gap::Bracket,
             _ if gap.contains(['"', '“', '”', '‘', '’', '\'']) => Gap::Quote,
             _ if gap.contains([':', ';']) => Gap::Colon,
+            _ if gap.contains('/') => Gap::Slash,
             _ if gap.contains(['-', '–', '—']) => Gap::Dash,
             _ => Gap::Other,
         }
@@ -181,7 +184,10 @@ fn mark_candidates(tokens: &mut [Token]) {
         let t = tokens[i].text;
         let next_upper = upper.get(i + 1).copied().unwrap_or(false);
         let prev_upper = i > 0 && upper[i - 1];
+        // "Kim Jong-un", "Ata-ur-Rehman": lower-case parts hyphened onto a name.
+        let hyphened = i > 0 && tokens[i].gap == Gap::Hyphen && tokens[i - 1].candidate;
         tokens[i].candidate = upper[i]
+            || hyphened
             || (next_upper && prev_upper && t.chars().count() <= 5)
             || (next_upper && t.chars().all(|c| c.is_ascii_digit()) && t.len() <= 4);
     }
@@ -300,6 +306,55 @@ fn list_marks(g: &Gazetteer, text: &str, s: &TokSentence) -> Vec<ListMark> {
     marks
 }
 
+/// For each token, the stretch of candidate tokens joined by spaces, hyphens or initials
+/// that holds it (`first..=last`), `None` for a token that is no candidate.
+fn runs(toks: &[Token]) -> Vec<Option<(usize, usize)>> {
+    let mut out = vec![None; toks.len()];
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].candidate {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < toks.len() && toks[j + 1].candidate && toks[j + 1].gap.joins() {
+            j += 1;
+        }
+        // A lower-case word cannot end a stretch ("Bank of").
+        let mut last = j;
+        while last > i && !has_upper(toks[last].text) {
+            last -= 1;
+        }
+        for slot in out.iter_mut().take(j + 1).skip(i) {
+            *slot = Some((i, last));
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// The capitalised stretch a token sits in types it as a whole: its last word ("Hyde
+/// Park", "Chelsea Football Club"), its first word, its length and the token's place in it.
+fn run_features(s: &TokSentence, i: usize, run: Option<(usize, usize)>, out: &mut Vec<u64>) {
+    let Some((first, last)) = run else {
+        return;
+    };
+    let toks = &s.tokens;
+    let len = (last + 1).saturating_sub(first).min(5) as u8;
+    let pos = if first == last {
+        0u8
+    } else if i == first {
+        1
+    } else if i >= last {
+        3
+    } else {
+        2
+    };
+    with_lowercase(toks[last].text, |w| out.push(Fnv::new(60).str(w).byte(pos).0));
+    with_lowercase(toks[first].text, |w| out.push(Fnv::new(61).str(w).byte(pos).0));
+    out.push(Fnv::new(62).byte(len).byte(pos).byte(s.all_caps as u8).0);
+}
+
 /// How each distinct word (lower case) is used across the article: the words before and
 /// after its occurrences, and whether it is ever written in lower case. A name written many
 /// times is typed by all of its contexts ("Chelsea" after "beat" once and before "said" in
@@ -372,6 +427,74 @@ impl DocContext {
     }
 }
 
+/// How the first pass tagged each word of the article (lower case): counts of person,
+/// organisation, place and other-name tags. The second pass reads them as features.
+#[derive(Default)]
+pub struct DocLabels {
+    by_word: FxHashMap<String, [u16; 4]>,
+}
+
+impl DocLabels {
+    /// Records a first-pass tag (not outside) of a word.
+    pub fn add(&mut self, word: &str, tag: u8) {
+        if tag == model::O {
+            return;
+        }
+        let kind = ((tag - 1) / 2) as usize;
+        let counts = with_lowercase(word, |w| match self.by_word.get_mut(w) {
+            Some(c) => Some(c),
+            None => None,
+        });
+        match counts {
+            Some(c) => c[kind] = c[kind].saturating_add(1),
+            None => {
+                let mut c = [0u16; 4];
+                c[kind] = 1;
+                self.by_word.insert(word.to_lowercase(), c);
+            }
+        }
+    }
+
+    /// Appends the features of `word`: each kind it was given, and the kind given most.
+    pub fn features(&self, word: &str, out: &mut Vec<u64>) {
+        let Some(c) = with_lowercase(word, |w| self.by_word.get(w).copied()) else {
+            out.push(Fnv::new(72).0);
+            return;
+        };
+        let mut best = 0;
+        for k in 0..4 {
+            if c[k] > 0 {
+                out.push(Fnv::new(70).byte(k as u8).0);
+            }
+            if c[k] > c[best] {
+                best = k;
+            }
+        }
+        out.push(Fnv::new(71).byte(best as u8).0);
+    }
+
+    /// The first pass's features of a sentence with the second pass's appended.
+    pub fn extend(
+        &self,
+        s: &TokSentence,
+        offsets: &[u32],
+        hashes: &[u64],
+        out_offsets: &mut Vec<u32>,
+        out: &mut Vec<u64>,
+    ) {
+        out_offsets.clear();
+        out.clear();
+        out_offsets.push(0);
+        for (i, t) in s.tokens.iter().enumerate() {
+            out.extend_from_slice(&hashes[offsets[i] as usize..offsets[i + 1] as usize]);
+            if t.candidate {
+                self.features(t.text, out);
+            }
+            out_offsets.push(out.len() as u32);
+        }
+    }
+}
+
 /// Computes the features of candidate tokens into a reusable buffer.
 pub struct Featurizer<'g> {
     g: &'g Gazetteer,
@@ -399,10 +522,12 @@ impl<'g> Featurizer<'g> {
         offsets.clear();
         out.clear();
         let marks = list_marks(self.g, text, s);
+        let runs = runs(&s.tokens);
         offsets.push(0);
         for i in 0..s.tokens.len() {
             if s.tokens[i].candidate {
                 self.token(s, i, &marks, doc, out);
+                run_features(s, i, runs[i], out);
             }
             offsets.push(out.len() as u32);
         }

@@ -102,14 +102,56 @@ pub struct Model {
 
 const MAGIC: &[u8; 8] = b"BSNER\x00\x00\x01";
 
-/// The shipped model: `data/entities.model`, gzip-compressed, compiled into the binary.
+/// The shipped models: `data/entities.model`, gzip-compressed, compiled into the binary.
 static SHIPPED: &[u8] = include_bytes!("../../../data/entities.model");
 
-impl Model {
-    pub fn get() -> &'static Model {
-        static M: OnceLock<Model> = OnceLock::new();
-        M.get_or_init(|| Model::from_gzip(SHIPPED).unwrap_or_else(|_| Model::empty()))
+/// The two passes over an article: the first tags each sentence alone; the second sees, as
+/// features, how the first tagged the same words elsewhere in the article
+/// ([`super::features::DocLabels`]), so a name keeps one type throughout.
+pub struct Tagger {
+    pub first: Model,
+    pub second: Model,
+}
+
+impl Tagger {
+    pub fn get() -> &'static Tagger {
+        static T: OnceLock<Tagger> = OnceLock::new();
+        T.get_or_init(|| {
+            Tagger::from_gzip(SHIPPED).unwrap_or_else(|_| Tagger {
+                first: Model::empty(),
+                second: Model::empty(),
+            })
+        })
     }
+
+    pub fn from_gzip(bytes: &[u8]) -> std::io::Result<Tagger> {
+        let mut raw = Vec::new();
+        flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
+        let bad = || std::io::Error::new(std::io::ErrorKind::InvalidData, "not a tagger file");
+        let mut r = Reader { b: &raw, at: 0 };
+        let mut part = || -> std::io::Result<Model> {
+            let n = u32::from_le_bytes(r.array().ok_or_else(bad)?) as usize;
+            Model::from_bytes(r.take(n).ok_or_else(bad)?)
+        };
+        let first = part()?;
+        let second = part()?;
+        Ok(Tagger { first, second })
+    }
+
+    /// The two models' bytes ([`Trainer::to_bytes`]) as one gzip file.
+    pub fn pack(first: &[u8], second: &[u8]) -> std::io::Result<Vec<u8>> {
+        let mut raw = Vec::with_capacity(first.len() + second.len() + 8);
+        for part in [first, second] {
+            raw.extend_from_slice(&(part.len() as u32).to_le_bytes());
+            raw.extend_from_slice(part);
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        std::io::Write::write_all(&mut gz, &raw)?;
+        gz.finish()
+    }
+}
+
+impl Model {
 
     /// A model that tags nothing: what an empty or unreadable weights file gives, so the
     /// project builds and its trainer runs before any model exists.
@@ -161,13 +203,7 @@ impl Model {
         viterbi(&emissions, slots, &self.trans, out);
     }
 
-    pub fn from_gzip(bytes: &[u8]) -> std::io::Result<Model> {
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
-        Model::from_bytes(&raw)
-    }
-
-    fn from_bytes(b: &[u8]) -> std::io::Result<Model> {
+    pub fn from_bytes(b: &[u8]) -> std::io::Result<Model> {
         let bad = || std::io::Error::new(std::io::ErrorKind::InvalidData, "not an entity model");
         let mut r = Reader { b, at: 0 };
         if r.take(8).ok_or_else(bad)? != MAGIC {
@@ -373,9 +409,9 @@ impl Trainer {
         right
     }
 
-    /// The averaged weights as a model file (gzip), keeping only features whose weights
+    /// The averaged weights as a model's bytes, keeping only features whose weights
     /// survive quantisation; `hashes[id]` is the hash of interned feature `id`.
-    pub fn to_gzip(&self, hashes: &[u64]) -> std::io::Result<Vec<u8>> {
+    pub fn to_bytes(&self, hashes: &[u64]) -> Vec<u8> {
         let avg: Vec<f32> = self
             .w
             .iter()
@@ -412,9 +448,7 @@ impl Trainer {
                 raw.extend_from_slice(&v.to_le_bytes());
             }
         }
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        std::io::Write::write_all(&mut gz, &raw)?;
-        gz.finish()
+        raw
     }
 }
 
@@ -473,10 +507,13 @@ mod tests {
         for _ in 0..5 {
             t.learn(&ex, &mut scratch);
         }
-        let m = Model::from_gzip(&t.to_gzip(&[11, 22]).unwrap()).unwrap();
+        let bytes = t.to_bytes(&[11, 22]);
+        let tagger = Tagger::from_gzip(&Tagger::pack(&bytes, &bytes).unwrap()).unwrap();
         let mut out = Vec::new();
-        m.tag(&[0, 1, 2], &[11, 22], &[ANY, ANY], &mut out);
-        assert_eq!(out, [1, 0]);
-        assert!(Model::from_gzip(b"junk").is_err());
+        for m in [&tagger.first, &tagger.second] {
+            m.tag(&[0, 1, 2], &[11, 22], &[ANY, ANY], &mut out);
+            assert_eq!(out, [1, 0]);
+        }
+        assert!(Tagger::from_gzip(b"junk").is_err());
     }
 }

@@ -5,9 +5,9 @@
 //! give the gender where they imply one, a known place or organisation takes its canonical
 //! form ("U.S." -> "United States").
 
-use super::features::{self, DocContext, Featurizer, Token};
+use super::features::{self, DocContext, DocLabels, Featurizer, Gap, Token};
 use super::gazetteer::Gazetteer;
-use super::model::{self, Model};
+use super::model::{self, Tagger};
 use super::{normalise, EntityType, Gender, Mention};
 use crate::article::Article;
 use crate::text::Span;
@@ -15,25 +15,48 @@ use crate::text::Span;
 /// Every name the tagger finds, in text order, before aliases are resolved.
 pub fn mentions(article: &Article) -> Vec<Mention> {
     let g = Gazetteer::get();
-    let m = Model::get();
+    let tagger = Tagger::get();
     let text = article.text.as_str();
     let sentences = features::sentences(article);
     let doc = DocContext::new(&sentences);
     let mut f = Featurizer::new(g);
-    let (mut offsets, mut hashes, mut tags, mut slots) = (vec![], vec![], vec![], vec![]);
-    let mut out = Vec::new();
-    for s in &sentences {
+    // First pass: each sentence alone; its features are kept for the second.
+    let mut firsts: Vec<(usize, Vec<u32>, Vec<u64>)> = Vec::new();
+    let mut labels = DocLabels::default();
+    let (mut tags, mut slots) = (vec![], vec![]);
+    for (si, s) in sentences.iter().enumerate() {
         if !s.tokens.iter().any(|t| t.candidate) || is_footer(text, &s.tokens) {
             continue;
         }
+        let (mut offsets, mut hashes) = (vec![], vec![]);
         f.sentence(text, s, &doc, &mut offsets, &mut hashes);
         slots.clear();
         slots.extend(s.tokens.iter().map(|t| t.slot()));
-        m.tag(&offsets, &hashes, &slots, &mut tags);
+        tagger.first.tag(&offsets, &hashes, &slots, &mut tags);
+        for (t, &tag) in s.tokens.iter().zip(&tags) {
+            labels.add(t.text, tag);
+        }
+        firsts.push((si, offsets, hashes));
+    }
+    let (mut offsets, mut hashes) = (vec![], vec![]);
+    let mut out = Vec::new();
+    for (si, first_offsets, first_hashes) in &firsts {
+        let s = &sentences[*si];
+        labels.extend(s, first_offsets, first_hashes, &mut offsets, &mut hashes);
+        slots.clear();
+        slots.extend(s.tokens.iter().map(|t| t.slot()));
+        tagger.second.tag(&offsets, &hashes, &slots, &mut tags);
         for (first, last, tag) in model::spans(&tags) {
             let Some(kind) = model::tag_kind(tag) else {
                 continue;
             };
+            // A photographer's credit ("(Adrian Wyld/Canadian Press)") names no one the
+            // article is about.
+            if kind == EntityType::Person
+                && s.tokens.get(last + 1).is_some_and(|t| t.gap == Gap::Slash)
+            {
+                continue;
+            }
             let before = first.checked_sub(1).map(|i| s.tokens[i].text);
             if let Some(mut mention) =
                 mention(g, text, &s.tokens[first..=last], before, kind, s.all_caps)
