@@ -441,6 +441,28 @@ impl Resolver {
         let aliases = corpus.aliases();
         let mut map = ByKind::default();
         let mut cut = ByKind::default();
+        // One name, one type across the corpus: "Yukos" tagged a person in a few articles
+        // and an organisation in most is the organisation everywhere. Ties keep each
+        // article's type.
+        let mut by_name: FxHashMap<&str, [u64; 3]> = FxHashMap::default();
+        for ((key, kind), &count) in &corpus.names {
+            let name = key.strip_prefix(names::WEAK_MARK).unwrap_or(key);
+            by_name.entry(name).or_default()[*kind as usize] += count;
+        }
+        let voted = |name: &str, kind: EntityType| -> EntityType {
+            let Some(counts) = by_name.get(name) else {
+                return kind;
+            };
+            let best = [EntityType::Person, EntityType::Org, EntityType::Place]
+                .into_iter()
+                .max_by_key(|k| (counts[*k as usize], *k == kind))
+                .unwrap_or(kind);
+            if counts[best as usize] > counts[kind as usize] {
+                best
+            } else {
+                kind
+            }
+        };
         for ((key, kind), &count) in &corpus.names {
             let (name, weak) = match key.strip_prefix(names::WEAK_MARK) {
                 Some(rest) => (rest, true),
@@ -465,7 +487,7 @@ impl Resolver {
                 cut.insert(key.clone(), *kind, rest.to_string());
                 Some(resolve_alias(&aliases, rest, rest_kind))
             } else {
-                Some(resolve_alias(&aliases, name, *kind))
+                Some(resolve_alias(&aliases, name, voted(name, *kind)))
             };
             map.insert(key.clone(), *kind, target);
         }

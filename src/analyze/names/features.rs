@@ -174,6 +174,14 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
     out
 }
 
+/// Lower-case words found inside names: connectors ("Bank of England", "Marks and
+/// Spencer") and the particles of family names in many languages.
+const PARTICLES: &[&str] = &[
+    "of", "and", "for", "the", "on", "in", "at", "upon", "de", "du", "des", "da", "das", "do",
+    "dos", "di", "del", "della", "der", "den", "van", "von", "ter", "ten", "zu", "la", "le",
+    "les", "el", "al", "bin", "ibn", "y", "e", "et", "st",
+];
+
 /// A token can be part of a name when it has a capital letter, or when it is a short word or
 /// a number inside a capitalised stretch ("Bank of England", "van der Merwe", "1860
 /// Munich"). Everything else is left out of the name search, which keeps the tagger's cost
@@ -188,7 +196,7 @@ fn mark_candidates(tokens: &mut [Token]) {
         let hyphened = i > 0 && tokens[i].gap == Gap::Hyphen && tokens[i - 1].candidate;
         tokens[i].candidate = upper[i]
             || hyphened
-            || (next_upper && prev_upper && t.chars().count() <= 5)
+            || (next_upper && prev_upper && PARTICLES.contains(&t))
             || (next_upper && t.chars().all(|c| c.is_ascii_digit()) && t.len() <= 4);
     }
 }
@@ -425,6 +433,11 @@ impl DocContext {
         }
         DocContext { by_word }
     }
+
+    /// Whether the article writes the word in lower case somewhere ("crooked").
+    pub fn written_lower(&self, word: &str) -> bool {
+        with_lowercase(word, |w| self.by_word.get(w).is_some_and(|u| u.lower_case))
+    }
 }
 
 /// How the first pass tagged each word of the article (lower case): counts of person,
@@ -659,7 +672,7 @@ mod tests {
 
     #[test]
     fn only_capitalised_stretches_are_candidates() {
-        let a = article("Title\n\nThe Bank of England and the 1860 Munich club met here.");
+        let a = article("Title\n\nThe Bank of England and the 1860 Munich club met Nadal works Roddick.");
         let s = sentences(&a);
         let cand: Vec<&str> = s[1]
             .tokens
@@ -667,7 +680,7 @@ mod tests {
             .filter(|t| t.candidate)
             .map(|t| t.text)
             .collect();
-        assert_eq!(cand, ["The", "Bank", "of", "England", "1860", "Munich"]);
+        assert_eq!(cand, ["The", "Bank", "of", "England", "1860", "Munich", "Nadal", "Roddick"]);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::gazetteer::Gazetteer;
 use super::model::{self, Tagger};
 use super::{normalise, EntityType, Gender, Mention};
 use crate::article::Article;
+use crate::text::stopwords::StopWords;
 use crate::text::Span;
 
 /// Every name the tagger finds, in text order, before aliases are resolved.
@@ -58,6 +59,7 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
                 continue;
             }
             let before = first.checked_sub(1).map(|i| s.tokens[i].text);
+            let (first, before) = trim_opening(g, &doc, &s.tokens, first, last, before);
             if let Some(mut mention) =
                 mention(g, text, &s.tokens[first..=last], before, kind, s.all_caps)
             {
@@ -75,6 +77,36 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Where a name really starts: function words ("When PolitiFact", "Both Green") and, at a
+/// sentence's start, a word the article also writes in lower case ("Crooked Hillary
+/// Clinton") are no part of it. Returns the first token and the word before it.
+fn trim_opening<'a>(
+    g: &Gazetteer,
+    doc: &DocContext,
+    toks: &[Token<'a>],
+    mut first: usize,
+    last: usize,
+    mut before: Option<&'a str>,
+) -> (usize, Option<&'a str>) {
+    let stop = StopWords::english();
+    let sentence_start = first == 0 || !toks[first].gap.joins();
+    while first < last {
+        let w = toks[first].text;
+        let lower = w.to_lowercase().replace('’', "'");
+        let function_word = stop.contains(&lower) && w.chars().count() > 1;
+        let common_opener = sentence_start
+            && doc.written_lower(w)
+            && !g.is_known_word(w)
+            && w.chars().skip(1).all(char::is_lowercase);
+        if !(function_word || common_opener) {
+            break;
+        }
+        before = Some(w);
+        first += 1;
+    }
+    (first, before)
 }
 
 /// The mention a tagged span makes, or none when nothing of a name is left once titles are
@@ -121,6 +153,10 @@ fn mention(
     }
     let span = Span::new(toks[0].span.start, toks[toks.len() - 1].span.end);
     let written = normalise(span.slice(text));
+    // "TV", "PC", "CEO": things and roles written in capitals, not names.
+    if COMMON_ACRONYMS.contains(&written.as_str()) {
+        return None;
+    }
     let known = |name: &str| match kind {
         EntityType::Place => g.place(name).or_else(|| g.org(name)).map(str::to_string),
         EntityType::Org => g.org(name).map(str::to_string),
@@ -145,6 +181,13 @@ fn mention(
         weak: false,
     })
 }
+
+/// Common nouns written as acronyms.
+const COMMON_ACRONYMS: &[&str] = &[
+    "TV", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "MP", "MPs", "MEP", "MEPs", "CEO", "CEOs",
+    "GDP", "SMS", "PIN", "ID", "IDs", "DJ", "DJs", "VAT", "PM", "AM", "OK", "HQ", "IPO", "PR",
+    "MP3", "AGM", "ISP", "ISPs", "CFO", "COO", "AI", "GPS", "SUV", "SUVs", "URL", "FAQ", "RSS",
+];
 
 /// A word that labels a person rather than naming them: a demonym ("Russian Marat Safin")
 /// or a party label ("Tory Liam Fox").
