@@ -47,10 +47,23 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
         slots.clear();
         slots.extend(s.tokens.iter().map(|t| t.slot()));
         tagger.second.tag(&offsets, &hashes, &slots, &mut tags);
-        for (first, last, tag) in model::spans(&tags) {
+        let spans = model::spans(&tags);
+        for (k, &(first, last, tag)) in spans.iter().enumerate() {
             let Some(kind) = model::tag_kind(tag) else {
                 continue;
             };
+            // "Senate Minority Leader Harry Reid": a description ending in a title, run up
+            // to the person it describes, is no organisation of its own.
+            let describes_next = kind != EntityType::Person
+                && g.is_one_word_title(s.tokens[last].text)
+                && spans.get(k + 1).is_some_and(|&(next, _, t)| {
+                    next == last + 1
+                        && s.tokens[next].gap.joins()
+                        && model::tag_kind(t) == Some(EntityType::Person)
+                });
+            if describes_next {
+                continue;
+            }
             // A photographer's credit ("(Adrian Wyld/Canadian Press)") names no one the
             // article is about.
             if kind == EntityType::Person
@@ -143,6 +156,12 @@ fn mention(
         if toks.len() == 1 && g.title_len(&[toks[0].text]).is_some() {
             return None;
         }
+        // "Getty Images Kevin Vickers": a photo credit run into the caption it ends.
+        if let Some(at) = toks.iter().rposition(|t| CREDIT_WORDS.contains(&t.text)) {
+            if toks.len() - at > 2 {
+                toks = &toks[at + 1..];
+            }
+        }
         if gender == Gender::Unknown {
             if let Some(fg) = g.first_name_gender(toks[0].text) {
                 gender = fg;
@@ -181,6 +200,12 @@ fn mention(
         weak: false,
     })
 }
+
+/// Words of photo agencies' credits.
+const CREDIT_WORDS: &[&str] = &[
+    "Images", "Press", "Photo", "Photos", "Pictures", "Photography", "AP", "AFP", "Reuters",
+    "Getty", "EPA", "Shutterstock", "Bloomberg",
+];
 
 /// Common nouns written as acronyms.
 const COMMON_ACRONYMS: &[&str] = &[
