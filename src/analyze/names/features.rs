@@ -188,15 +188,25 @@ const PARTICLES: &[&str] = &[
 /// to the few tokens that matter.
 fn mark_candidates(tokens: &mut [Token]) {
     let upper: Vec<bool> = tokens.iter().map(|t| has_upper(t.text)).collect();
+    let particle: Vec<bool> = tokens.iter().map(|t| PARTICLES.contains(&t.text)).collect();
+    // "Joost van der Merwehoek": a row of particles between capitalised words.
+    let n = tokens.len();
+    let inside = |i: usize| -> bool {
+        let before = (0..i).rev().find(|&j| !particle[j]);
+        let after = (i + 1..n).find(|&j| !particle[j]);
+        before.is_some_and(|j| upper[j]) && after.is_some_and(|j| upper[j]) && {
+            let (b, a) = (before.unwrap_or(0), after.unwrap_or(0));
+            a - b <= 4
+        }
+    };
     for i in 0..tokens.len() {
         let t = tokens[i].text;
         let next_upper = upper.get(i + 1).copied().unwrap_or(false);
-        let prev_upper = i > 0 && upper[i - 1];
         // "Kim Jong-un", "Ata-ur-Rehman": lower-case parts hyphened onto a name.
         let hyphened = i > 0 && tokens[i].gap == Gap::Hyphen && tokens[i - 1].candidate;
         tokens[i].candidate = upper[i]
             || hyphened
-            || (next_upper && prev_upper && PARTICLES.contains(&t))
+            || (particle[i] && inside(i))
             || (next_upper && t.chars().all(|c| c.is_ascii_digit()) && t.len() <= 4);
     }
 }

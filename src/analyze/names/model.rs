@@ -467,6 +467,7 @@ mod tests {
     fn viterbi_never_continues_a_name_of_another_kind() {
         let mut em = vec![[0.0; LABELS]; 2];
         em[0][1] = 5.0; // B-PER
+        em[0][3] = -100.0; // B-ORG: ruled out
         em[1][4] = 9.0; // I-ORG: not allowed after B-PER
         em[1][2] = 1.0; // I-PER
         let mut out = Vec::new();

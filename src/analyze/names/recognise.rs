@@ -43,6 +43,7 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
     let mut out = Vec::new();
     for (si, first_offsets, first_hashes) in &firsts {
         let s = &sentences[*si];
+        let title_case = s.paragraph == 0 && !s.all_caps && is_title_case(&s.tokens);
         labels.extend(s, first_offsets, first_hashes, &mut offsets, &mut hashes);
         slots.clear();
         slots.extend(s.tokens.iter().map(|t| t.slot()));
@@ -54,10 +55,18 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
             };
             // "Senate Minority Leader Harry Reid": a description ending in a title, run up
             // to the person it describes, is no organisation of its own.
+            // "Finance Minister Tobin Marsh": the same when the title follows the span.
+            let mut after = last + 1;
+            while after < s.tokens.len()
+                && s.tokens[after].gap.joins()
+                && g.is_one_word_title(s.tokens[after].text)
+            {
+                after += 1;
+            }
             let describes_next = kind != EntityType::Person
-                && g.is_one_word_title(s.tokens[last].text)
+                && (g.is_one_word_title(s.tokens[last].text) || after > last + 1)
                 && spans.get(k + 1).is_some_and(|&(next, _, t)| {
-                    next == last + 1
+                    next == after
                         && s.tokens[next].gap.joins()
                         && model::tag_kind(t) == Some(EntityType::Person)
                 });
@@ -73,21 +82,72 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
             }
             let before = first.checked_sub(1).map(|i| s.tokens[i].text);
             let (first, before) = trim_opening(g, &doc, &s.tokens, first, last, before);
-            if let Some(mut mention) =
-                mention(g, text, &s.tokens[first..=last], before, kind, s.all_caps)
-            {
+            for (first, last) in headline_pieces(&doc, s, title_case, first, last) {
+                let before = if first > 0 { Some(s.tokens[first - 1].text) } else { before };
+                let Some(mut mention) =
+                    mention(g, text, &s.tokens[first..=last], before, kind, s.all_caps)
+                else {
+                    continue;
+                };
                 mention.sentence = s.index;
                 mention.paragraph = s.paragraph;
-                // A lone word opening a sentence, which no list knows: its capital may be
-                // the sentence's, so the corpus decides ([`super::is_common_word`]).
-                mention.weak = first == 0
-                    && first == last
-                    && !s.all_caps
+                let lone_unknown = first == last
                     && mention.canonical == s.tokens[first].text
                     && !g.is_known_word(s.tokens[first].text);
+                // A lone word opening a sentence, which no list knows: its capital may be
+                // the sentence's, so the corpus decides ([`super::is_common_word`]).
+                mention.weak = lone_unknown && first == 0 && !s.all_caps;
+                // A lone word no list knows may be the short form of a longer name of the
+                // article ("Atletico", "Zarvan"): an empty canonical asks the alias pass
+                // ([`super::resolve`]) to look.
+                if lone_unknown {
+                    mention.canonical.clear();
+                }
                 out.push(mention);
             }
         }
+    }
+    out
+}
+
+/// A headline in Title Case ("Data Breach Exposes Records at Brightwire"): its capitals
+/// say nothing about names. Short lines only.
+fn is_title_case(toks: &[Token]) -> bool {
+    let words = toks.iter().filter(|t| t.text.chars().any(char::is_alphabetic));
+    let (mut n, mut capitalised) = (0usize, 0usize);
+    for t in words {
+        n += 1;
+        capitalised += t.text.chars().next().is_some_and(char::is_uppercase) as usize;
+    }
+    (4..=40).contains(&n) && capitalised * 10 >= n * 7
+}
+
+/// The parts of a span in a Title Case headline that can be names: it is cut at every word
+/// the article also writes in lower case ("Kestrel Data Leak" gives "Kestrel" when the body
+/// speaks of a "data leak"). Elsewhere the span is whole.
+fn headline_pieces(
+    doc: &DocContext,
+    s: &features::TokSentence,
+    title_case: bool,
+    first: usize,
+    last: usize,
+) -> Vec<(usize, usize)> {
+    if !title_case {
+        return vec![(first, last)];
+    }
+    let mut out = Vec::new();
+    let mut start = None;
+    for i in first..=last {
+        if doc.written_lower(s.tokens[i].text) {
+            if let Some(b) = start.take() {
+                out.push((b, i - 1));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(b) = start {
+        out.push((b, last));
     }
     out
 }
@@ -172,8 +232,11 @@ fn mention(
     }
     let span = Span::new(toks[0].span.start, toks[toks.len() - 1].span.end);
     let written = normalise(span.slice(text));
-    // "TV", "PC", "CEO": things and roles written in capitals, not names.
-    if COMMON_ACRONYMS.contains(&written.as_str()) {
+    // "TV", "PC", "CEO": things and roles written in capitals, not names; "I’d": a
+    // contraction.
+    if COMMON_ACRONYMS.contains(&written.as_str())
+        || StopWords::english().contains(&written.to_lowercase().replace('’', "'"))
+    {
         return None;
     }
     let known = |name: &str| match kind {
