@@ -82,6 +82,26 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
             }
             let before = first.checked_sub(1).map(|i| s.tokens[i].text);
             let (first, before) = trim_opening(g, &doc, &s.tokens, first, last, before);
+            // "... Ali Khamenei Reuters": a caption ends in the agency's credit, which runs
+            // on from the caption's last name.
+            let last = if kind == EntityType::Person
+                && last > first + 1
+                && AGENCIES.contains(&s.tokens[last].text)
+            {
+                let t = &s.tokens[last];
+                out.push(Mention {
+                    span: t.span,
+                    kind: EntityType::Org,
+                    canonical: t.text.to_string(),
+                    gender: Gender::Unknown,
+                    sentence: s.index,
+                    paragraph: s.paragraph,
+                    weak: false,
+                });
+                last - 1
+            } else {
+                last
+            };
             for (first, last) in headline_pieces(&doc, s, title_case, first, last) {
                 let before = if first > 0 { Some(s.tokens[first - 1].text) } else { before };
                 let Some(mut mention) =
@@ -107,6 +127,8 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
             }
         }
     }
+    // Text order: the alias pass reads neighbouring mentions.
+    out.sort_by_key(|m| (m.span.start, m.span.end));
     out
 }
 
@@ -270,6 +292,11 @@ const CREDIT_WORDS: &[&str] = &[
     "Getty", "EPA", "Shutterstock", "Bloomberg",
 ];
 
+/// News agencies whose name ends a photo caption.
+const AGENCIES: &[&str] = &[
+    "Reuters", "AFP", "AP", "EPA", "Getty", "Bloomberg", "Xinhua", "PA", "Anadolu",
+];
+
 /// Common nouns written as acronyms.
 const COMMON_ACRONYMS: &[&str] = &[
     "TV", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "MP", "MPs", "MEP", "MEPs", "CEO", "CEOs",
@@ -350,6 +377,38 @@ fn is_footer(text: &str, toks: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::article::Encoding;
+
+    fn found(text: &str) -> Vec<(String, EntityType)> {
+        let a = Article::new("t.txt".into(), text.into(), Encoding::Utf8);
+        let ms = mentions(&a);
+        assert!(ms.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+        ms.iter()
+            .map(|m| (m.span.slice(&a.text).to_string(), m.kind))
+            .collect()
+    }
+
+    /// The seed article's caption: the agency's credit runs on from the last name.
+    #[test]
+    fn an_agency_credit_ending_a_caption_is_its_own_organisation() {
+        let got = found("Bashar Al-Assad and Ayatollah Ali Khamenei Reuters\n\nThey met.");
+        assert!(got.contains(&("Ali Khamenei".into(), EntityType::Person)), "{got:?}");
+        assert!(got.contains(&("Reuters".into(), EntityType::Org)), "{got:?}");
+    }
+
+    #[test]
+    fn a_photographers_credit_names_no_one() {
+        let got = found("T\n\nMinister Seamus O'Regan spoke on Monday. (Adrian Wyld/Canadian Press)");
+        assert!(!got.iter().any(|(w, _)| w.contains("Wyld")), "{got:?}");
+    }
+
+    #[test]
+    fn common_acronyms_and_contractions_are_no_names() {
+        let got = found("T\n\nI’d say the TV and the PC sold well, Lina Varro said.");
+        let names: Vec<&str> = got.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(names, ["Lina Varro"]);
+    }
 
     #[test]
     fn words_in_capitals_are_title_cased() {
