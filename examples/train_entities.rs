@@ -89,7 +89,10 @@ fn hash_docs(g: &Gazetteer, docs: &[Doc]) -> (Vec<Hashed>, usize, usize) {
             for s in &sents {
                 for t in &s.tokens {
                     if t.span.start >= e.start && t.span.end <= e.end {
-                        tags.insert(t.span.start, if t.span.start == e.start { b } else { b + 1 });
+                        tags.insert(
+                            t.span.start,
+                            if t.span.start == e.start { b } else { b + 1 },
+                        );
                     }
                 }
             }
@@ -111,7 +114,11 @@ fn hash_docs(g: &Gazetteer, docs: &[Doc]) -> (Vec<Hashed>, usize, usize) {
                     }
                 })
                 .collect();
-            let spans = s.tokens.iter().map(|t| (t.span.start, t.span.end)).collect();
+            let spans = s
+                .tokens
+                .iter()
+                .map(|t| (t.span.start, t.span.end))
+                .collect();
             let words = s.tokens.iter().map(|t| t.text.to_string()).collect();
             let candidate = s.tokens.iter().map(|t| t.candidate).collect();
             out.push(Hashed {
@@ -168,7 +175,15 @@ impl Score {
     fn f1(&self) -> (f64, f64, f64) {
         let p = self.tp as f64 / self.pred.max(1) as f64;
         let r = self.tp as f64 / self.gold.max(1) as f64;
-        (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+        (
+            p,
+            r,
+            if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            },
+        )
     }
 }
 
@@ -210,7 +225,8 @@ fn second_pass(sents: &[Hashed], first: &[Vec<u8>]) -> Vec<Hashed> {
             let mut offsets = vec![0u32];
             let mut hashes = Vec::new();
             for i in 0..h.slots.len() {
-                hashes.extend_from_slice(&h.hashes[h.offsets[i] as usize..h.offsets[i + 1] as usize]);
+                hashes
+                    .extend_from_slice(&h.hashes[h.offsets[i] as usize..h.offsets[i + 1] as usize]);
                 if h.candidate[i] {
                     l.features(&h.words[i], &mut hashes);
                 }
@@ -245,7 +261,11 @@ fn feature_ids(sents: &[Hashed], min_count: usize) -> (Vec<u64>, FxHashMap<u64, 
         .map(|(&h, _)| h)
         .collect();
     kept.sort_unstable();
-    let ids = kept.iter().enumerate().map(|(i, &h)| (h, i as u32)).collect();
+    let ids = kept
+        .iter()
+        .enumerate()
+        .map(|(i, &h)| (h, i as u32))
+        .collect();
     (kept, ids)
 }
 
@@ -319,7 +339,10 @@ fn main() {
             (p.clone(), s, u)
         })
         .collect();
-    let name = |p: &PathBuf| p.file_stem().map_or("dev".into(), |n| n.to_string_lossy().into_owned());
+    let name = |p: &PathBuf| {
+        p.file_stem()
+            .map_or("dev".into(), |n| n.to_string_lossy().into_owned())
+    };
 
     // First pass. Its tags on the training text, which the second pass learns from, come
     // from models that did not see that text (k folds by document), so they are as wrong
@@ -328,7 +351,13 @@ fn main() {
     let examples1: Vec<Example> = train_sents.iter().map(|h| intern(h, &ids1)).collect();
     let mut first_tags: Vec<Vec<u8>> = vec![Vec::new(); train_sents.len()];
     for fold in 0..folds {
-        let t = train_on(&examples1, kept1.len(), epochs, |i| train_sents[i].doc % folds != fold, |_, _, _| {});
+        let t = train_on(
+            &examples1,
+            kept1.len(),
+            epochs,
+            |i| train_sents[i].doc % folds != fold,
+            |_, _, _| {},
+        );
         for (i, h) in train_sents.iter().enumerate() {
             if h.doc % folds == fold {
                 t.predict(&examples1[i], true, &mut first_tags[i]);
@@ -336,9 +365,15 @@ fn main() {
         }
         eprintln!("first pass, fold {}/{folds} tagged", fold + 1);
     }
-    let t1 = train_on(&examples1, kept1.len(), epochs, |_| true, |epoch, wrong, _| {
-        eprintln!("first pass, epoch {epoch}: {wrong} sentences wrong");
-    });
+    let t1 = train_on(
+        &examples1,
+        kept1.len(),
+        epochs,
+        |_| true,
+        |epoch, wrong, _| {
+            eprintln!("first pass, epoch {epoch}: {wrong} sentences wrong");
+        },
+    );
     let model1 = t1.to_bytes(&kept1);
 
     // Second pass.
@@ -361,19 +396,25 @@ fn main() {
             (name(p), s2, ex, *u)
         })
         .collect();
-    let t2 = train_on(&examples2, kept2.len(), epochs, |_| true, |epoch, wrong, t| {
-        let mut line = format!("second pass, epoch {epoch}: {wrong} sentences wrong");
-        for (n, sents, exs, unaligned) in &devs2 {
-            let mut k = 0;
-            let s = score(sents, *unaligned, |_, out| {
-                t.predict(&exs[k], true, out);
-                k += 1;
-            });
-            let (p, r, f) = s.f1();
-            line += &format!("; {n} P {p:.3} R {r:.3} F1 {f:.3}");
-        }
-        eprintln!("{line}");
-    });
+    let t2 = train_on(
+        &examples2,
+        kept2.len(),
+        epochs,
+        |_| true,
+        |epoch, wrong, t| {
+            let mut line = format!("second pass, epoch {epoch}: {wrong} sentences wrong");
+            for (n, sents, exs, unaligned) in &devs2 {
+                let mut k = 0;
+                let s = score(sents, *unaligned, |_, out| {
+                    t.predict(&exs[k], true, out);
+                    k += 1;
+                });
+                let (p, r, f) = s.f1();
+                line += &format!("; {n} P {p:.3} R {r:.3} F1 {f:.3}");
+            }
+            eprintln!("{line}");
+        },
+    );
     let model2 = t2.to_bytes(&kept2);
     let bytes = Tagger::pack(&model1, &model2).expect("gzip in memory");
     std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
@@ -397,9 +438,13 @@ fn main() {
                 tags
             })
             .collect();
-        let s1 = score(sents, *unaligned, |h, out| tagger.first.tag(&h.offsets, &h.hashes, &h.slots, out));
+        let s1 = score(sents, *unaligned, |h, out| {
+            tagger.first.tag(&h.offsets, &h.hashes, &h.slots, out)
+        });
         let s2 = second_pass(sents, &first);
-        let s = score(&s2, *unaligned, |h, out| tagger.second.tag(&h.offsets, &h.hashes, &h.slots, out));
+        let s = score(&s2, *unaligned, |h, out| {
+            tagger.second.tag(&h.offsets, &h.hashes, &h.slots, out)
+        });
         let ((p1, r1, f1), (p, r, f)) = (s1.f1(), s.f1());
         eprintln!(
             "{}: tagger alone, first pass P {p1:.3} R {r1:.3} F1 {f1:.3}; both passes P {p:.3} R {r:.3} F1 {f:.3}",

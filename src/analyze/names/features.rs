@@ -7,7 +7,7 @@
 //! allocating, and the model stores hashes only. The hash is FNV-1a, fixed here, so a model
 //! trained once scores the same on every machine and build.
 
-use super::gazetteer::{with_lowercase, Gazetteer};
+use super::gazetteer::{flag, with_lowercase, Gazetteer};
 use super::model;
 use crate::article::Article;
 use crate::text::Span;
@@ -67,7 +67,10 @@ impl Gap {
 
     /// Whether a name may run on across this gap.
     pub fn joins(self) -> bool {
-        matches!(self, Gap::Space | Gap::Hyphen | Gap::Ampersand | Gap::Initial)
+        matches!(
+            self,
+            Gap::Space | Gap::Hyphen | Gap::Ampersand | Gap::Initial
+        )
     }
 }
 
@@ -99,7 +102,9 @@ pub struct TokSentence<'a> {
 
 /// "U.S", "U.K", "e.g": single letters joined by periods.
 pub fn is_dotted_abbreviation(w: &str) -> bool {
-    w.contains('.') && w.split('.').all(|p| p.chars().count() <= 1) && w.chars().any(char::is_uppercase)
+    w.contains('.')
+        && w.split('.').all(|p| p.chars().count() <= 1)
+        && w.chars().any(char::is_uppercase)
 }
 
 /// Strips a possessive `'s` / `’s` from a word.
@@ -153,11 +158,14 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
             });
         }
         mark_candidates(&mut tokens);
-        let letters: Vec<&Token> = tokens
-            .iter()
-            .filter(|t| t.text.chars().any(char::is_alphabetic))
-            .collect();
-        let all_caps = letters.len() >= 2 && letters.iter().all(|t| !t.text.chars().any(char::is_lowercase));
+        let (mut letters, mut lower) = (0usize, false);
+        for t in &tokens {
+            if t.text.chars().any(char::is_alphabetic) {
+                letters += 1;
+                lower |= t.text.chars().any(char::is_lowercase);
+            }
+        }
+        let all_caps = letters >= 2 && !lower;
         let numbers = tokens
             .iter()
             .filter(|t| t.text.chars().next().is_some_and(|c| c.is_ascii_digit()))
@@ -178,8 +186,8 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
 /// Spencer") and the particles of family names in many languages.
 const PARTICLES: &[&str] = &[
     "of", "and", "for", "the", "on", "in", "at", "upon", "de", "du", "des", "da", "das", "do",
-    "dos", "di", "del", "della", "der", "den", "van", "von", "ter", "ten", "zu", "la", "le",
-    "les", "el", "al", "bin", "ibn", "y", "e", "et", "st",
+    "dos", "di", "del", "della", "der", "den", "van", "von", "ter", "ten", "zu", "la", "le", "les",
+    "el", "al", "bin", "ibn", "y", "e", "et", "st",
 ];
 
 /// A token can be part of a name when it has a capital letter, or when it is a short word or
@@ -211,46 +219,77 @@ fn mark_candidates(tokens: &mut [Token]) {
     }
 }
 
-/// FNV-1a over a template number and its parts.
-#[derive(Clone, Copy)]
-struct Fnv(u64);
+/// Feature hashing. Strings are hashed eight bytes at a time (little-endian, so the same
+/// on every machine) and each token's word, lower-case form and shape are hashed once per
+/// sentence; a feature is its template number mixed with those hashes. Fixed here, so a
+/// model trained once scores the same on every machine and build.
+mod hash {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    const K2: u64 = 0xff51_afd7_ed55_8ccd;
 
-impl Fnv {
-    fn new(template: u8) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325).byte(template)
+    #[inline]
+    fn finish(h: u64) -> u64 {
+        let h = (h ^ (h >> 33)).wrapping_mul(K2);
+        h ^ (h >> 29)
     }
-    fn byte(self, b: u8) -> Fnv {
-        Fnv((self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3))
-    }
-    fn str(self, s: &str) -> Fnv {
-        let mut h = self;
-        for &b in s.as_bytes() {
-            h = h.byte(b);
+
+    #[inline]
+    pub fn str(s: &str) -> u64 {
+        let b = s.as_bytes();
+        let mut h = (b.len() as u64).wrapping_mul(K);
+        let mut chunks = b.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
         }
-        h.byte(0xff)
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        finish(h)
+    }
+
+    /// A feature: a template number and a value.
+    #[inline]
+    pub fn f(template: u8, value: u64) -> u64 {
+        finish((u64::from(template) + 1).wrapping_mul(K).rotate_left(21) ^ value.wrapping_mul(K))
+    }
+
+    /// A feature of two values.
+    #[inline]
+    pub fn f2(template: u8, a: u64, b: u64) -> u64 {
+        f(template, finish(a.rotate_left(17) ^ b.wrapping_mul(K2)))
     }
 }
 
-/// Word shape: capitals X, small letters x, digits d, anything else itself; with runs of
-/// one class collapsed ("McDonald" -> "XxXx") when `short`.
-fn shape(w: &str, short: bool, out: &mut String) {
-    out.clear();
-    let mut last = '\0';
+/// Word shape: capitals X, small letters x, digits d, anything else itself, runs of one
+/// class collapsed ("McDonald" -> "XxXx"), hashed.
+fn shape_hash(w: &str) -> u64 {
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    let mut last = 0u8;
     for c in w.chars().take(12) {
         let s = if c.is_uppercase() {
-            'X'
+            b'X'
         } else if c.is_lowercase() {
-            'x'
+            b'x'
         } else if c.is_ascii_digit() {
-            'd'
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
         } else {
-            c
+            b'?'
         };
-        if !(short && s == last) {
-            out.push(s);
+        if s != last && n < buf.len() {
+            buf[n] = s;
+            n += 1;
         }
         last = s;
     }
+    hash::str(std::str::from_utf8(&buf[..n]).unwrap_or(""))
 }
 
 /// Title case of a word in capitals ("FRANCE" -> "France"), for looking it up in lists
@@ -277,24 +316,36 @@ struct ListMark {
 
 const MAX_LIST_NAME: usize = 6;
 
-fn list_marks(g: &Gazetteer, text: &str, s: &TokSentence) -> Vec<ListMark> {
+fn list_marks(
+    g: &Gazetteer,
+    text: &str,
+    s: &TokSentence,
+    info: &[TokInfo],
+    marks: &mut Vec<ListMark>,
+) {
     let toks = &s.tokens;
-    let mut marks = vec![ListMark::default(); toks.len()];
+    marks.clear();
+    marks.resize(toks.len(), ListMark::default());
     let mut i = 0;
     while i < toks.len() {
-        if !toks[i].candidate {
+        // Only from a word some known name starts with.
+        if !toks[i].candidate || info[i].flags & (flag::HEAD | flag::PLACE | flag::ORG) == 0 {
             i += 1;
             continue;
         }
         let mut best: Option<(usize, bool)> = None;
         let last = (i + MAX_LIST_NAME).min(toks.len());
         for j in i..last {
-            if !toks[j].candidate {
+            if !toks[j].candidate || (j > i && !toks[j].gap.joins()) {
                 break;
             }
             let name = &text[toks[i].span.start..toks[j].span.end];
             let (place, org) = if s.all_caps {
-                let titled: String = name.split(' ').map(title_case).collect::<Vec<_>>().join(" ");
+                let titled: String = name
+                    .split(' ')
+                    .map(title_case)
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 (
                     g.place(name).is_some() || g.place(&titled).is_some(),
                     g.org(name).is_some() || g.org(&titled).is_some(),
@@ -321,13 +372,13 @@ fn list_marks(g: &Gazetteer, text: &str, s: &TokSentence) -> Vec<ListMark> {
             None => i += 1,
         }
     }
-    marks
 }
 
 /// For each token, the stretch of candidate tokens joined by spaces, hyphens or initials
 /// that holds it (`first..=last`), `None` for a token that is no candidate.
-fn runs(toks: &[Token]) -> Vec<Option<(usize, usize)>> {
-    let mut out = vec![None; toks.len()];
+fn runs(toks: &[Token], out: &mut Vec<Option<(usize, usize)>>) {
+    out.clear();
+    out.resize(toks.len(), None);
     let mut i = 0;
     while i < toks.len() {
         if !toks[i].candidate {
@@ -348,35 +399,13 @@ fn runs(toks: &[Token]) -> Vec<Option<(usize, usize)>> {
         }
         i = j + 1;
     }
-    out
 }
 
-/// The capitalised stretch a token sits in types it as a whole: its last word ("Hyde
-/// Park", "Chelsea Football Club"), its first word, its length and the token's place in it.
-fn run_features(s: &TokSentence, i: usize, run: Option<(usize, usize)>, out: &mut Vec<u64>) {
-    let Some((first, last)) = run else {
-        return;
-    };
-    let toks = &s.tokens;
-    let len = (last + 1).saturating_sub(first).min(5) as u8;
-    let pos = if first == last {
-        0u8
-    } else if i == first {
-        1
-    } else if i >= last {
-        3
-    } else {
-        2
-    };
-    with_lowercase(toks[last].text, |w| out.push(Fnv::new(60).str(w).byte(pos).0));
-    with_lowercase(toks[first].text, |w| out.push(Fnv::new(61).str(w).byte(pos).0));
-    out.push(Fnv::new(62).byte(len).byte(pos).byte(s.all_caps as u8).0);
-}
-
-/// How each distinct word (lower case) is used across the article: the words before and
-/// after its occurrences, and whether it is ever written in lower case. A name written many
-/// times is typed by all of its contexts ("Chelsea" after "beat" once and before "said" in
-/// another sentence), so a sentence that says nothing still gets the article's verdict.
+/// How each capitalised word (lower case) is used across the article: the words before
+/// and after its occurrences, and whether it is also written in lower case. A name written
+/// many times is typed by all of its contexts ("Chelsea" after "beat" once and before
+/// "said" in another sentence), so a sentence that says nothing still gets the article's
+/// verdict.
 #[derive(Default)]
 pub struct DocContext {
     by_word: FxHashMap<String, WordUse>,
@@ -391,52 +420,61 @@ struct WordUse {
 }
 
 /// Contexts kept per word: enough to type it, bounded so one frequent word costs little.
-const MAX_CONTEXTS: usize = 12;
+const MAX_CONTEXTS: usize = 6;
+
+/// The hash of a token's lower-case form, or of a sentence boundary.
+fn lower_hash(toks: &[Token], at: Option<usize>) -> u64 {
+    match at {
+        None => hash::str("<s>"),
+        Some(i) => toks
+            .get(i)
+            .map_or_else(|| hash::str("</s>"), |t| with_lowercase(t.text, hash::str)),
+    }
+}
 
 impl DocContext {
     pub fn new(sentences: &[TokSentence]) -> DocContext {
         let mut by_word: FxHashMap<String, WordUse> = FxHashMap::default();
+        // Candidates first: only their lower-case uses matter, so the many lower-case words
+        // of an article are looked up, never stored.
         for s in sentences {
             let toks = &s.tokens;
             for (i, t) in toks.iter().enumerate() {
-                let lower_case = t.text.chars().next().is_some_and(char::is_lowercase);
-                if !t.candidate && !lower_case {
+                if !t.candidate || !has_upper(t.text) {
                     continue;
                 }
-                let key = t.text.to_lowercase();
-                if lower_case && !t.candidate {
-                    if let Some(u) = by_word.get_mut(&key) {
-                        u.lower_case = true;
-                    } else {
-                        by_word.insert(
-                            key,
-                            WordUse {
-                                lower_case: true,
-                                ..WordUse::default()
-                            },
-                        );
-                    }
-                    continue;
-                }
-                let u = by_word.entry(key).or_default();
+                let u = match with_lowercase(t.text, |w| by_word.contains_key(w)) {
+                    true => with_lowercase(t.text, |w| by_word.get_mut(w)),
+                    false => Some(by_word.entry(t.text.to_lowercase()).or_default()),
+                };
+                let Some(u) = u else { continue };
                 if i > 0 && !s.all_caps {
-                    u.capitalised_inside |= has_upper(t.text);
+                    u.capitalised_inside = true;
                 }
                 if s.all_caps {
                     continue;
                 }
                 if u.before.len() < MAX_CONTEXTS {
-                    let before = i.checked_sub(1).map_or("<s>", |p| toks[p].text);
-                    let h = with_lowercase(before, |b| Fnv::new(40).str(b).0);
+                    let h = lower_hash(toks, i.checked_sub(1));
                     if !u.before.contains(&h) {
                         u.before.push(h);
                     }
                 }
                 if u.after.len() < MAX_CONTEXTS {
-                    let after = toks.get(i + 1).map_or("</s>", |n| n.text);
-                    let h = with_lowercase(after, |a| Fnv::new(41).str(a).0);
+                    let h = lower_hash(toks, Some(i + 1));
                     if !u.after.contains(&h) {
                         u.after.push(h);
+                    }
+                }
+            }
+        }
+        if !by_word.is_empty() {
+            for s in sentences {
+                for t in s.tokens.iter().filter(|t| !t.candidate) {
+                    if t.text.chars().next().is_some_and(char::is_lowercase) {
+                        if let Some(u) = with_lowercase(t.text, |w| by_word.get_mut(w)) {
+                            u.lower_case = true;
+                        }
                     }
                 }
             }
@@ -444,7 +482,8 @@ impl DocContext {
         DocContext { by_word }
     }
 
-    /// Whether the article writes the word in lower case somewhere ("crooked").
+    /// Whether the article writes the word in lower case somewhere ("crooked"); asked of
+    /// capitalised words only.
     pub fn written_lower(&self, word: &str) -> bool {
         with_lowercase(word, |w| self.by_word.get(w).is_some_and(|u| u.lower_case))
     }
@@ -464,71 +503,61 @@ impl DocLabels {
             return;
         }
         let kind = ((tag - 1) / 2) as usize;
-        let counts = with_lowercase(word, |w| match self.by_word.get_mut(w) {
-            Some(c) => Some(c),
-            None => None,
+        let found = with_lowercase(word, |w| {
+            self.by_word
+                .get_mut(w)
+                .map(|c| c[kind] = c[kind].saturating_add(1))
         });
-        match counts {
-            Some(c) => c[kind] = c[kind].saturating_add(1),
-            None => {
-                let mut c = [0u16; 4];
-                c[kind] = 1;
-                self.by_word.insert(word.to_lowercase(), c);
-            }
+        if found.is_none() {
+            let mut c = [0u16; 4];
+            c[kind] = 1;
+            self.by_word.insert(word.to_lowercase(), c);
         }
     }
 
     /// Appends the features of `word`: each kind it was given, and the kind given most.
     pub fn features(&self, word: &str, out: &mut Vec<u64>) {
         let Some(c) = with_lowercase(word, |w| self.by_word.get(w).copied()) else {
-            out.push(Fnv::new(72).0);
+            out.push(hash::f(72, 0));
             return;
         };
         let mut best = 0;
         for k in 0..4 {
             if c[k] > 0 {
-                out.push(Fnv::new(70).byte(k as u8).0);
+                out.push(hash::f(70, k as u64));
             }
             if c[k] > c[best] {
                 best = k;
             }
         }
-        out.push(Fnv::new(71).byte(best as u8).0);
-    }
-
-    /// The first pass's features of a sentence with the second pass's appended.
-    pub fn extend(
-        &self,
-        s: &TokSentence,
-        offsets: &[u32],
-        hashes: &[u64],
-        out_offsets: &mut Vec<u32>,
-        out: &mut Vec<u64>,
-    ) {
-        out_offsets.clear();
-        out.clear();
-        out_offsets.push(0);
-        for (i, t) in s.tokens.iter().enumerate() {
-            out.extend_from_slice(&hashes[offsets[i] as usize..offsets[i + 1] as usize]);
-            if t.candidate {
-                self.features(t.text, out);
-            }
-            out_offsets.push(out.len() as u32);
-        }
+        out.push(hash::f(71, best as u64));
     }
 }
 
-/// Computes the features of candidate tokens into a reusable buffer.
+/// What is computed once per token of a sentence for its own and its neighbours' features.
+#[derive(Clone, Copy, Default)]
+struct TokInfo {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    flags: u16,
+}
+
+/// Computes the features of candidate tokens into reusable buffers.
 pub struct Featurizer<'g> {
     g: &'g Gazetteer,
-    shape_buf: String,
+    info: Vec<TokInfo>,
+    marks: Vec<ListMark>,
+    runs: Vec<Option<(usize, usize)>>,
 }
 
 impl<'g> Featurizer<'g> {
     pub fn new(g: &'g Gazetteer) -> Featurizer<'g> {
         Featurizer {
             g,
-            shape_buf: String::new(),
+            info: Vec::new(),
+            marks: Vec::new(),
+            runs: Vec::new(),
         }
     }
 
@@ -544,122 +573,170 @@ impl<'g> Featurizer<'g> {
     ) {
         offsets.clear();
         out.clear();
-        let marks = list_marks(self.g, text, s);
-        let runs = runs(&s.tokens);
+        let g = self.g;
+        let mut info = std::mem::take(&mut self.info);
+        info.clear();
+        info.resize(s.tokens.len(), TokInfo::default());
+        // Candidates and the two words each side of one: nothing else is read.
+        let toks = &s.tokens;
+        for (i, t) in toks.iter().enumerate() {
+            let near = t.candidate
+                || toks[i.saturating_sub(2)..(i + 3).min(toks.len())]
+                    .iter()
+                    .any(|n| n.candidate);
+            if !near {
+                continue;
+            }
+            info[i] = TokInfo {
+                word: if t.candidate { hash::str(t.text) } else { 0 },
+                lower: with_lowercase(t.text, hash::str),
+                shape: shape_hash(t.text),
+                flags: g.flags(t.text),
+            };
+        }
+        let mut marks = std::mem::take(&mut self.marks);
+        list_marks(g, text, s, &info, &mut marks);
+        let mut stretches = std::mem::take(&mut self.runs);
+        runs(&s.tokens, &mut stretches);
         offsets.push(0);
         for i in 0..s.tokens.len() {
             if s.tokens[i].candidate {
-                self.token(s, i, &marks, doc, out);
-                run_features(s, i, runs[i], out);
+                token(s, i, &info, marks[i], doc, out);
+                run_features(s, i, stretches[i], &info, out);
             }
             offsets.push(out.len() as u32);
         }
+        self.info = info;
+        self.marks = marks;
+        self.runs = stretches;
     }
+}
 
-    fn token(&mut self, s: &TokSentence, i: usize, marks: &[ListMark], doc: &DocContext, out: &mut Vec<u64>) {
-        let g = self.g;
-        let toks = &s.tokens;
-        let w = toks[i].text;
-        let lower = w.to_lowercase();
-        // Case says nothing in a line of capitals: its words are looked up title-cased.
-        let as_written = if s.all_caps { title_case(w) } else { w.to_string() };
-        let mut push = |h: Fnv| out.push(h.0);
-        let ctx = if s.all_caps { 1u8 } else { 0 };
-        push(Fnv::new(0));
-        push(Fnv::new(1).str(w));
-        push(Fnv::new(2).str(&lower));
-        shape(w, false, &mut self.shape_buf);
-        push(Fnv::new(3).str(&self.shape_buf));
-        shape(w, true, &mut self.shape_buf);
-        let short_shape = self.shape_buf.clone();
-        push(Fnv::new(4).str(&short_shape).byte(ctx));
-        let chars: Vec<(usize, char)> = lower.char_indices().collect();
-        for n in 1..=4.min(chars.len()) {
-            let cut = chars.get(n).map_or(lower.len(), |&(b, _)| b);
-            push(Fnv::new(5).byte(n as u8).str(&lower[..cut]));
-            let from = chars[chars.len() - n].0;
-            push(Fnv::new(6).byte(n as u8).str(&lower[from..]));
+/// The capitalised stretch a token sits in types it as a whole: its last word ("Hyde
+/// Park", "Chelsea Football Club"), its first word, its length and the token's place in it.
+fn run_features(
+    s: &TokSentence,
+    i: usize,
+    run: Option<(usize, usize)>,
+    info: &[TokInfo],
+    out: &mut Vec<u64>,
+) {
+    let Some((first, last)) = run else {
+        return;
+    };
+    let len = (last + 1).saturating_sub(first).min(5) as u64;
+    let pos = if first == last {
+        0u64
+    } else if i == first {
+        1
+    } else if i >= last {
+        3
+    } else {
+        2
+    };
+    out.push(hash::f2(60, info[last].lower, pos));
+    out.push(hash::f2(61, info[first].lower, pos));
+    out.push(hash::f(62, len | pos << 4 | u64::from(s.all_caps) << 8));
+}
+
+/// The features of candidate token `i`.
+fn token(
+    s: &TokSentence,
+    i: usize,
+    info: &[TokInfo],
+    mark: ListMark,
+    doc: &DocContext,
+    out: &mut Vec<u64>,
+) {
+    let toks = &s.tokens;
+    let w = toks[i].text;
+    let me = info[i];
+    let ctx = u64::from(s.all_caps);
+    out.push(hash::f(0, 0));
+    out.push(hash::f(1, me.word));
+    out.push(hash::f(2, me.lower));
+    out.push(hash::f2(4, me.shape, ctx));
+    // Prefixes and suffixes of one to four letters, lower case.
+    with_lowercase(w, |lower| {
+        let n = lower.chars().count();
+        let ends = lower
+            .char_indices()
+            .skip(1)
+            .map(|(b, _)| b)
+            .chain([lower.len()]);
+        for (k, cut) in ends.take(4).enumerate() {
+            out.push(hash::f2(5, k as u64 + 1, hash::str(&lower[..cut])));
         }
-        // Neighbours, two each side, and the bigrams they make with the word.
-        for (d, tmpl) in [(-2i32, 10u8), (-1, 11), (1, 12), (2, 13)] {
-            let j = i as i32 + d;
-            let n = if j < 0 {
-                "<s>"
-            } else {
-                toks.get(j as usize).map_or("</s>", |t| t.text)
-            };
-            with_lowercase(n, |n| {
-                push(Fnv::new(tmpl).str(n));
-                if d.abs() == 1 {
-                    push(Fnv::new(tmpl + 10).str(n).str(&lower));
-                }
-            });
-            if d.abs() == 1 {
-                if j >= 0 && (j as usize) < toks.len() {
-                    shape(toks[j as usize].text, true, &mut self.shape_buf);
-                } else {
-                    self.shape_buf.clear();
-                }
-                push(Fnv::new(tmpl + 20).str(&self.shape_buf).str(&short_shape).byte(ctx));
-            }
+        let starts = lower.char_indices().rev().map(|(b, _)| b);
+        for (k, from) in starts.take(4.min(n)).enumerate() {
+            out.push(hash::f2(6, k as u64 + 1, hash::str(&lower[from..])));
         }
-        // Separators the segmenter dropped: "Smith, 45" or "(Reuters)".
-        let gap_after = toks.get(i + 1).map_or(Gap::Start, |t| t.gap);
-        push(Fnv::new(30).byte(toks[i].gap as u8).byte(gap_after as u8));
-        push(Fnv::new(29).byte(toks[i].gap as u8).str(&short_shape));
-        push(Fnv::new(31).byte(s.paragraph.min(2) as u8).byte(s.table_like as u8));
-        // What the lists know of the word and the names it starts or continues.
-        let m = marks[i];
-        push(Fnv::new(32).byte(m.place).byte(m.org));
-        if let Some(gender) = g.first_name_gender(&as_written) {
-            push(Fnv::new(33).byte(gender as u8));
-        }
-        if g.is_surname(&as_written) {
-            push(Fnv::new(34));
-        }
-        if g.place(&as_written).is_some() {
-            push(Fnv::new(35));
-        }
-        if g.org(&as_written).is_some() {
-            push(Fnv::new(36));
-        }
-        if g.is_org_word(&as_written) {
-            push(Fnv::new(37));
-        }
-        if g.demonym(&as_written).is_some() {
-            push(Fnv::new(38));
-        }
-        if g.is_one_word_title(&as_written) {
-            push(Fnv::new(39));
-        }
-        // The previous word a title or first name: "President X", "Mr X".
-        if i > 0 {
-            let p = toks[i - 1].text;
-            if g.is_one_word_title(p) {
-                push(Fnv::new(50));
-            }
-            if g.first_name_gender(p).is_some() && has_upper(p) {
-                push(Fnv::new(51));
-            }
-        }
-        // The article's other uses of the word.
-        if let Some(u) = doc.by_word.get(&lower) {
-            for &h in &u.before {
-                out.push(Fnv(h).byte(0x40).0);
-            }
-            for &h in &u.after {
-                out.push(Fnv(h).byte(0x41).0);
-            }
-            out.push(
-                Fnv::new(42)
-                    .byte(u.lower_case as u8)
-                    .byte(u.capitalised_inside as u8)
-                    .byte(ctx)
-                    .0,
-            );
+    });
+    // Neighbours, two each side, and the bigrams and shapes they make with the word.
+    let neighbour =
+        |j: isize| -> Option<TokInfo> { (j >= 0).then(|| info.get(j as usize).copied()).flatten() };
+    let boundary = |j: isize| {
+        if j < 0 {
+            hash::str("<s>")
         } else {
-            out.push(Fnv::new(43).0);
+            hash::str("</s>")
         }
+    };
+    for (d, tmpl) in [(-2isize, 10u8), (-1, 11), (1, 12), (2, 13)] {
+        let j = i as isize + d;
+        let n = neighbour(j);
+        let lower = n.map_or_else(|| boundary(j), |n| n.lower);
+        out.push(hash::f(tmpl, lower));
+        if d.abs() == 1 {
+            out.push(hash::f2(tmpl + 10, lower, me.lower));
+            let shape = n.map_or(0, |n| n.shape);
+            out.push(hash::f2(tmpl + 20, shape, me.shape ^ ctx));
+        }
+    }
+    // Separators the segmenter dropped: "Smith, 45" or "(Reuters)".
+    let gap_after = toks.get(i + 1).map_or(Gap::Start, |t| t.gap);
+    out.push(hash::f(30, toks[i].gap as u64 | (gap_after as u64) << 8));
+    out.push(hash::f2(29, toks[i].gap as u64, me.shape));
+    out.push(hash::f(
+        31,
+        s.paragraph.min(2) as u64 | u64::from(s.table_like) << 4,
+    ));
+    // What the lists know of the word and of the names it starts or continues.
+    out.push(hash::f(
+        32,
+        u64::from(mark.place) | u64::from(mark.org) << 4,
+    ));
+    if me.flags != 0 {
+        for bit in 0..9 {
+            if me.flags & (1 << bit) != 0 {
+                out.push(hash::f(33, bit));
+            }
+        }
+    }
+    // The word before a title or a first name: "President X", "Mr X", "John X".
+    if i > 0 {
+        let p = info[i - 1].flags;
+        if p & flag::TITLE != 0 {
+            out.push(hash::f(50, 0));
+        }
+        if p & flag::FIRST_NAME != 0 && has_upper(toks[i - 1].text) {
+            out.push(hash::f(51, 0));
+        }
+    }
+    // The article's other uses of the word.
+    if let Some(u) = with_lowercase(w, |l| doc.by_word.get(l)) {
+        for &h in &u.before {
+            out.push(hash::f(40, h));
+        }
+        for &h in &u.after {
+            out.push(hash::f(41, h));
+        }
+        out.push(hash::f(
+            42,
+            u64::from(u.lower_case) | u64::from(u.capitalised_inside) << 1 | ctx << 2,
+        ));
+    } else {
+        out.push(hash::f(43, 0));
     }
 }
 
@@ -682,7 +759,9 @@ mod tests {
 
     #[test]
     fn only_capitalised_stretches_are_candidates() {
-        let a = article("Title\n\nThe Bank of England and the 1860 Munich club met Nadal works Roddick.");
+        let a = article(
+            "Title\n\nThe Bank of England and the 1860 Munich club met Nadal works Roddick.",
+        );
         let s = sentences(&a);
         let cand: Vec<&str> = s[1]
             .tokens
@@ -690,7 +769,10 @@ mod tests {
             .filter(|t| t.candidate)
             .map(|t| t.text)
             .collect();
-        assert_eq!(cand, ["The", "Bank", "of", "England", "1860", "Munich", "Nadal", "Roddick"]);
+        assert_eq!(
+            cand,
+            ["The", "Bank", "of", "England", "1860", "Munich", "Nadal", "Roddick"]
+        );
     }
 
     #[test]

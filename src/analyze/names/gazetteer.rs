@@ -11,6 +11,9 @@ use std::sync::OnceLock;
 
 /// The word lists recognition relies on, parsed once per process.
 pub struct Gazetteer {
+    /// Every list that knows a word, by the word in lower case ([`flag`]): what the tagger
+    /// asks of each token, in one look-up.
+    word_flags: FxHashMap<String, u16>,
     first_names: FxHashMap<String, Gender>,
     surnames: FxHashSet<String>,
     /// Lower-cased name -> (canonical, kind from the file).
@@ -25,6 +28,23 @@ pub struct Gazetteer {
     titles_by_first: FxHashMap<String, Vec<usize>>,
 }
 
+/// Bits of [`Gazetteer::flags`].
+pub mod flag {
+    pub const FIRST_FEMALE: u16 = 1;
+    pub const FIRST_MALE: u16 = 1 << 1;
+    pub const FIRST_EITHER: u16 = 1 << 2;
+    pub const SURNAME: u16 = 1 << 3;
+    pub const PLACE: u16 = 1 << 4;
+    pub const ORG: u16 = 1 << 5;
+    pub const ORG_WORD: u16 = 1 << 6;
+    pub const DEMONYM: u16 = 1 << 7;
+    pub const TITLE: u16 = 1 << 8;
+    /// The first word of a place or organisation name of several words ("New" of "New
+    /// York"): where a search for known names may start.
+    pub const HEAD: u16 = 1 << 9;
+    pub const FIRST_NAME: u16 = FIRST_FEMALE | FIRST_MALE | FIRST_EITHER;
+}
+
 const FIRST_NAMES: &str = include_str!("../../../data/first_names.tsv");
 const SURNAMES: &str = include_str!("../../../data/surnames.txt");
 const PLACES: &str = include_str!("../../../data/places.tsv");
@@ -32,8 +52,6 @@ const DEMONYMS: &str = include_str!("../../../data/demonyms.tsv");
 const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
 const ORGS: &str = include_str!("../../../data/orgs.tsv");
 const TITLES: &str = include_str!("../../../data/titles.txt");
-
-/// Capitalised words that are never names on their own.
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
@@ -48,7 +66,7 @@ impl Gazetteer {
     }
 
     fn load() -> Gazetteer {
-        let first_names = data_lines(FIRST_NAMES)
+        let first_names: FxHashMap<String, Gender> = data_lines(FIRST_NAMES)
             .filter_map(|l| l.split_once('\t'))
             .map(|(n, g)| {
                 let g = match g {
@@ -59,18 +77,18 @@ impl Gazetteer {
                 (n.to_lowercase(), g)
             })
             .collect();
-        let surnames = data_lines(SURNAMES).map(str::to_lowercase).collect();
+        let surnames: FxHashSet<String> = data_lines(SURNAMES).map(str::to_lowercase).collect();
         let places: FxHashMap<String, String> = data_lines(PLACES)
             .filter_map(|l| {
                 let mut f = l.split('\t');
                 Some((f.next()?.to_string(), f.next()?.to_string()))
             })
             .collect();
-        let demonyms = data_lines(DEMONYMS)
+        let demonyms: FxHashMap<String, String> = data_lines(DEMONYMS)
             .filter_map(|l| l.split_once('\t'))
             .map(|(d, c)| (d.to_string(), c.to_string()))
             .collect();
-        let org_words = data_lines(ORG_WORDS)
+        let org_words: FxHashSet<String> = data_lines(ORG_WORDS)
             .map(|w| w.trim_end_matches('.').to_string())
             .collect();
         let orgs: FxHashMap<String, String> = data_lines(ORGS)
@@ -91,7 +109,45 @@ impl Gazetteer {
         for (i, t) in titles.iter().enumerate() {
             titles_by_first.entry(t[0].clone()).or_default().push(i);
         }
+        let mut word_flags: FxHashMap<String, u16> = FxHashMap::default();
+        let mut mark = |w: &str, f: u16| *word_flags.entry(w.to_lowercase()).or_insert(0) |= f;
+        for (n, g) in &first_names {
+            mark(
+                n,
+                match g {
+                    Gender::Female => flag::FIRST_FEMALE,
+                    Gender::Male => flag::FIRST_MALE,
+                    Gender::Unknown => flag::FIRST_EITHER,
+                },
+            );
+        }
+        for n in &surnames {
+            mark(n, flag::SURNAME);
+        }
+        for n in places.keys().filter(|n| !n.contains(' ')) {
+            mark(n, flag::PLACE);
+        }
+        for n in orgs.keys().filter(|n| !n.contains(' ')) {
+            mark(n, flag::ORG);
+        }
+        for n in places.keys().chain(orgs.keys()) {
+            if let Some((_, w)) = tokenize::words(n).next() {
+                if w.len() < n.len() {
+                    mark(w, flag::HEAD);
+                }
+            }
+        }
+        for n in &org_words {
+            mark(n, flag::ORG_WORD);
+        }
+        for n in demonyms.keys() {
+            mark(n, flag::DEMONYM);
+        }
+        for t in titles.iter().filter(|t| t.len() == 1) {
+            mark(&t[0], flag::TITLE);
+        }
         Gazetteer {
+            word_flags,
             first_names,
             surnames,
             places,
@@ -101,6 +157,13 @@ impl Gazetteer {
             titles,
             titles_by_first,
         }
+    }
+
+    /// The [`flag`]s of every list that knows the word, case aside.
+    pub fn flags(&self, word: &str) -> u16 {
+        with_lowercase(word.trim_end_matches('.'), |w| {
+            self.word_flags.get(w).copied().unwrap_or(0)
+        })
     }
 
     pub fn first_name_gender(&self, word: &str) -> Option<Gender> {
@@ -187,7 +250,11 @@ mod tests {
     fn title_case(w: &str) -> String {
         let mut c = w.chars();
         c.next()
-            .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+            .map(|f| {
+                f.to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -224,5 +291,4 @@ mod tests {
             );
         }
     }
-
 }

@@ -198,9 +198,6 @@ pub fn is_common_word(name: &str, kind: EntityType, mentions: u64, lowercase: u6
     !known && lowercase >= needed
 }
 
-
-/// A run cut in at most two (no allocation: nearly every run stays whole).
-
 /// White space collapsed to single spaces.
 pub fn normalise(name: &str) -> String {
     if is_single_spaced(name) {

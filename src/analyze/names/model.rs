@@ -12,7 +12,6 @@
 //! "Oscar" are told apart from people and organisations; it is never reported.
 
 use super::EntityType;
-use rustc_hash::FxHashMap;
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -51,7 +50,7 @@ fn allowed(prev: Option<u8>, tag: u8) -> bool {
     if tag == O || is_begin(tag) {
         return true;
     }
-    matches!(prev, Some(p) if p != O && (p + 1) / 2 == (tag + 1) / 2)
+    matches!(prev, Some(p) if p != O && p.div_ceil(2) == tag.div_ceil(2))
 }
 
 /// What a token may be tagged: [`OUTSIDE`] only (no candidate), [`NO_INSIDE`] (outside, or
@@ -92,10 +91,69 @@ pub fn spans(tags: &[u8]) -> Vec<(usize, usize, u8)> {
     out
 }
 
+/// Feature hash -> weight row, open addressing with linear probing. The hashes are FNV
+/// outputs, already well mixed, so they index the table directly: one probe, most often,
+/// with no hashing of its own (this look-up is most of the tagger's cost).
+struct Index {
+    /// (feature hash, row): side by side, so a probe reads one cache line.
+    slots: Vec<(u64, u32)>,
+    mask: usize,
+    len: usize,
+}
+
+/// Marks an empty slot; a feature whose hash is 0 is stored as 1.
+const EMPTY: u64 = 0;
+
+impl Index {
+    fn with_capacity(n: usize) -> Index {
+        let size = (n * 2).next_power_of_two().max(16);
+        Index {
+            slots: vec![(EMPTY, 0); size],
+            mask: size - 1,
+            len: 0,
+        }
+    }
+
+    fn slot(&self, key: u64) -> usize {
+        ((key ^ (key >> 29)) as usize) & self.mask
+    }
+
+    fn insert(&mut self, key: u64, row: u32) {
+        let key = key.max(1);
+        let mut i = self.slot(key);
+        while self.slots[i].0 != EMPTY && self.slots[i].0 != key {
+            i = (i + 1) & self.mask;
+        }
+        if self.slots[i].0 == EMPTY {
+            self.len += 1;
+        }
+        self.slots[i] = (key, row);
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<u32> {
+        let key = key.max(1);
+        let mut i = self.slot(key);
+        loop {
+            let (k, row) = self.slots[i];
+            if k == key {
+                return Some(row);
+            }
+            if k == EMPTY {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
 /// Trained weights: for each feature hash, one weight per tag; and tag-to-tag weights.
 pub struct Model {
-    index: FxHashMap<u64, u32>,
-    weights: Vec<f32>,
+    index: Index,
+    weights: Vec<[f32; LABELS]>,
+    /// The weights as stored, and the factor that turns them into `weights`.
+    quantised: Vec<[i16; LABELS]>,
+    scale: f32,
     /// `trans[prev][tag]`, with row `LABELS` for the sentence start.
     trans: [[f32; LABELS]; LABELS + 1],
 }
@@ -111,15 +169,79 @@ static SHIPPED: &[u8] = include_bytes!("../../../data/entities.model");
 pub struct Tagger {
     pub first: Model,
     pub second: Model,
+    /// Both models' weights under one index, for the binary's hot path: one probe per
+    /// feature gives both passes' weights, in one cache line.
+    joint: Joint,
+}
+
+/// Both models' weights of a feature, quantised as in the file: the first model's nine,
+/// then the second's.
+type JointRow = [i16; 2 * LABELS];
+
+struct Joint {
+    index: Index,
+    rows: Vec<JointRow>,
+    scales: [f32; 2],
+}
+
+impl Joint {
+    fn new(first: &Model, second: &Model) -> Joint {
+        let mut index = Index::with_capacity(first.index.len + second.index.len);
+        let mut rows: Vec<JointRow> = Vec::new();
+        for (m, part) in [(first, 0), (second, 1)] {
+            for &(key, row) in &m.index.slots {
+                if key == EMPTY {
+                    continue;
+                }
+                let at = match index.get(key) {
+                    Some(at) => at as usize,
+                    None => {
+                        index.insert(key, rows.len() as u32);
+                        rows.push([0; 2 * LABELS]);
+                        rows.len() - 1
+                    }
+                };
+                rows[at][part * LABELS..][..LABELS].copy_from_slice(&m.quantised[row as usize]);
+            }
+        }
+        Joint {
+            index,
+            rows,
+            scales: [first.scale, second.scale],
+        }
+    }
+}
+
+impl Tagger {
+    /// Adds the features' weights to both passes' scores, in the features' order (so the
+    /// sums are those of [`Model::add_emissions`], bit for bit).
+    #[inline]
+    pub fn add_both(&self, feats: &[u64], first: &mut [f32; LABELS], second: &mut [f32; LABELS]) {
+        let [s1, s2] = self.joint.scales;
+        for &h in feats {
+            if let Some(row) = self.joint.index.get(h) {
+                let w = &self.joint.rows[row as usize];
+                for t in 0..LABELS {
+                    first[t] += w[t] as f32 * s1;
+                    second[t] += w[LABELS + t] as f32 * s2;
+                }
+            }
+        }
+    }
 }
 
 impl Tagger {
     pub fn get() -> &'static Tagger {
         static T: OnceLock<Tagger> = OnceLock::new();
         T.get_or_init(|| {
-            Tagger::from_gzip(SHIPPED).unwrap_or_else(|_| Tagger {
-                first: Model::empty(),
-                second: Model::empty(),
+            Tagger::from_gzip(SHIPPED).unwrap_or_else(|_| {
+                let (first, second) = (Model::empty(), Model::empty());
+                let joint = Joint::new(&first, &second);
+                Tagger {
+                    first,
+                    second,
+                    joint,
+                }
             })
         })
     }
@@ -135,7 +257,12 @@ impl Tagger {
         };
         let first = part()?;
         let second = part()?;
-        Ok(Tagger { first, second })
+        let joint = Joint::new(&first, &second);
+        Ok(Tagger {
+            first,
+            second,
+            joint,
+        })
     }
 
     /// The two models' bytes ([`Trainer::to_bytes`]) as one gzip file.
@@ -152,36 +279,42 @@ impl Tagger {
 }
 
 impl Model {
-
     /// A model that tags nothing: what an empty or unreadable weights file gives, so the
     /// project builds and its trainer runs before any model exists.
     pub fn empty() -> Model {
         Model {
-            index: FxHashMap::default(),
+            index: Index::with_capacity(0),
             weights: Vec::new(),
+            quantised: Vec::new(),
+            scale: 1.0,
             trans: [[0.0; LABELS]; LABELS + 1],
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.index.len == 0
     }
 
     pub fn features(&self) -> usize {
-        self.index.len()
+        self.index.len
     }
 
-    /// Emission scores of one token with the given features.
-    fn emit(&self, feats: &[u64], out: &mut [f32; LABELS]) {
-        *out = [0.0; LABELS];
-        for h in feats {
-            if let Some(&row) = self.index.get(h) {
-                let w = &self.weights[row as usize * LABELS..][..LABELS];
-                for (o, w) in out.iter_mut().zip(w) {
+    /// Adds the weights of the given features to `out`, in their order (so a sum built in
+    /// two calls equals the sum over both lists in one).
+    #[inline]
+    pub fn add_emissions(&self, feats: &[u64], out: &mut [f32; LABELS]) {
+        for &h in feats {
+            if let Some(row) = self.index.get(h) {
+                for (o, w) in out.iter_mut().zip(&self.weights[row as usize]) {
                     *o += w;
                 }
             }
         }
+    }
+
+    /// The best tags of a sentence from its tokens' emission scores and slots.
+    pub fn decode(&self, emissions: &[[f32; LABELS]], slots: &[Slot], out: &mut Vec<u8>) {
+        viterbi(emissions, slots, &self.trans, out);
     }
 
     /// The best tags for a sentence, given each token's features (`offsets` as from
@@ -197,7 +330,7 @@ impl Model {
         for i in 0..n {
             if slots[i] != OUTSIDE {
                 let f = &feats[offsets[i] as usize..offsets[i + 1] as usize];
-                self.emit(f, &mut emissions[i]);
+                self.add_emissions(f, &mut emissions[i]);
             }
         }
         viterbi(&emissions, slots, &self.trans, out);
@@ -217,17 +350,25 @@ impl Model {
             }
         }
         let n = u32::from_le_bytes(r.array().ok_or_else(bad)?) as usize;
-        let mut index = FxHashMap::with_capacity_and_hasher(n, Default::default());
-        let mut weights = Vec::with_capacity(n * LABELS);
+        let mut index = Index::with_capacity(n);
+        let mut weights = Vec::with_capacity(n);
         for row in 0..n {
             index.insert(u64::from_le_bytes(r.array().ok_or_else(bad)?), row as u32);
         }
-        for _ in 0..n * LABELS {
-            weights.push(i16::from_le_bytes(r.array().ok_or_else(bad)?) as f32 * scale);
+        let mut quantised = Vec::with_capacity(n);
+        for _ in 0..n {
+            let mut q = [0i16; LABELS];
+            for v in q.iter_mut() {
+                *v = i16::from_le_bytes(r.array().ok_or_else(bad)?);
+            }
+            weights.push(q.map(|v| v as f32 * scale));
+            quantised.push(q);
         }
         Ok(Model {
             index,
             weights,
+            quantised,
+            scale,
             trans,
         })
     }
@@ -250,7 +391,10 @@ impl Reader<'_> {
 }
 
 /// Best tag sequence under emission and transition scores, each token's tag allowed by its
-/// slot.
+/// slot. A token that can only be outside parts the sentence into stretches that are
+/// decoded one by one (exactly: each stretch starts after an outside tag, or at the
+/// sentence's start, and ends before one, or at its end), so the cost follows the few
+/// candidate tokens, not the sentence's length.
 fn viterbi(
     emissions: &[[f32; LABELS]],
     slots: &[Slot],
@@ -259,18 +403,61 @@ fn viterbi(
 ) {
     let n = emissions.len();
     out.clear();
-    if n == 0 {
-        return;
+    out.resize(n, O);
+    let mut i = 0;
+    while i < n {
+        if slots[i] == OUTSIDE {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && slots[i] != OUTSIDE {
+            i += 1;
+        }
+        let from = if start == 0 { LABELS } else { O as usize };
+        let to_outside = (i < n).then_some(O as usize);
+        stretch(
+            &emissions[start..i],
+            &slots[start..i],
+            trans,
+            from,
+            to_outside,
+            &mut out[start..i],
+        );
     }
+}
+
+/// Viterbi over one stretch of candidate tokens: `from` is the row of the tag before it
+/// (the sentence start, or outside), `to` the tag after it, if any.
+fn stretch(
+    emissions: &[[f32; LABELS]],
+    slots: &[Slot],
+    trans: &[[f32; LABELS]; LABELS + 1],
+    from: usize,
+    to: Option<usize>,
+    out: &mut [u8],
+) {
     const NEG: f32 = f32::NEG_INFINITY;
-    let mut score = vec![[NEG; LABELS]; n];
-    let mut back = vec![[0u8; LABELS]; n];
+    let n = emissions.len();
+    let prev_tag = (from != LABELS).then_some(from as u8);
+    let mut score = [NEG; LABELS];
+    // Back pointers: on the stack for the usual stretch of a few tokens.
+    let mut short = [[0u8; LABELS]; 16];
+    let mut long = Vec::new();
+    let back: &mut [[u8; LABELS]] = if n <= short.len() {
+        &mut short[..n]
+    } else {
+        long.resize(n, [0u8; LABELS]);
+        &mut long
+    };
     for t in 0..LABELS as u8 {
-        if slot_allows(slots[0], t) && allowed(None, t) {
-            score[0][t as usize] = emissions[0][t as usize] + trans[LABELS][t as usize];
+        if slot_allows(slots[0], t) && allowed(prev_tag, t) {
+            score[t as usize] = emissions[0][t as usize] + trans[from][t as usize];
         }
     }
     for i in 1..n {
+        let mut next = [NEG; LABELS];
+        let mut ptr = [0u8; LABELS];
         for t in 0..LABELS as u8 {
             if !slot_allows(slots[i], t) {
                 continue;
@@ -278,7 +465,7 @@ fn viterbi(
             let mut best = NEG;
             let mut arg = 0u8;
             for p in 0..LABELS as u8 {
-                let s = score[i - 1][p as usize];
+                let s = score[p as usize];
                 if s == NEG || !allowed(Some(p), t) {
                     continue;
                 }
@@ -289,20 +476,22 @@ fn viterbi(
                 }
             }
             if best > NEG {
-                score[i][t as usize] = best + emissions[i][t as usize];
-                back[i][t as usize] = arg;
+                next[t as usize] = best + emissions[i][t as usize];
+                ptr[t as usize] = arg;
             }
         }
+        score = next;
+        back[i] = ptr;
     }
     let mut last = 0u8;
     let mut best = NEG;
     for t in 0..LABELS as u8 {
-        if score[n - 1][t as usize] > best {
-            best = score[n - 1][t as usize];
+        let s = score[t as usize] + to.map_or(0.0, |o| trans[t as usize][o]);
+        if score[t as usize] > NEG && s > best {
+            best = s;
             last = t;
         }
     }
-    out.resize(n, O);
     out[n - 1] = last;
     for i in (1..n).rev() {
         out[i - 1] = back[i][out[i] as usize];
@@ -347,12 +536,9 @@ impl Trainer {
             }
             for &f in &ex.feats[ex.offsets[i] as usize..ex.offsets[i + 1] as usize] {
                 let base = f as usize * LABELS;
-                for t in 0..LABELS {
-                    e[t] += if avg {
-                        self.w[base + t] - self.u[base + t] / self.c
-                    } else {
-                        self.w[base + t]
-                    };
+                let (w, u) = (&self.w[base..][..LABELS], &self.u[base..][..LABELS]);
+                for ((e, w), u) in e.iter_mut().zip(w).zip(u) {
+                    *e += if avg { w - u / self.c } else { *w };
                 }
             }
         }
@@ -481,7 +667,12 @@ mod tests {
         em[0][1] = 5.0;
         em[1][2] = 9.0; // I-PER, but the slot says a comma parts the two tokens
         let mut out = Vec::new();
-        viterbi(&em, &[ANY, NO_INSIDE], &[[0.0; LABELS]; LABELS + 1], &mut out);
+        viterbi(
+            &em,
+            &[ANY, NO_INSIDE],
+            &[[0.0; LABELS]; LABELS + 1],
+            &mut out,
+        );
         assert_eq!(out, [1, 0]);
     }
 

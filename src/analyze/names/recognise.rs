@@ -6,7 +6,7 @@
 //! form ("U.S." -> "United States").
 
 use super::features::{self, DocContext, DocLabels, Featurizer, Gap, Token};
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{self, Gazetteer};
 use super::model::{self, Tagger};
 use super::{normalise, EntityType, Gender, Mention};
 use crate::article::Article;
@@ -21,33 +21,51 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
     let sentences = features::sentences(article);
     let doc = DocContext::new(&sentences);
     let mut f = Featurizer::new(g);
-    // First pass: each sentence alone; its features are kept for the second.
-    let mut firsts: Vec<(usize, Vec<u32>, Vec<u64>)> = Vec::new();
+    // First pass: each sentence alone. Each token's features are looked up once, in both
+    // models: the second pass's scores are the same features' second-model weights plus
+    // those of its few document features ([`DocLabels`]), added in the same order as in
+    // training.
+    let mut firsts: Vec<(usize, Vec<[f32; model::LABELS]>)> = Vec::new();
     let mut labels = DocLabels::default();
-    let (mut tags, mut slots) = (vec![], vec![]);
+    let (mut offsets, mut hashes, mut tags, mut slots) = (vec![], vec![], vec![], vec![]);
+    let mut first_scores: Vec<[f32; model::LABELS]> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         if !s.tokens.iter().any(|t| t.candidate) || is_footer(text, &s.tokens) {
             continue;
         }
-        let (mut offsets, mut hashes) = (vec![], vec![]);
         f.sentence(text, s, &doc, &mut offsets, &mut hashes);
         slots.clear();
         slots.extend(s.tokens.iter().map(|t| t.slot()));
-        tagger.first.tag(&offsets, &hashes, &slots, &mut tags);
+        first_scores.clear();
+        first_scores.resize(s.tokens.len(), [0.0; model::LABELS]);
+        let mut second_scores = vec![[0.0; model::LABELS]; s.tokens.len()];
+        for i in 0..s.tokens.len() {
+            if slots[i] != model::OUTSIDE {
+                let feats = &hashes[offsets[i] as usize..offsets[i + 1] as usize];
+                tagger.add_both(feats, &mut first_scores[i], &mut second_scores[i]);
+            }
+        }
+        tagger.first.decode(&first_scores, &slots, &mut tags);
         for (t, &tag) in s.tokens.iter().zip(&tags) {
             labels.add(t.text, tag);
         }
-        firsts.push((si, offsets, hashes));
+        firsts.push((si, second_scores));
     }
-    let (mut offsets, mut hashes) = (vec![], vec![]);
     let mut out = Vec::new();
-    for (si, first_offsets, first_hashes) in &firsts {
-        let s = &sentences[*si];
+    let mut doc_feats = Vec::new();
+    for (si, mut scores) in firsts {
+        let s = &sentences[si];
         let title_case = s.paragraph == 0 && !s.all_caps && is_title_case(&s.tokens);
-        labels.extend(s, first_offsets, first_hashes, &mut offsets, &mut hashes);
         slots.clear();
         slots.extend(s.tokens.iter().map(|t| t.slot()));
-        tagger.second.tag(&offsets, &hashes, &slots, &mut tags);
+        for (i, t) in s.tokens.iter().enumerate() {
+            if t.candidate {
+                doc_feats.clear();
+                labels.features(t.text, &mut doc_feats);
+                tagger.second.add_emissions(&doc_feats, &mut scores[i]);
+            }
+        }
+        tagger.second.decode(&scores, &slots, &mut tags);
         let spans = model::spans(&tags);
         for (k, &(first, last, tag)) in spans.iter().enumerate() {
             let Some(kind) = model::tag_kind(tag) else {
@@ -103,7 +121,11 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
                 last
             };
             for (first, last) in headline_pieces(&doc, s, title_case, first, last) {
-                let before = if first > 0 { Some(s.tokens[first - 1].text) } else { before };
+                let before = if first > 0 {
+                    Some(s.tokens[first - 1].text)
+                } else {
+                    before
+                };
                 let Some(mut mention) =
                     mention(g, text, &s.tokens[first..=last], before, kind, s.all_caps)
                 else {
@@ -135,7 +157,9 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
 /// A headline in Title Case ("Data Breach Exposes Records at Brightwire"): its capitals
 /// say nothing about names. Short lines only.
 fn is_title_case(toks: &[Token]) -> bool {
-    let words = toks.iter().filter(|t| t.text.chars().any(char::is_alphabetic));
+    let words = toks
+        .iter()
+        .filter(|t| t.text.chars().any(char::is_alphabetic));
     let (mut n, mut capitalised) = (0usize, 0usize);
     for t in words {
         n += 1;
@@ -255,8 +279,14 @@ fn mention(
     let span = Span::new(toks[0].span.start, toks[toks.len() - 1].span.end);
     let written = normalise(span.slice(text));
     // "TV", "PC", "CEO": things and roles written in capitals, not names; "I’d": a
-    // contraction.
-    if COMMON_ACRONYMS.contains(&written.as_str())
+    // contraction; "N": a letter; "Division": an organisation word alone.
+    let flags = g.flags(&written);
+    if written.chars().count() == 1
+        || (toks.len() == 1
+            && flags & gazetteer::flag::ORG_WORD != 0
+            && flags & (gazetteer::flag::ORG | gazetteer::flag::PLACE) == 0
+            && written.chars().skip(1).any(char::is_lowercase))
+        || COMMON_ACRONYMS.contains(&written.as_str())
         || StopWords::english().contains(&written.to_lowercase().replace('’', "'"))
     {
         return None;
@@ -267,7 +297,11 @@ fn mention(
         EntityType::Person => None,
     };
     let canonical = known(&written)
-        .or_else(|| all_caps.then(|| known(&title_case_words(&written))).flatten())
+        .or_else(|| {
+            all_caps
+                .then(|| known(&title_case_words(&written)))
+                .flatten()
+        })
         .unwrap_or_else(|| {
             if all_caps {
                 title_case_words(&written)
@@ -288,13 +322,32 @@ fn mention(
 
 /// Words of photo agencies' credits.
 const CREDIT_WORDS: &[&str] = &[
-    "Images", "Press", "Photo", "Photos", "Pictures", "Photography", "AP", "AFP", "Reuters",
-    "Getty", "EPA", "Shutterstock", "Bloomberg",
+    "Images",
+    "Press",
+    "Photo",
+    "Photos",
+    "Pictures",
+    "Photography",
+    "AP",
+    "AFP",
+    "Reuters",
+    "Getty",
+    "EPA",
+    "Shutterstock",
+    "Bloomberg",
 ];
 
 /// News agencies whose name ends a photo caption.
 const AGENCIES: &[&str] = &[
-    "Reuters", "AFP", "AP", "EPA", "Getty", "Bloomberg", "Xinhua", "PA", "Anadolu",
+    "Reuters",
+    "AFP",
+    "AP",
+    "EPA",
+    "Getty",
+    "Bloomberg",
+    "Xinhua",
+    "PA",
+    "Anadolu",
 ];
 
 /// Common nouns written as acronyms.
@@ -393,13 +446,20 @@ mod tests {
     #[test]
     fn an_agency_credit_ending_a_caption_is_its_own_organisation() {
         let got = found("Bashar Al-Assad and Ayatollah Ali Khamenei Reuters\n\nThey met.");
-        assert!(got.contains(&("Ali Khamenei".into(), EntityType::Person)), "{got:?}");
-        assert!(got.contains(&("Reuters".into(), EntityType::Org)), "{got:?}");
+        assert!(
+            got.contains(&("Ali Khamenei".into(), EntityType::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Reuters".into(), EntityType::Org)),
+            "{got:?}"
+        );
     }
 
     #[test]
     fn a_photographers_credit_names_no_one() {
-        let got = found("T\n\nMinister Seamus O'Regan spoke on Monday. (Adrian Wyld/Canadian Press)");
+        let got =
+            found("T\n\nMinister Seamus O'Regan spoke on Monday. (Adrian Wyld/Canadian Press)");
         assert!(!got.iter().any(|(w, _)| w.contains("Wyld")), "{got:?}");
     }
 

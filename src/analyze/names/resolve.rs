@@ -12,7 +12,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// Within one article: a surname or partial name takes the full name it refers to; an
 /// acronym defined in parentheses takes its expansion; an unknown lone word that matches
 /// a person's name becomes that person.
-pub(super) fn in_article(text: &str, mentions: &mut [Mention], lowercase_seen: &LowercaseWords<'_>) {
+pub(super) fn in_article(
+    text: &str,
+    mentions: &mut [Mention],
+    lowercase_seen: &LowercaseWords<'_>,
+) {
     let g = Gazetteer::get();
     retype_long_forms_of_persons(g, mentions);
     let mut full_names: Vec<(usize, Vec<String>, String, Gender)> = mentions
@@ -418,4 +422,3 @@ pub fn person_core(name: &str) -> &str {
         name
     }
 }
-
