@@ -57,8 +57,8 @@ pub struct Cli {
     #[arg(short, long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
-    /// Threads to analyse with; 0 means one per CPU core.
-    #[arg(short, long, value_name = "N", default_value_t = 0)]
+    /// Threads to analyse with, at most 1024; 0 means one per CPU core.
+    #[arg(short, long, value_name = "N", default_value_t = 0, value_parser = parse_jobs)]
     pub jobs: usize,
 
     #[command(flatten)]
@@ -235,6 +235,25 @@ pub struct Config {
     pub quiet: bool,
     /// Where the fields of .jsonl/.csv records and front matter are found.
     pub fields: FieldMap,
+}
+
+/// The most threads `--jobs` accepts. Each thread has its own stack and its own share of
+/// the corpus; far more threads than cores only costs memory and start-up time (100,000
+/// exhausted memory before the first article was read).
+pub const MAX_JOBS: usize = 1024;
+
+/// Checks `--jobs` at parse time, so an absurd thread count is a usage error (exit 2).
+fn parse_jobs(arg: &str) -> Result<usize, String> {
+    let n: usize = arg
+        .trim()
+        .parse()
+        .map_err(|_| format!("{arg:?} is not a whole number"))?;
+    if n > MAX_JOBS {
+        return Err(format!(
+            "{n} threads is more than the limit of {MAX_JOBS}; use 0 for one per CPU core"
+        ));
+    }
+    Ok(n)
 }
 
 /// Checks one `--field` at parse time, so a typo is a usage error naming the argument.

@@ -7,13 +7,13 @@
 //! render. Everything `render` reads is stored; only lookup indexes (`entity_ids`) are
 //! rebuilt on reading.
 //!
-//! # Format (version 1)
+//! # Format (version 2)
 //!
 //! A text header, one `key value` line each, ended by an empty line, then the body:
 //!
 //! ```text
 //! broadsheet partial          <- magic
-//! format 1                    <- FORMAT_VERSION: the layout of the body
+//! format 2                    <- FORMAT_VERSION: the layout of the body
 //! tool 0.1.0                  <- the broadsheet that wrote it (analyses differ between versions)
 //! stopwords 8f3a...           <- FNV-1a of the stop word list (partials must agree to merge)
 //! articles 2225               <- informational
@@ -45,7 +45,7 @@ use std::path::{Path, PathBuf};
 
 pub const MAGIC: &str = "broadsheet partial";
 /// The layout of [`Body`]; bump with any change to it.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The header is small; a file whose first this many bytes hold no end of header is no
@@ -93,7 +93,7 @@ pub struct Header {
     pub stopwords: String,
 }
 
-/// The body of a partial, version 1. Entity types are 0 person, 1 organisation, 2 place;
+/// The body of a partial, version 2 (version 1 had no `long_tokens`). Entity types are 0 person, 1 organisation, 2 place;
 /// unit triples are (sentences, paragraphs, articles). Long lists of numbers are stored as
 /// columns of gaps (one `Vec` per field), which zlib compresses far better than rows.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -103,6 +103,7 @@ pub struct Body {
     pub stray_marks: u64,
     pub quoted_terms: u64,
     pub unparsed_dates: u64,
+    pub long_tokens: u64,
     pub units: (u32, u32, u32),
     /// (word, count, articles), sorted by word; a word's index is its id.
     pub words: Vec<(String, u64, u64)>,
@@ -607,6 +608,7 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
         stray_marks: c.stray_marks,
         quoted_terms: c.quoted_terms,
         unparsed_dates: c.unparsed_dates,
+        long_tokens: c.long_tokens,
         units: units_body(c.units),
         words,
         bigrams,
@@ -630,6 +632,7 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
         stray_marks: b.stray_marks,
         quoted_terms: b.quoted_terms,
         unparsed_dates: b.unparsed_dates,
+        long_tokens: b.long_tokens,
         units: units_of(b.units),
         ..Corpus::default()
     };
@@ -907,7 +910,7 @@ mod tests {
         let err = decode(b"hello", "x.part").unwrap_err().to_string();
         assert!(err.starts_with("x.part: not a broadsheet partial"), "{err}");
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        let v9 = text.replacen("format 1\n", "format 9\n", 1);
+        let v9 = text.replacen("format 2\n", "format 9\n", 1);
         let err = decode(v9.as_bytes(), "x.part").unwrap_err().to_string();
         assert!(err.contains("x.part: partial format version 9"), "{err}");
         let old = String::from_utf8_lossy(&bytes).replacen(
