@@ -154,9 +154,12 @@ impl Summary {
             0 => "no articles read: the input holds no files broadsheet reads (.txt, .md, \
                   .html, .htm, .jsonl, .ndjson, .csv)"
                 .to_string(),
+            1 => format!(
+                "no articles read: the one input file was skipped; {} says why",
+                out.join("skipped.csv").display()
+            ),
             n => format!(
-                "no articles read: all {n} input file{} skipped; {} says why",
-                if n == 1 { " was" } else { "s were" },
+                "no articles read: all {n} input files were skipped; {} says why",
                 out.join("skipped.csv").display()
             ),
         })

@@ -213,6 +213,8 @@ pub enum SkipBody {
     /// Line, and the reason as written in `skipped.csv`.
     BadRecord(u64, String),
     NotRecords(String),
+    Report(String),
+    Format(String),
 }
 
 /// Writes `corpus` as a partial: header, then the compressed body.
@@ -412,6 +414,8 @@ fn skip_body(r: &SkipReason) -> SkipBody {
         SkipReason::AnalysisFailed(e) => SkipBody::AnalysisFailed(e.clone()),
         SkipReason::BadRecord { line, error } => SkipBody::BadRecord(*line, error.to_string()),
         SkipReason::NotRecords(e) => SkipBody::NotRecords(e.clone()),
+        SkipReason::Report(e) => SkipBody::Report(e.clone()),
+        SkipReason::Format(e) => SkipBody::Format(e.clone()),
     }
 }
 
@@ -429,6 +433,8 @@ fn skip_reason(b: SkipBody) -> SkipReason {
             error: crate::formats::RecordError::Stored(e),
         },
         SkipBody::NotRecords(e) => SkipReason::NotRecords(e),
+        SkipBody::Report(e) => SkipReason::Report(e),
+        SkipBody::Format(e) => SkipReason::Format(e),
     }
 }
 

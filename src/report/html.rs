@@ -114,7 +114,8 @@ pub fn index(names: &[&str], tables: &[Preview], facts: &Facts) -> anyhow::Resul
     let mut h = String::with_capacity(64 * 1024);
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    h.push_str("<title>broadsheet report</title>\n<style>");
+    h.push_str(super::GENERATOR_META);
+    h.push_str("\n<title>broadsheet report</title>\n<style>");
     h.push_str(STYLE);
     h.push_str("</style>\n</head>\n<body>\n<header><h1>broadsheet report</h1>");
     let _ = write!(
