@@ -400,8 +400,13 @@ mod tests {
     fn no_cell_is_longer_than_a_spreadsheet_holds() {
         let long = "é".repeat(MAX_CELL_CHARS * 2);
         let formula = format!("={}", "x".repeat(MAX_CELL_CHARS));
-        let rows = [(long.as_str(), 1u64), (formula.as_str(), 2), ("short", 3)];
-        let (bytes, _) = table(&["text", "n"], rows, true).unwrap();
+        let rows = [long.as_str(), formula.as_str(), "short"].map(|text| Row {
+            text,
+            n: 1,
+            maybe: None,
+            owned: String::new(),
+        });
+        let (bytes, _) = table(&["text", "n", "maybe", "owned"], rows, true).unwrap();
         let back: Vec<Vec<String>> = csv::ReaderBuilder::new()
             .from_reader(&bytes[..])
             .records()

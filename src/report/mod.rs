@@ -263,6 +263,7 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
                 ),
                 "occurrences per million words",
                 &pw.periods,
+                &pw.articles,
                 &lines,
             )?;
             Ok(vec![
