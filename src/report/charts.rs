@@ -380,7 +380,8 @@ pub fn lines(
                 (FONT, 30).into_font().style(FontStyle::Bold).color(&INK),
             )
             .margin(20)
-            .margin_right(40)
+            // Room for the last period's label, centred on the right edge.
+            .margin_right(90)
             .x_label_area_size(80)
             .y_label_area_size(110)
             .build_cartesian_2d(0i32..(n as i32 - 1).max(1), 0f64..max * 1.4)
