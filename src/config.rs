@@ -27,24 +27,44 @@ Examples:
                                            name the fields of a JSON Lines export
   broadsheet input --period week --excel   words per week; CSVs that Excel opens as UTF-8
 
-Folders are read recursively (.txt and .md files, one article each; .jsonl, .ndjson and .csv
-files, one article per line or row; hidden files skipped). Every file, line and row ends up in
-articles.csv or skipped.csv. Reports are replaced atomically at the end of the run; open
-index.html in the output folder for an overview.
+Folders are read recursively (.txt and .md files and saved web pages (.html, .htm), one
+article each; .jsonl, .ndjson and .csv files, one article per line or row; hidden files
+skipped). Every file, line and row ends up in articles.csv or skipped.csv; broadsheet's own
+reports, PDF, Word and other binary files are listed there with the reason. Reports are
+replaced atomically at the end of the run; open index.html in the output folder for an
+overview.
 
 Exit codes: 0 every file read; 1 some files skipped (see skipped.csv); 2 usage or fatal
-error (missing input, output folder not writable).";
+error (missing input, output folder not writable); 3 no article read at all (the reports
+are written, skipped.csv says why).";
+
+const MERGE_AFTER_HELP: &str = "\
+Examples:
+  broadsheet input --shard 1/2 --partial p1.part
+  broadsheet input --shard 2/2 --partial p2.part
+  broadsheet merge p1.part p2.part --out reports   the reports one run over input writes
+  broadsheet merge parts/*.part                    every partial in a folder
+
+Exit codes: 0 every file of every shard read; 1 some files skipped (see skipped.csv); 2 usage
+or fatal error (a file that is not a partial, partials made with different stop words or
+broadsheet versions, overlapping shards, output folder not writable); 3 the partials hold no
+article at all.";
+
+const USAGE: &str = "broadsheet [OPTIONS] <INPUT>...
+       broadsheet [OPTIONS] --stdin-jsonl < ARTICLES.jsonl
+       broadsheet merge [OPTIONS] <PARTIAL>...";
 
 /// Word frequencies, quotations and named entities across a folder of news articles,
 /// written as CSV tables and PNG charts.
 #[derive(Debug, Parser)]
-#[command(name = "broadsheet", version, about, after_help = AFTER_HELP,
+#[command(name = "broadsheet", version, about, after_help = AFTER_HELP, override_usage = USAGE,
           args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Folders or files to analyse (folders are walked recursively).
+    /// Folders or files to analyse (folders are walked recursively); required unless
+    /// --stdin-jsonl.
     #[arg(
         value_name = "INPUT",
         required_unless_present = "stdin_jsonl",
@@ -120,8 +140,9 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = MERGE_AFTER_HELP)]
 pub struct MergeCli {
-    /// Partial result files.
+    /// Partial result files (written by `broadsheet ... --partial FILE`).
     #[arg(required = true, value_name = "PARTIAL")]
     pub partials: Vec<PathBuf>,
 

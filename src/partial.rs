@@ -56,6 +56,8 @@ const MAX_HEADER: usize = 4096;
 pub enum PartialError {
     #[error("{0}: not a broadsheet partial (it does not start with \"{MAGIC}\")")]
     NotAPartial(String),
+    #[error("{0} is a folder; merge reads the partial result files written with --partial (for a folder of them: broadsheet merge {0}/*.part)")]
+    Folder(String),
     #[error("{file}: partial format version {found}, but this broadsheet reads version {FORMAT_VERSION}; analyse that shard again with this broadsheet")]
     FormatVersion { file: String, found: String },
     #[error("{file}: made by broadsheet {found}, this is broadsheet {TOOL_VERSION} (analyses differ between versions); analyse that shard again with this broadsheet")]
@@ -64,12 +66,13 @@ pub enum PartialError {
     StopWords { file: String, first: String },
     #[error("{file}: damaged or truncated partial: {reason}")]
     Damaged { file: String, reason: String },
-    #[error("{file}: cannot read: {source}")]
+    // The io error is the source: printed once, after this, in the error's chain.
+    #[error("{file}: cannot read")]
     Read {
         file: String,
         source: std::io::Error,
     },
-    #[error("cannot write partial {file}: {source}")]
+    #[error("cannot write partial {file}")]
     Write {
         file: String,
         source: std::io::Error,
@@ -305,6 +308,9 @@ pub fn parse_header<'b>(bytes: &'b [u8], file: &str) -> Result<(Header, &'b [u8]
 /// Reads a partial file.
 pub fn read(path: &Path) -> Result<(Header, Corpus), PartialError> {
     let file = path.display().to_string();
+    if path.is_dir() {
+        return Err(PartialError::Folder(file));
+    }
     let bytes = std::fs::read(path).map_err(|source| PartialError::Read {
         file: file.clone(),
         source,
