@@ -220,7 +220,9 @@ fn read_up_to(f: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
 /// that name) or, for a partial result, by its first line.
 pub fn own_report(name: &str, head: &[u8]) -> Option<String> {
     if head.starts_with(format!("{}\n", crate::partial::MAGIC).as_bytes()) {
-        return Some(format!("{name} is a partial result (merge it with broadsheet merge)"));
+        return Some(format!(
+            "{name} is a partial result (merge it with broadsheet merge)"
+        ));
     }
     let named = crate::report::OTHER_REPORT_FILES.contains(&name);
     let fits = match name.rsplit_once('.').map(|(_, ext)| ext) {
@@ -240,9 +242,7 @@ pub fn binary_format(head: &[u8]) -> Option<&'static str> {
         [b'P', b'K', 3, 4, ..] if zip_holds(b"word/") => "a Word document (.docx)",
         [b'P', b'K', 3, 4, ..] if zip_holds(b"xl/") => "an Excel workbook (.xlsx)",
         [b'P', b'K', 3, 4, ..] if zip_holds(b"ppt/") => "a PowerPoint file (.pptx)",
-        [b'P', b'K', 3, 4, ..] if zip_holds(b"opendocument.text") => {
-            "an OpenDocument text (.odt)"
-        }
+        [b'P', b'K', 3, 4, ..] if zip_holds(b"opendocument.text") => "an OpenDocument text (.odt)",
         [b'P', b'K', 3, 4, ..] if zip_holds(b"application/epub") => "an EPUB book",
         [b'P', b'K', 3, 4, ..] => "a ZIP archive (or an Office file)",
         [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] => {
@@ -351,7 +351,11 @@ pub fn load_with_meta(
         reason,
     };
     let bytes = read_checked(source, max_bytes).map_err(skip)?;
-    let name = source.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let name = source
+        .path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
     if let Some(what) = own_report(name, &bytes[..bytes.len().min(4096)]) {
         return Err(skip(SkipReason::Report(what)));
     }

@@ -110,7 +110,10 @@ fn a_folder_of_old_reports_is_skipped_as_reports_not_read_as_articles() {
     );
     let out = f.run(&["in"]);
     assert_eq!(out.code, 1, "skips give exit 1: {}", out.stderr);
-    assert_eq!(first_column(&f, "articles.csv"), ["news/a.txt", "news/export.csv#7"]);
+    assert_eq!(
+        first_column(&f, "articles.csv"),
+        ["news/a.txt", "news/export.csv#7"]
+    );
     let skips = skipped(&f);
     let names: Vec<&str> = skips.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(
@@ -136,13 +139,19 @@ fn a_folder_of_old_reports_is_skipped_as_reports_not_read_as_articles() {
     }
     assert!(skips[0].1.starts_with("no articles"), "{:?}", skips[0]);
     // Nothing of the reports reached the word tables.
-    assert!(!words(&f).iter().any(|w| w.contains("txt")), "{:?}", words(&f));
+    assert!(
+        !words(&f).iter().any(|w| w.contains("txt")),
+        "{:?}",
+        words(&f)
+    );
 
     // Named directly, a report is skipped the same way; with nothing else, exit 3.
     let out = f.run(&["in/old-reports/keywords.csv"]);
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert_eq!(skipped(&f).len(), 1);
-    assert!(skipped(&f)[0].1.starts_with("broadsheet report, not articles"));
+    assert!(skipped(&f)[0]
+        .1
+        .starts_with("broadsheet report, not articles"));
 }
 
 #[test]
@@ -171,7 +180,10 @@ fn giant_lines_and_words_never_make_giant_cells() {
     // The 60- and million-letter tokens are no words; counted in the summary.
     let w = words(&f);
     assert!(w.contains(&"port".to_string()) && w.contains(&"reopened".to_string()));
-    assert!(w.iter().all(|w| w.chars().count() <= 50), "a long token listed");
+    assert!(
+        w.iter().all(|w| w.chars().count() <= 50),
+        "a long token listed"
+    );
     let kw = read_csv(&f.out("keywords.csv"));
     assert!(kw.iter().all(|r| r[2].chars().count() <= 50));
     assert!(
@@ -225,10 +237,21 @@ fn saved_web_pages_are_read_as_their_article() {
         // Port reopens after strike (4) + Ships moved again at the harbour on Monday (8)
         // + Dockers returned to work (4).
         assert_eq!(row[3], "16");
-        assert_eq!((row[9].as_str(), row[10].as_str()), ("Harbour Times", "2026-03-04"));
+        assert_eq!(
+            (row[9].as_str(), row[10].as_str()),
+            ("Harbour Times", "2026-03-04")
+        );
     }
     let w = words(&f);
-    for noise in ["html", "script", "analytics", "menu", "subscribe", "copyright", "home"] {
+    for noise in [
+        "html",
+        "script",
+        "analytics",
+        "menu",
+        "subscribe",
+        "copyright",
+        "home",
+    ] {
         assert!(!w.contains(&noise.to_string()), "{noise} in {w:?}");
     }
     for word in ["port", "ships", "harbour", "dockers"] {
@@ -281,9 +304,15 @@ fn pdf_and_word_files_are_skipped_naming_the_format() {
     assert_eq!(out.code, 3, "{}", out.stderr);
     let skips = skipped(&f);
     assert_eq!(skips[0].0, "in/letter.docx");
-    assert!(skips[0].1.starts_with("binary: a Word document"), "{skips:?}");
+    assert!(
+        skips[0].1.starts_with("binary: a Word document"),
+        "{skips:?}"
+    );
     assert_eq!(skips[1].0, "in/report.pdf");
-    assert!(skips[1].1.starts_with("binary: a PDF document"), "{skips:?}");
+    assert!(
+        skips[1].1.starts_with("binary: a PDF document"),
+        "{skips:?}"
+    );
 }
 
 #[test]
@@ -302,12 +331,17 @@ fn zero_articles_is_an_error_with_a_message() {
     let out = f.run(&["in"]);
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(
-        out.stderr.contains("the one input file was skipped; out/skipped.csv says why"),
+        out.stderr
+            .contains("the one input file was skipped; out/skipped.csv says why"),
         "{}",
         out.stderr
     );
     let help = f.run(&["--help"]);
-    assert!(help.stdout.contains("3 no article read at all"), "{}", help.stdout);
+    assert!(
+        help.stdout.contains("3 no article read at all"),
+        "{}",
+        help.stdout
+    );
 }
 
 #[test]
@@ -343,7 +377,11 @@ fn the_summary_names_skipped_csv_when_files_are_skipped() {
     );
     f.file("b.txt", "Title\n\nMore text.");
     let out = f.run(&["in"]);
-    assert!(out.stderr.contains("2 articles read, 0 skipped,"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("2 articles read, 0 skipped,"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -362,13 +400,34 @@ fn honorifics_and_reporting_words_are_left_out_and_hyphenated_names_are_one_word
     // sentences (Okonkwo-Reyes one of them), so port is 3 / 24 = 125,000 per million.
     assert_eq!(
         w,
-        ["hale", "lee", "okonkwo-reyes", "port", "ready", "reopen", "reporters", "talks"]
+        [
+            "hale",
+            "lee",
+            "okonkwo-reyes",
+            "port",
+            "ready",
+            "reopen",
+            "reporters",
+            "talks"
+        ]
     );
-    assert_eq!(read_csv(&f.out("words.csv"))[1], ["port", "3", "1", "125000.00"]);
+    assert_eq!(
+        read_csv(&f.out("words.csv"))[1],
+        ["port", "3", "1", "125000.00"]
+    );
     // --keep-stopwords keeps every word.
     assert_eq!(f.run(&["in", "--keep-stopwords"]).code, 0);
     let w = words(&f);
-    for kept in ["mr", "told", "according", "statement", "dr", "said", "mrs", "added"] {
+    for kept in [
+        "mr",
+        "told",
+        "according",
+        "statement",
+        "dr",
+        "said",
+        "mrs",
+        "added",
+    ] {
         assert!(w.contains(&kept.to_string()), "{kept} missing: {w:?}");
     }
     assert!(!w.contains(&"okonkwo".to_string()));
@@ -405,7 +464,9 @@ fn merge_on_a_folder_says_so_once_and_its_help_has_examples_and_exit_codes() {
     );
 
     let help = f.run(&["merge", "--help"]);
-    assert!(help.stdout.contains("Examples:\n  broadsheet input --shard 1/2"));
+    assert!(help
+        .stdout
+        .contains("Examples:\n  broadsheet input --shard 1/2"));
     assert!(help.stdout.contains("Exit codes: 0"));
     // Without arguments, the usage shows what is required.
     let mut cmd = assert_cmd::Command::cargo_bin("broadsheet").unwrap();

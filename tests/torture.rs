@@ -88,7 +88,10 @@ fn every_file_is_accounted_for_and_nothing_breaks() {
         "=HYPERLINK(\"http://x\",\"click\")\n\n@SUM(1+1) said \"=1+2\", she said.",
     );
     // Documents that are not text, whatever their name says.
-    f.bytes("bin/report.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< >>");
+    f.bytes(
+        "bin/report.pdf",
+        b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< >>",
+    );
     f.bytes(
         "bin/letter.docx",
         b"PK\x03\x04\x14\0\x06\0[Content_Types].xmlPK\x03\x04word/document.xml",
@@ -96,7 +99,10 @@ fn every_file_is_accounted_for_and_nothing_breaks() {
     f.bytes("bin/scan.txt", b"%PDF-1.4\n\xFF\xFE binary");
     f.bytes("bin/photo.jpg.txt", b"\xFF\xD8\xFF\xE0\0\x10JFIF");
     // An earlier run's reports and a partial result.
-    f.file("old/words.csv", "word,count,articles,per_million\nport,3,1,1000.00\n");
+    f.file(
+        "old/words.csv",
+        "word,count,articles,per_million\nport,3,1,1000.00\n",
+    );
     f.file(
         "old/mentions.csv",
         "article,start,end,mention,entity,type\na.txt,0,4,Port,Port,PLACE\n",
@@ -108,7 +114,10 @@ fn every_file_is_accounted_for_and_nothing_breaks() {
         "<html><head><title>Rates held</title><script>var x = '=cmd';</script></head>\
          <body><nav><p>Menu</p></nav><p>The bank held rates, Ana Ruiz said.</p></body></html>",
     );
-    f.file("web/broken.html", "<p>Unclosed <b>tags <div><p>and <i>more</table></p>");
+    f.file(
+        "web/broken.html",
+        "<p>Unclosed <b>tags <div><p>and <i>more</table></p>",
+    );
     f.bytes(
         "web/latin1.htm",
         b"<html><body><h1>Caf\xE9 prices</h1><p>A \xA35 rise.</p></body></html>",

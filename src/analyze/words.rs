@@ -199,7 +199,8 @@ mod tests {
     fn hyphenated_names_are_one_word() {
         // Okonkwo-Reyes, Okonkwo-Reyes's, well-known, 2-1 (a number: not joined, not
         // counted), pre - war (spaced: two words).
-        let c = counts("T\n\nOkonkwo-Reyes met Okonkwo-Reyes's well-known aide. It was 2-1 pre - war.");
+        let c =
+            counts("T\n\nOkonkwo-Reyes met Okonkwo-Reyes's well-known aide. It was 2-1 pre - war.");
         assert_eq!(c.term("okonkwo-reyes"), Some(2));
         assert_eq!(c.term("well-known"), Some(1));
         assert_eq!((c.term("okonkwo"), c.term("reyes")), (None, None));

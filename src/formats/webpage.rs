@@ -113,7 +113,9 @@ fn select<'d>(doc: &'d Html, css: &str) -> impl Iterator<Item = ElementRef<'d>> 
 }
 
 fn first_text(doc: &Html, css: &str) -> Option<String> {
-    select(doc, css).map(|e| text_of(&e)).find(|t| !t.is_empty())
+    select(doc, css)
+        .map(|e| text_of(&e))
+        .find(|t| !t.is_empty())
 }
 
 fn paragraphs(doc: &Html, css: &str) -> Vec<String> {
@@ -219,7 +221,10 @@ mod tests {
         assert_eq!(title.as_deref(), Some("Port reopens after strike"));
         assert_eq!(
             paragraphs,
-            ["Ships moved again on Monday. Trade resumed.", "Dockers returned."]
+            [
+                "Ships moved again on Monday. Trade resumed.",
+                "Dockers returned."
+            ]
         );
         assert_eq!(meta.outlet, "Harbour Times");
         assert_eq!(meta.url, "https://example.org/port");

@@ -318,7 +318,11 @@ pub const MIN_PERIOD_ARTICLES: u64 = 3;
 /// An x-axis label: the period and how many articles it holds; a `*` marks a period too
 /// thin to plot ([`MIN_PERIOD_ARTICLES`]).
 pub fn period_label(period: &str, articles: u64) -> String {
-    let mark = if articles < MIN_PERIOD_ARTICLES { "*" } else { "" };
+    let mark = if articles < MIN_PERIOD_ARTICLES {
+        "*"
+    } else {
+        ""
+    };
     format!("{period} ({articles}){mark}")
 }
 

@@ -263,11 +263,7 @@ fn table(h: &mut String, f: &Preview, note: &str) -> anyhow::Result<()> {
             } else {
                 ""
             };
-            let _ = write!(
-                h,
-                "<td{class}>{}</td>",
-                esc(&shorten(c, 300))
-            );
+            let _ = write!(h, "<td{class}>{}</td>", esc(&shorten(c, 300)));
         }
         h.push_str("</tr>\n");
     }
@@ -295,7 +291,9 @@ fn is_date(c: &str) -> bool {
     (7..=10).contains(&b.len())
         && b[..4].iter().all(u8::is_ascii_digit)
         && b[4] == b'-'
-        && b[5..].iter().all(|&x| x.is_ascii_digit() || x == b'-' || x == b'W')
+        && b[5..]
+            .iter()
+            .all(|&x| x.is_ascii_digit() || x == b'-' || x == b'W')
 }
 
 fn anchor(name: &str) -> String {
@@ -337,8 +335,12 @@ mod tests {
         assert!(!page.contains("top_speakers.png"), "only charts that exist");
         assert!(page.contains("&lt;b&gt;Speaker 0&lt;/b&gt;"));
         assert!(!page.contains("Speaker 10"), "ten rows shown");
-        assert!(page.contains("Showing the first 10 of 12 rows; a click on a column header sorts these 10 only"));
-        assert!(page.contains("<th title=\"Sorts the 10 rows shown here, not the whole table\">speaker</th>"));
+        assert!(page.contains(
+            "Showing the first 10 of 12 rows; a click on a column header sorts these 10 only"
+        ));
+        assert!(page.contains(
+            "<th title=\"Sorts the 10 rows shown here, not the whole table\">speaker</th>"
+        ));
         assert!(page.contains("<a href=\"speakers.csv\">"));
         assert!(page.contains("A &amp; B"));
         assert!(page.contains("<td class=\"num\">20</td>"));
@@ -357,8 +359,8 @@ a.txt,1279,2026-03-02,2026-W09
 ",
             1,
         )];
-        let page = String::from_utf8(index(&["top_words.png"], &tables, &vec![]).unwrap().bytes)
-            .unwrap();
+        let page =
+            String::from_utf8(index(&["top_words.png"], &tables, &vec![]).unwrap().bytes).unwrap();
         assert!(page.contains("<td class=\"num\">1279</td><td class=\"date\">2026-03-02</td><td class=\"date\">2026-W09</td>"));
         assert!(page.contains("td.num,td.date{white-space:nowrap"));
         assert!(page.contains("#charts .grid{display:grid;grid-template-columns:1fr;"));

@@ -269,11 +269,7 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
             Ok(vec![
                 Rendered::csv(
                     words_by_name(opts.period),
-                    csvout::table(
-                        WORDS_BY_PERIOD_HEADER,
-                        pw.rows(opts.top),
-                        neutralise,
-                    )?,
+                    csvout::table(WORDS_BY_PERIOD_HEADER, pw.rows(opts.top), neutralise)?,
                 ),
                 Rendered::png("words_over_time.png", chart),
             ])

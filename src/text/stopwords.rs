@@ -92,7 +92,17 @@ mod tests {
     #[test]
     fn built_in_list_leaves_out_honorifics_and_reporting_words() {
         let sw = StopWords::english();
-        for w in ["mr", "mrs", "ms", "dr", "sir", "said", "told", "added", "according"] {
+        for w in [
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "sir",
+            "said",
+            "told",
+            "added",
+            "according",
+        ] {
             assert!(sw.contains(w), "{w} should be left out");
         }
         assert!(sw.contains("statement") && sw.contains("says"));
