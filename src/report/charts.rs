@@ -394,14 +394,21 @@ pub fn lines(
             .configure_mesh()
             .light_line_style(WHITE.mix(0.0))
             .bold_line_style(RGBColor(225, 225, 225))
-            .x_labels(n.min(12))
+            // Labels carry the article count, so fewer fit side by side.
+            .x_labels(n.min(9))
             .x_label_formatter(&|i| {
                 usize::try_from(*i)
                     .ok()
                     .and_then(|i| Some(period_label(periods.get(i)?, *articles.get(i)?)))
                     .unwrap_or_default()
             })
-            .y_label_formatter(&|y| format!("{y:.0}"))
+            // No scale when nothing is plotted; a decimal when the scale is small, so no
+            // two ticks read alike.
+            .y_label_formatter(&|y| match (runs.is_empty(), max * 1.4 < 10.0) {
+                (true, _) => String::new(),
+                (false, true) => format!("{y:.1}"),
+                (false, false) => format!("{y:.0}"),
+            })
             .x_desc(x_desc)
             .y_desc(y_label)
             .label_style((FONT, 16).into_font().color(&INK))
@@ -429,14 +436,16 @@ pub fn lines(
                     .map_err(draw_err)?;
             }
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(200, 200, 200))
-            .label_font((FONT, 17).into_font().color(&INK))
-            .draw()
-            .map_err(draw_err)?;
+        if !runs.is_empty() && !series.is_empty() {
+            chart
+                .configure_series_labels()
+                .position(SeriesLabelPosition::UpperRight)
+                .background_style(WHITE.mix(0.9))
+                .border_style(RGBColor(200, 200, 200))
+                .label_font((FONT, 17).into_font().color(&INK))
+                .draw()
+                .map_err(draw_err)?;
+        }
         if series.is_empty() {
             nothing_to_show(&root, width, height)?;
         } else if runs.is_empty() {
