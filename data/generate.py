@@ -2206,7 +2206,8 @@ speech (`said`, `says`, `told`, `added`, `according`, `statement`,
 `spokesman`, …).  broadsheet leaves these out of the word tables together
 with `stopwords_en.txt` (not with a user's `--stopwords` list; all words are
 kept with `--keep-stopwords`).  Some overlap `stopwords_en.txt` on purpose, so
-that each list reads whole.
+that each list reads whole.  Written by a full run, or alone (no downloads) by
+`python3 data/generate.py --reporting-only`.
 """
     path.write_text(text, encoding="utf-8", newline="\n")
 
