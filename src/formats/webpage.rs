@@ -54,7 +54,7 @@ pub fn read(html: &str) -> Page {
         return Page::Report;
     }
     let h1 = select(&doc, "h1")
-        .filter(|e| !left_out(e, &["h1"]))
+        .filter(|e| !in_chrome(e, true))
         .map(|e| text_of(&e))
         .find(|t| !t.is_empty());
     let in_article: Vec<String> = paragraphs(&doc, "article p");
@@ -120,16 +120,15 @@ fn first_text(doc: &Html, css: &str) -> Option<String> {
 
 fn paragraphs(doc: &Html, css: &str) -> Vec<String> {
     select(doc, css)
-        .filter(|p| !left_out(p, &[]))
+        .filter(|p| !in_chrome(p, false))
         .map(|p| text_of(&p))
         .filter(|t| !t.is_empty())
         .collect()
 }
 
-/// True when the element sits inside page chrome; `allowed` names containers that do not
-/// count (a headline often sits in the article's own `<header>`).
-fn left_out(e: &ElementRef, allowed: &[&str]) -> bool {
-    let allow_header = allowed.contains(&"h1");
+/// True when the element sits inside page chrome ([`LEFT_OUT`]); with `allow_header`, a
+/// `<header>` does not count (a headline often sits in the article's own `<header>`).
+fn in_chrome(e: &ElementRef, allow_header: bool) -> bool {
     e.ancestors().any(|n| {
         n.value().as_element().is_some_and(|el| {
             let name = el.name();
