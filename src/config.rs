@@ -300,7 +300,7 @@ impl Config {
                 })?;
                 StopWords::parse(&list)
             }
-            (None, false) => StopWords::english().clone(),
+            (None, false) => StopWords::word_tables().clone(),
         };
         let mut fields = FieldMap::default();
         for f in &cli.fields {

@@ -16,11 +16,20 @@ pub struct StopWords {
 }
 
 impl StopWords {
-    /// The built-in English list: function words, honorifics and reporting vocabulary.
+    /// The built-in English function words (`data/stopwords_en.txt`). Name recognition
+    /// reads this list too, so it stays the function words only.
     pub fn english() -> &'static StopWords {
         static ENGLISH: OnceLock<StopWords> = OnceLock::new();
-        ENGLISH.get_or_init(|| {
-            let mut list = StopWords::parse(BUILT_IN);
+        ENGLISH.get_or_init(|| StopWords::parse(BUILT_IN))
+    }
+
+    /// What the word tables leave out by default: [`StopWords::english`] plus honorifics
+    /// and reporting vocabulary (`data/reporting_en.txt`). Only the word tables use it:
+    /// "Mr" and "told" still mark names and quotations for the other analyses.
+    pub fn word_tables() -> &'static StopWords {
+        static TABLES: OnceLock<StopWords> = OnceLock::new();
+        TABLES.get_or_init(|| {
+            let mut list = StopWords::english().clone();
             list.words.extend(StopWords::parse(REPORTING).words);
             list
         })
@@ -90,8 +99,8 @@ mod tests {
     }
 
     #[test]
-    fn built_in_list_leaves_out_honorifics_and_reporting_words() {
-        let sw = StopWords::english();
+    fn word_tables_leave_out_honorifics_and_reporting_words() {
+        let sw = StopWords::word_tables();
         for w in [
             "mr",
             "mrs",
@@ -106,6 +115,9 @@ mod tests {
             assert!(sw.contains(w), "{w} should be left out");
         }
         assert!(sw.contains("statement") && sw.contains("says"));
+        assert!(sw.contains("the") && !sw.contains("minister"));
+        // The function-word list that name recognition reads is unchanged.
+        assert!(!StopWords::english().contains("mr") && !StopWords::english().contains("told"));
     }
 
     #[test]
