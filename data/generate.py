@@ -2190,7 +2190,7 @@ Format: one name per line, case-sensitive, as usually written.
 
 ### entities.model — the trained entity tagger (not written by this script)
 Format: gzip of two models (first pass, second pass), each a header, tag-to-tag weights
-and, for every kept feature, its 64-bit FNV-1a hash and nine 16-bit quantised weights
+and, for every kept feature, its 64-bit hash and nine 16-bit quantised weights
 (one per BIO tag of PER, ORG, LOC, MISC); read by `src/analyze/names/model.rs` and
 compiled into the binary with `include_bytes!`.  It holds no text: only hashes of
 features and numbers.
@@ -2213,7 +2213,60 @@ features and numbers.
     (OUT / "SOURCES.md").write_text(text, encoding="utf-8", newline="\n")
 
 
+# --------------------------------------------------------------------------
+# Reporting vocabulary (issue 21): honorifics and the words news copy uses
+# to report speech.  Its own file and its own SOURCES.md section, so that it
+# can be regenerated alone: python3 data/generate.py --reporting-only
+# --------------------------------------------------------------------------
+
+# Our own work (licensed like the project).  These are on every news page
+# whatever the story ("Mr", "told", "according to", "in a statement"), so the
+# word tables leave them out by default, as they leave out stop words.
+HONORIFICS = words("""
+    mr mrs ms miss mx dr prof sir dame lord lady messrs mme mlle
+""")
+REPORTING = words("""
+    according added adding adds announced commented explained insisted
+    noted quoted remarked reportedly spokesman spokeswoman spokesperson
+    statement statements stated told tells telling says saying said
+""")
+REPORTING_SECTION = "### reporting_en.txt"
+
+
+def build_reporting() -> dict:
+    entries = [w.lower() for w in HONORIFICS + REPORTING]
+    for bad in ("minister", "government", "police", "warned", "leader"):
+        assert bad not in entries, bad
+    n = write("reporting_en.txt",
+              std_header("reporting_en.txt", "one lowercase word per line"), entries)
+    return {"n": n}
+
+
+def write_reporting_sources(rep: dict) -> None:
+    """Replaces (or adds) this file's section at the end of SOURCES.md."""
+    path = OUT / "SOURCES.md"
+    text = path.read_text(encoding="utf-8")
+    if REPORTING_SECTION in text:
+        text = text[:text.index(REPORTING_SECTION)].rstrip("\n") + "\n"
+    text += f"""
+{REPORTING_SECTION} — {rep['n']} entries
+Format: one lowercase word per line.  Our own work (MIT OR Apache-2.0), the
+hand-written `HONORIFICS` and `REPORTING` lists in `generate.py`:
+honorifics (`mr`, `mrs`, `ms`, `dr`, `sir`, …) and the vocabulary of reported
+speech (`said`, `says`, `told`, `added`, `according`, `statement`,
+`spokesman`, …).  broadsheet leaves these out of the word tables together
+with `stopwords_en.txt` (not with a user's `--stopwords` list; all words are
+kept with `--keep-stopwords`).  Some overlap `stopwords_en.txt` on purpose, so
+that each list reads whole.  Written by a full run, or alone (no downloads) by
+`python3 data/generate.py --reporting-only`.
+"""
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--reporting-only"]:
+        write_reporting_sources(build_reporting())
+        return
     arc = open_packages()
     stats = {}
     stop, stats["stop"] = build_stopwords(arc)
@@ -2226,6 +2279,7 @@ def main() -> None:
     stats["titles"] = build_titles()
     stats["orgs"] = build_orgs()
     write_sources(stats)
+    write_reporting_sources(build_reporting())
     for c in stats["places"]["conflicts"]:
         print("places: name conflict:", c, file=sys.stderr)
     for k in ("stop", "first", "sur", "places", "demonyms", "org_words", "titles", "orgs"):

@@ -4,15 +4,19 @@
 //! with a reason a user can act on, and lands in `skipped.csv`.
 
 use crate::article::{Article, Encoding};
-use crate::formats::{front_matter, FieldMap, Meta, RecordError};
+use crate::formats::{front_matter, webpage, FieldMap, Meta, RecordError};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// Extensions read as articles when a folder is walked (files named explicitly are read
-/// whatever their extension): one article per `.txt`/`.md` file, one per line of a
-/// `.jsonl`/`.ndjson` file, one per row of a `.csv` file ([`crate::formats`]).
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "jsonl", "ndjson", "csv"];
+/// whatever their extension): one article per `.txt`/`.md` file and per saved web page
+/// (`.html`/`.htm`, [`crate::formats::webpage`]), one per line of a `.jsonl`/`.ndjson`
+/// file, one per row of a `.csv` file ([`crate::formats`]).
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "jsonl", "ndjson", "csv"];
+
+/// What a file that is one of broadsheet's own reports is skipped as.
+pub const REPORT_REASON: &str = "broadsheet report, not articles";
 
 /// One input file to read, with the name it is reported under.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +56,10 @@ pub enum SkipReason {
     },
     /// A `.jsonl` or `.csv` file that holds no articles (no text field, UTF-16).
     NotRecords(String),
+    /// One of broadsheet's own reports or partial results (which one), found in the input.
+    Report(String),
+    /// A binary document or archive format, by its magic bytes ("a PDF document").
+    Format(String),
 }
 
 impl Skip {
@@ -83,6 +91,11 @@ impl fmt::Display for SkipReason {
             SkipReason::AnalysisFailed(e) => write!(f, "analysis failed: {e}"),
             SkipReason::BadRecord { error, .. } => write!(f, "bad record: {error}"),
             SkipReason::NotRecords(e) => write!(f, "no articles: {e}"),
+            SkipReason::Report(what) => write!(f, "{REPORT_REASON}: {what}"),
+            SkipReason::Format(what) => write!(
+                f,
+                "binary: {what}, not text; save the article as .txt or .html to read it"
+            ),
         }
     }
 }
@@ -156,7 +169,7 @@ pub fn discover(inputs: &[PathBuf], exclude: Option<&Path>) -> Discovered {
             } else if !has_article_extension(entry.path()) {
                 found.skipped.push(Skip {
                     id,
-                    reason: SkipReason::UnsupportedExtension,
+                    reason: not_article_reason(entry.path()),
                 });
             } else {
                 found.sources.push(Source {
@@ -170,6 +183,86 @@ pub fn discover(inputs: &[PathBuf], exclude: Option<&Path>) -> Discovered {
     found.sources.sort_by(|a, b| a.id.cmp(&b.id));
     found.skipped.sort_by(|a, b| a.id.cmp(&b.id));
     found
+}
+
+/// Why a file of a folder that is not read was left out: one of broadsheet's own reports
+/// (by its exact name and content), a binary format named by its magic bytes, or just an
+/// extension broadsheet does not read. Only the file's first bytes are read.
+fn not_article_reason(path: &Path) -> SkipReason {
+    let mut head = [0u8; 4096];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| read_up_to(&mut f, &mut head))
+        .unwrap_or(0);
+    let head = &head[..n];
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if let Some(what) = own_report(name, head) {
+        return SkipReason::Report(what);
+    }
+    match binary_format(head) {
+        Some(what) => SkipReason::Format(what.to_string()),
+        None => SkipReason::UnsupportedExtension,
+    }
+}
+
+fn read_up_to(f: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match std::io::Read::read(f, &mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+/// Which of broadsheet's own outputs a non-CSV file is, by its exact file name and content
+/// (a chart is a PNG named as broadsheet names its charts; the graph a GEXF file by
+/// that name) or, for a partial result, by its first line.
+pub fn own_report(name: &str, head: &[u8]) -> Option<String> {
+    if head.starts_with(format!("{}\n", crate::partial::MAGIC).as_bytes()) {
+        return Some(format!(
+            "{name} is a partial result (merge it with broadsheet merge)"
+        ));
+    }
+    let named = crate::report::OTHER_REPORT_FILES.contains(&name);
+    let fits = match name.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("png") => head.starts_with(b"\x89PNG"),
+        Some("gexf") => memchr::memmem::find(head, b"<gexf").is_some(),
+        _ => false,
+    };
+    (named && fits).then(|| format!("{name} is a chart or graph of an earlier run"))
+}
+
+/// The binary document, image or archive format `head` (a file's first bytes) starts
+/// with, for a skip reason a user can act on ("a PDF document" rather than "NUL bytes").
+pub fn binary_format(head: &[u8]) -> Option<&'static str> {
+    let zip_holds = |part: &[u8]| memchr::memmem::find(head, part).is_some();
+    Some(match head {
+        [b'%', b'P', b'D', b'F', ..] => "a PDF document",
+        [b'P', b'K', 3, 4, ..] if zip_holds(b"word/") => "a Word document (.docx)",
+        [b'P', b'K', 3, 4, ..] if zip_holds(b"xl/") => "an Excel workbook (.xlsx)",
+        [b'P', b'K', 3, 4, ..] if zip_holds(b"ppt/") => "a PowerPoint file (.pptx)",
+        [b'P', b'K', 3, 4, ..] if zip_holds(b"opendocument.text") => "an OpenDocument text (.odt)",
+        [b'P', b'K', 3, 4, ..] if zip_holds(b"application/epub") => "an EPUB book",
+        [b'P', b'K', 3, 4, ..] => "a ZIP archive (or an Office file)",
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] => {
+            "an old Office document (.doc, .xls)"
+        }
+        [b'{', b'\\', b'r', b't', b'f', ..] => "an RTF document",
+        [0x89, b'P', b'N', b'G', ..] => "a PNG image",
+        [0xFF, 0xD8, 0xFF, ..] => "a JPEG image",
+        [b'G', b'I', b'F', b'8', ..] => "a GIF image",
+        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => "a WebP image",
+        [0x1F, 0x8B, ..] => "a gzip archive",
+        [b'B', b'Z', b'h', ..] => "a bzip2 archive",
+        [0xFD, b'7', b'z', b'X', b'Z', 0, ..] => "an xz archive",
+        [b'7', b'z', 0xBC, 0xAF, ..] => "a 7-Zip archive",
+        [b'R', b'a', b'r', b'!', ..] => "a RAR archive",
+        [0x7F, b'E', b'L', b'F', ..] => "a program (ELF)",
+        [b'S', b'Q', b'L', b'i', b't', b'e', b' ', b'f', ..] => "an SQLite database",
+        _ if head.len() > 262 && &head[257..262] == b"ustar" => "a tar archive",
+        _ => return None,
+    })
 }
 
 fn walk_error_message(err: &walkdir::Error) -> String {
@@ -191,6 +284,12 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
+}
+
+fn is_html_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 fn has_article_extension(path: &Path) -> bool {
@@ -252,7 +351,31 @@ pub fn load_with_meta(
         reason,
     };
     let bytes = read_checked(source, max_bytes).map_err(skip)?;
+    let name = source
+        .path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    if let Some(what) = own_report(name, &bytes[..bytes.len().min(4096)]) {
+        return Err(skip(SkipReason::Report(what)));
+    }
+    if let Some(what) = binary_format(&bytes) {
+        return Err(skip(SkipReason::Format(what.to_string())));
+    }
     let (mut text, encoding) = decode(&bytes).map_err(skip)?;
+    if is_html_name(&source.path) || webpage::looks_like_html(&text) {
+        return match webpage::read(&text) {
+            webpage::Page::Report => Err(skip(SkipReason::Report(format!(
+                "{name} is the overview page of an earlier run"
+            )))),
+            webpage::Page::Article {
+                title,
+                paragraphs,
+                meta,
+            } => webpage::into_article(title, paragraphs, meta, source.id.clone(), encoding)
+                .ok_or_else(|| skip(SkipReason::Empty)),
+        };
+    }
     let meta = match front_matter::split(&text, fields) {
         Some((meta, body)) => {
             text.drain(..body);

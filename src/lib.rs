@@ -71,6 +71,9 @@ pub enum Error {
     },
 }
 
+/// The exit code of a run whose reports hold no article.
+pub const EXIT_NO_ARTICLES: u8 = 3;
+
 /// What a run did, for the summary line and the exit code.
 #[derive(Debug, Clone)]
 pub struct Summary {
@@ -87,6 +90,8 @@ pub struct Summary {
     pub quoted_terms: u64,
     /// Articles whose date was given but could not be read.
     pub unparsed_dates: u64,
+    /// Tokens too long to be words, left out of the word tables.
+    pub long_tokens: u64,
     pub elapsed: Duration,
     /// Wall time of each stage, in run order ([`Summary::timings_line`]).
     pub stages: Vec<(&'static str, Duration)>,
@@ -125,6 +130,41 @@ impl Summary {
         )
     }
 
+    /// The process exit code (README "Exit codes"): 3 when reports were written but
+    /// hold no article at all, since a set of empty tables is no result; else 1 when
+    /// anything was skipped; else 0. A run that writes only a partial result may
+    /// legitimately hold no article (a shard of a small corpus), so it is not an error.
+    pub fn exit_code(&self) -> u8 {
+        if self.articles == 0 && self.out.is_some() {
+            EXIT_NO_ARTICLES
+        } else if self.skipped > 0 {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// Why a run with no articles failed, and where to look; `None` when it had some.
+    pub fn no_articles_message(&self) -> Option<String> {
+        if self.exit_code() != EXIT_NO_ARTICLES {
+            return None;
+        }
+        let out = self.out.as_deref().unwrap_or(Path::new("reports"));
+        Some(match self.skipped {
+            0 => "no articles read: the input holds no files broadsheet reads (.txt, .md, \
+                  .html, .htm, .jsonl, .ndjson, .csv)"
+                .to_string(),
+            1 => format!(
+                "no articles read: the one input file was skipped; {} says why",
+                out.join("skipped.csv").display()
+            ),
+            n => format!(
+                "no articles read: all {n} input files were skipped; {} says why",
+                out.join("skipped.csv").display()
+            ),
+        })
+    }
+
     pub fn megabytes_per_second(&self) -> f64 {
         let secs = self.elapsed.as_secs_f64().max(1e-9);
         self.bytes as f64 / 1e6 / secs
@@ -147,11 +187,20 @@ impl Summary {
             1 => ", 1 date unreadable (left empty)".to_string(),
             n => format!(", {n} dates unreadable (left empty)"),
         };
+        let skipped = match (self.skipped, &self.out) {
+            (0, _) => "0 skipped".to_string(),
+            (n, Some(out)) => format!("{n} skipped (see {})", out.join("skipped.csv").display()),
+            (n, None) => format!("{n} skipped (listed in the partial result)"),
+        };
+        let too_long = match self.long_tokens {
+            0 => String::new(),
+            1 => ", 1 token over 50 letters left out of the word tables".to_string(),
+            n => format!(", {n} tokens over 50 letters left out of the word tables"),
+        };
         format!(
-            "{} article{} read, {} skipped, {} words, {} quote{} ({} without speaker; {} quoted term{} and {} stray mark{} left out){dates}, {:.2} s, {:.1} MB/s; {}",
+            "{} article{} read, {skipped}, {} words{too_long}, {} quote{} ({} without speaker; {} quoted term{} and {} stray mark{} left out){dates}, {:.2} s, {:.1} MB/s; {}",
             self.articles,
             if self.articles == 1 { "" } else { "s" },
-            self.skipped,
             self.words,
             self.quotes,
             if self.quotes == 1 { "" } else { "s" },
@@ -275,6 +324,7 @@ fn summary(
         stray_marks: corpus.stray_marks,
         quoted_terms: corpus.quoted_terms,
         unparsed_dates: corpus.unparsed_dates,
+        long_tokens: corpus.long_tokens,
         elapsed: started.elapsed(),
         stages: Vec::new(),
         report_parts: None,

@@ -70,7 +70,10 @@ fn main() -> ExitCode {
             if timings {
                 eprintln!("broadsheet: timings: {}", summary.timings_line());
             }
-            ExitCode::from(if summary.skipped > 0 { 1 } else { 0 })
+            if let Some(message) = summary.no_articles_message() {
+                eprintln!("broadsheet: error: {message}");
+            }
+            ExitCode::from(summary.exit_code())
         }
         Err(e) => {
             eprintln!("broadsheet: error: {e:#}");

@@ -7,13 +7,13 @@
 //! render. Everything `render` reads is stored; only lookup indexes (`entity_ids`) are
 //! rebuilt on reading.
 //!
-//! # Format (version 1)
+//! # Format (version 2)
 //!
 //! A text header, one `key value` line each, ended by an empty line, then the body:
 //!
 //! ```text
 //! broadsheet partial          <- magic
-//! format 1                    <- FORMAT_VERSION: the layout of the body
+//! format 2                    <- FORMAT_VERSION: the layout of the body
 //! tool 0.1.0                  <- the broadsheet that wrote it (analyses differ between versions)
 //! stopwords 8f3a...           <- FNV-1a of the stop word list (partials must agree to merge)
 //! articles 2225               <- informational
@@ -45,7 +45,7 @@ use std::path::{Path, PathBuf};
 
 pub const MAGIC: &str = "broadsheet partial";
 /// The layout of [`Body`]; bump with any change to it.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The header is small; a file whose first this many bytes hold no end of header is no
@@ -56,6 +56,8 @@ const MAX_HEADER: usize = 4096;
 pub enum PartialError {
     #[error("{0}: not a broadsheet partial (it does not start with \"{MAGIC}\")")]
     NotAPartial(String),
+    #[error("{0} is a folder; merge reads the partial result files written with --partial (for a folder of them: broadsheet merge {0}/*.part)")]
+    Folder(String),
     #[error("{file}: partial format version {found}, but this broadsheet reads version {FORMAT_VERSION}; analyse that shard again with this broadsheet")]
     FormatVersion { file: String, found: String },
     #[error("{file}: made by broadsheet {found}, this is broadsheet {TOOL_VERSION} (analyses differ between versions); analyse that shard again with this broadsheet")]
@@ -64,12 +66,13 @@ pub enum PartialError {
     StopWords { file: String, first: String },
     #[error("{file}: damaged or truncated partial: {reason}")]
     Damaged { file: String, reason: String },
-    #[error("{file}: cannot read: {source}")]
+    // The io error is the source: printed once, after this, in the error's chain.
+    #[error("{file}: cannot read")]
     Read {
         file: String,
         source: std::io::Error,
     },
-    #[error("cannot write partial {file}: {source}")]
+    #[error("cannot write partial {file}")]
     Write {
         file: String,
         source: std::io::Error,
@@ -93,7 +96,7 @@ pub struct Header {
     pub stopwords: String,
 }
 
-/// The body of a partial, version 1. Entity types are 0 person, 1 organisation, 2 place;
+/// The body of a partial, version 2 (version 1 had no `long_tokens`). Entity types are 0 person, 1 organisation, 2 place;
 /// unit triples are (sentences, paragraphs, articles). Long lists of numbers are stored as
 /// columns of gaps (one `Vec` per field), which zlib compresses far better than rows.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -103,6 +106,7 @@ pub struct Body {
     pub stray_marks: u64,
     pub quoted_terms: u64,
     pub unparsed_dates: u64,
+    pub long_tokens: u64,
     pub units: (u32, u32, u32),
     /// (word, count, articles), sorted by word; a word's index is its id.
     pub words: Vec<(String, u64, u64)>,
@@ -212,6 +216,8 @@ pub enum SkipBody {
     /// Line, and the reason as written in `skipped.csv`.
     BadRecord(u64, String),
     NotRecords(String),
+    Report(String),
+    Format(String),
 }
 
 /// Writes `corpus` as a partial: header, then the compressed body.
@@ -302,6 +308,9 @@ pub fn parse_header<'b>(bytes: &'b [u8], file: &str) -> Result<(Header, &'b [u8]
 /// Reads a partial file.
 pub fn read(path: &Path) -> Result<(Header, Corpus), PartialError> {
     let file = path.display().to_string();
+    if path.is_dir() {
+        return Err(PartialError::Folder(file));
+    }
     let bytes = std::fs::read(path).map_err(|source| PartialError::Read {
         file: file.clone(),
         source,
@@ -411,6 +420,8 @@ fn skip_body(r: &SkipReason) -> SkipBody {
         SkipReason::AnalysisFailed(e) => SkipBody::AnalysisFailed(e.clone()),
         SkipReason::BadRecord { line, error } => SkipBody::BadRecord(*line, error.to_string()),
         SkipReason::NotRecords(e) => SkipBody::NotRecords(e.clone()),
+        SkipReason::Report(e) => SkipBody::Report(e.clone()),
+        SkipReason::Format(e) => SkipBody::Format(e.clone()),
     }
 }
 
@@ -428,6 +439,8 @@ fn skip_reason(b: SkipBody) -> SkipReason {
             error: crate::formats::RecordError::Stored(e),
         },
         SkipBody::NotRecords(e) => SkipReason::NotRecords(e),
+        SkipBody::Report(e) => SkipReason::Report(e),
+        SkipBody::Format(e) => SkipReason::Format(e),
     }
 }
 
@@ -607,6 +620,7 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
         stray_marks: c.stray_marks,
         quoted_terms: c.quoted_terms,
         unparsed_dates: c.unparsed_dates,
+        long_tokens: c.long_tokens,
         units: units_body(c.units),
         words,
         bigrams,
@@ -630,6 +644,7 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
         stray_marks: b.stray_marks,
         quoted_terms: b.quoted_terms,
         unparsed_dates: b.unparsed_dates,
+        long_tokens: b.long_tokens,
         units: units_of(b.units),
         ..Corpus::default()
     };
@@ -907,7 +922,7 @@ mod tests {
         let err = decode(b"hello", "x.part").unwrap_err().to_string();
         assert!(err.starts_with("x.part: not a broadsheet partial"), "{err}");
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        let v9 = text.replacen("format 1\n", "format 9\n", 1);
+        let v9 = text.replacen("format 2\n", "format 9\n", 1);
         let err = decode(v9.as_bytes(), "x.part").unwrap_err().to_string();
         assert!(err.contains("x.part: partial format version 9"), "{err}");
         let old = String::from_utf8_lossy(&bytes).replacen(

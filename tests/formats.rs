@@ -185,7 +185,7 @@ fn a_mixed_folder_gives_one_report_with_metadata() {
 
     assert!(
         out.stderr
-            .contains("4 articles read, 5 skipped, 30 words, 3 quotes"),
+            .contains("4 articles read, 5 skipped (see out/skipped.csv), 30 words, 3 quotes"),
         "{}",
         out.stderr
     );

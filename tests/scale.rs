@@ -112,7 +112,7 @@ fn shards_merged_in_any_order_give_the_single_run_reports() {
         assert!(r.code <= 1, "{}", r.stderr);
         assert!(r.stderr.contains(&format!("partial result in {part}")));
         let bytes = std::fs::read(f.path(&part)).unwrap();
-        assert!(bytes.starts_with(b"broadsheet partial\nformat 1\n"));
+        assert!(bytes.starts_with(b"broadsheet partial\nformat 2\n"));
         articles += header_count(&bytes, "articles");
         skipped += header_count(&bytes, "skipped");
     }
@@ -242,14 +242,14 @@ fn merge_refuses_what_it_cannot_merge_and_names_the_file() {
     );
     // Another format or tool version.
     let bytes = std::fs::read(f.path("all.part")).unwrap();
-    let mut v2 = b"broadsheet partial\nformat 2\n".to_vec();
-    v2.extend_from_slice(&bytes[b"broadsheet partial\nformat 1\n".len()..]);
-    std::fs::write(f.path("v2.part"), v2).unwrap();
-    let r = run(&f, &["merge", "v2.part", "--out", "m"], b"");
+    let mut v1 = b"broadsheet partial\nformat 1\n".to_vec();
+    v1.extend_from_slice(&bytes[b"broadsheet partial\nformat 2\n".len()..]);
+    std::fs::write(f.path("v1.part"), v1).unwrap();
+    let r = run(&f, &["merge", "v1.part", "--out", "m"], b"");
     assert_eq!(r.code, 2);
     assert!(
         r.stderr
-            .contains("v2.part: partial format version 2, but this broadsheet reads version 1"),
+            .contains("v1.part: partial format version 1, but this broadsheet reads version 2"),
         "{}",
         r.stderr
     );

@@ -87,6 +87,57 @@ fn every_file_is_accounted_for_and_nothing_breaks() {
         "odd/formula.txt",
         "=HYPERLINK(\"http://x\",\"click\")\n\n@SUM(1+1) said \"=1+2\", she said.",
     );
+    // Documents that are not text, whatever their name says.
+    f.bytes(
+        "bin/report.pdf",
+        b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< >>",
+    );
+    f.bytes(
+        "bin/letter.docx",
+        b"PK\x03\x04\x14\0\x06\0[Content_Types].xmlPK\x03\x04word/document.xml",
+    );
+    f.bytes("bin/scan.txt", b"%PDF-1.4\n\xFF\xFE binary");
+    f.bytes("bin/photo.jpg.txt", b"\xFF\xD8\xFF\xE0\0\x10JFIF");
+    // An earlier run's reports and a partial result.
+    f.file(
+        "old/words.csv",
+        "word,count,articles,per_million\nport,3,1,1000.00\n",
+    );
+    f.file(
+        "old/mentions.csv",
+        "article,start,end,mention,entity,type\na.txt,0,4,Port,Port,PLACE\n",
+    );
+    f.file("old/p1.part", "broadsheet partial\nformat 2\n\n");
+    // Saved web pages: clean, broken, mis-encoded, and all script.
+    f.file(
+        "web/page.html",
+        "<html><head><title>Rates held</title><script>var x = '=cmd';</script></head>\
+         <body><nav><p>Menu</p></nav><p>The bank held rates, Ana Ruiz said.</p></body></html>",
+    );
+    f.file(
+        "web/broken.html",
+        "<p>Unclosed <b>tags <div><p>and <i>more</table></p>",
+    );
+    f.bytes(
+        "web/latin1.htm",
+        b"<html><body><h1>Caf\xE9 prices</h1><p>A \xA35 rise.</p></body></html>",
+    );
+    f.file(
+        "web/only-script.html",
+        "<html><head><script>alert(1)</script></head><body></body></html>",
+    );
+    // Records whose cells a spreadsheet would run, and a giant title.
+    f.file(
+        "records/formula.csv",
+        "title,text\n\"=cmd|' /C calc'!A0\",\"+SUM(A1) and -x and @y, in text.\"\n",
+    );
+    f.file(
+        "records/formula.jsonl",
+        &format!(
+            "{{\"title\":\"@import {}\",\"text\":\"-1+2 is the body.\"}}\n",
+            "t".repeat(40_000)
+        ),
+    );
     // Awkward names.
     f.file("names/with, comma.txt", "Title\n\nText.");
     f.file("names/with \"quotes\".txt", "Title\n\nText.");
@@ -142,6 +193,21 @@ fn every_file_is_accounted_for_and_nothing_breaks() {
     ] {
         expect(&format!("odd/{name}.txt"), "read utf-8");
     }
+    for name in ["report.pdf", "letter.docx", "scan.txt", "photo.jpg.txt"] {
+        expect(&format!("bin/{name}"), "skipped binary");
+    }
+    for name in ["words.csv", "mentions.csv", "p1.part"] {
+        expect(
+            &format!("old/{name}"),
+            "skipped broadsheet report, not articles",
+        );
+    }
+    expect("web/page.html", "read utf-8");
+    expect("web/broken.html", "read utf-8");
+    expect("web/latin1.htm", "read windows-1252");
+    expect("web/only-script.html", "skipped empty");
+    expect("records/formula.csv#2", "read utf-8");
+    expect("records/formula.jsonl#1", "read utf-8");
     expect("names/with, comma.txt", "read utf-8");
     expect("names/with \"quotes\".txt", "read utf-8");
     expect("names/with\nnewline.txt", "read utf-8");
@@ -167,13 +233,54 @@ fn every_file_is_accounted_for_and_nothing_breaks() {
     let formula = articles.iter().find(|r| r[0] == "odd/formula.txt").unwrap();
     assert!(formula[1].starts_with("'="), "{:?}", formula[1]);
 
-    // Every report parses as CSV with a consistent number of fields.
+    // Every file of the folder is accounted for: read (whole, or as records named
+    // `file#...`) or skipped.
+    for file in files_under(&f.path("in"), "") {
+        let by_record = format!("{file}#");
+        assert!(
+            got.contains_key(&file) || got.keys().any(|k| k.starts_with(&by_record)),
+            "{file:?} is neither read nor skipped"
+        );
+    }
+
+    // Every report parses as CSV with a consistent number of fields, and no cell is
+    // longer than a spreadsheet holds or would run as a formula.
     for name in f.list("out") {
         if name.ends_with(".csv") {
             let rows = read_csv(&f.out(&name));
             assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{name}");
+            for cell in rows.iter().flatten() {
+                assert!(cell.chars().count() <= 32_767, "{name}: a giant cell");
+                let runs = cell.starts_with(['=', '+', '@', '\t', '\r'])
+                    || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+                assert!(!runs, "{name}: a cell a spreadsheet would run: {cell:.80}");
+            }
         }
     }
+    let titles: Vec<&String> = articles.iter().map(|r| &r[1]).collect();
+    // Titles are cut at 300 characters (a formula guard's ' aside).
+    assert!(
+        titles
+            .iter()
+            .all(|t| t.trim_start_matches('\'').chars().count() <= 300),
+        "a title over 300 characters"
+    );
+}
+
+/// Every file under `dir` (symbolic links and special files included, not followed), as
+/// a path relative to the input folder.
+fn files_under(dir: &std::path::Path, prefix: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.file_type().unwrap().is_dir() {
+            out.extend(files_under(&entry.path(), &format!("{name}/")));
+        } else {
+            out.push(name);
+        }
+    }
+    out
 }
 
 #[test]

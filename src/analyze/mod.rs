@@ -60,13 +60,28 @@ impl ArticleRow {
     /// the text's first line.
     pub fn with_meta(mut self, meta: crate::formats::Meta) -> ArticleRow {
         if let Some(t) = meta.title {
-            self.title = t;
+            self.title = capped_title(&t);
         }
         self.outlet = meta.outlet;
         self.url = meta.url;
         self.date = meta.date;
         self.date_unparsed = meta.date_unparsed;
         self
+    }
+}
+
+/// Characters of a title kept in `articles.csv`. A headline is rarely over 150; a file
+/// whose "first line" is a whole article run together would otherwise fill a cell with
+/// megabytes.
+pub const MAX_TITLE_CHARS: usize = 300;
+
+/// The title cut to [`MAX_TITLE_CHARS`] characters, the last of them an ellipsis when cut.
+pub fn capped_title(title: &str) -> String {
+    match title.char_indices().nth(MAX_TITLE_CHARS - 1) {
+        Some((cut, _)) if title[cut..].chars().nth(1).is_some() => {
+            format!("{}…", title[..cut].trim_end())
+        }
+        _ => title.to_string(),
     }
 }
 
@@ -83,7 +98,7 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
         url: String::new(),
         date_unparsed: false,
         article: a.id.clone(),
-        title: a.title().to_string(),
+        title: capped_title(a.title()),
         encoding: a.encoding.name(),
         bytes: a.text.len() as u64,
         words: words.tokens,
@@ -107,5 +122,20 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
         quotes: found.quotes,
         stray_marks: found.stray_marks,
         quoted_terms: found.quoted_terms,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_titles_are_cut_with_an_ellipsis() {
+        assert_eq!(capped_title("Short"), "Short");
+        let exact = "é".repeat(MAX_TITLE_CHARS);
+        assert_eq!(capped_title(&exact), exact);
+        let cut = capped_title(&"é".repeat(MAX_TITLE_CHARS + 1));
+        assert_eq!(cut.chars().count(), MAX_TITLE_CHARS);
+        assert!(cut.ends_with("é…"));
     }
 }

@@ -13,6 +13,8 @@ use std::hash::BuildHasher;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WordCounts {
     pub tokens: u64,
+    /// Tokens over [`MAX_WORD_CHARS`] characters, counted but left out of `terms`.
+    pub long_tokens: u64,
     /// Each distinct kept word with its count, in order of first appearance. A word's
     /// position here is its id in `bigrams`, so a phrase is two integers: the corpus folds
     /// phrases by word ids instead of hashing and comparing their text
@@ -37,16 +39,26 @@ impl WordCounts {
     }
 }
 
+/// Tokens longer than this many characters are no words (a run of letters with no space,
+/// an encoded blob, a URL-safe hash) and are left out of the word tables; the summary
+/// counts them. The longest words in general English dictionaries are under 50 letters.
+pub const MAX_WORD_CHARS: usize = 50;
+
 /// Counts the words of every sentence of `a`.
+///
+/// Words joined by a hyphen with nothing else between them ("Okonkwo-Reyes",
+/// "well-known") count as one word, as a reader reads them; a hyphen between digits
+/// ("2-1") or next to a space does not join.
 ///
 /// A bigram is two adjacent words of one sentence, neither a stop word nor a number, with
 /// nothing but white space or a hyphen between them: "president of iran" and "Syria, Iran"
-/// give no phrase while "supreme leader" and "Okonkwo-Reyes" do.
+/// give no phrase while "supreme leader" and "finance minister" do.
 pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
     // Sized for a typical article's distinct words up front: growing a map rehashes it.
     let distinct = a.words.len() / 2;
     let mut counts = WordCounts {
         tokens: 0,
+        long_tokens: 0,
         terms: Vec::with_capacity(distinct),
         bigrams: FxHashMap::with_capacity_and_hasher(distinct, Default::default()),
     };
@@ -58,13 +70,22 @@ pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
     for s in &a.sentences {
         let mut prev: Option<u32> = None;
         let mut prev_end = s.span.start;
-        for (at, token) in a.words_of(s) {
+        for (at, token) in hyphen_joined(&a.text, a.words_of(s)) {
             counts.tokens += 1;
             if !joins_phrase(&a.text[prev_end..at]) {
                 prev = None;
             }
             prev_end = at + token.len();
-            if !tokenize::fold_into(token, &mut word) || stopwords.contains(&word) {
+            if !tokenize::fold_into(token, &mut word) {
+                prev = None;
+                continue;
+            }
+            if word.chars().nth(MAX_WORD_CHARS).is_some() {
+                counts.long_tokens += 1;
+                prev = None;
+                continue;
+            }
+            if stopwords.contains(&word) {
                 prev = None;
                 continue;
             }
@@ -76,6 +97,39 @@ pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
         }
     }
     counts
+}
+
+/// The tokens of one sentence with hyphenated compounds joined: a token that starts right
+/// after a hyphen that directly follows a word, both with letters, extends that word.
+fn hyphen_joined<'t>(
+    text: &'t str,
+    tokens: impl Iterator<Item = (usize, &'t str)>,
+) -> impl Iterator<Item = (usize, &'t str)> {
+    let mut tokens = tokens.peekable();
+    std::iter::from_fn(move || {
+        let (start, first) = tokens.next()?;
+        let mut end = start + first.len();
+        let mut letters = has_letter(first);
+        while let Some(&(at, next)) = tokens.peek() {
+            let joined = letters && has_letter(next) && is_hyphen(&text[end..at]);
+            if !joined {
+                break;
+            }
+            end = at + next.len();
+            tokens.next();
+            letters = true;
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+fn has_letter(token: &str) -> bool {
+    token.chars().any(char::is_alphabetic)
+}
+
+/// One hyphen: ASCII hyphen-minus, or the Unicode hyphen and non-breaking hyphen.
+fn is_hyphen(gap: &str) -> bool {
+    matches!(gap, "-" | "\u{2010}" | "\u{2011}")
 }
 
 fn joins_phrase(gap: &str) -> bool {
@@ -135,10 +189,35 @@ mod tests {
     }
 
     #[test]
-    fn punctuation_breaks_a_phrase_but_a_hyphen_does_not() {
-        let c = counts("T\n\nSyria, Iran; Okonkwo-Reyes (leader) spoke");
+    fn punctuation_breaks_a_phrase_but_white_space_does_not() {
+        let c = counts("T\n\nSyria, Iran; finance minister (leader) spoke");
         let phrases: Vec<(String, u32)> = c.phrases().collect();
-        assert_eq!(phrases, [("okonkwo reyes".to_string(), 1)]);
+        assert_eq!(phrases, [("finance minister".to_string(), 1)]);
+    }
+
+    #[test]
+    fn hyphenated_names_are_one_word() {
+        // Okonkwo-Reyes, Okonkwo-Reyes's, well-known, 2-1 (a number: not joined, not
+        // counted), pre - war (spaced: two words).
+        let c =
+            counts("T\n\nOkonkwo-Reyes met Okonkwo-Reyes's well-known aide. It was 2-1 pre - war.");
+        assert_eq!(c.term("okonkwo-reyes"), Some(2));
+        assert_eq!(c.term("well-known"), Some(1));
+        assert_eq!((c.term("okonkwo"), c.term("reyes")), (None, None));
+        assert_eq!((c.term("pre"), c.term("war")), (Some(1), Some(1)));
+        // T, Okonkwo-Reyes, met, Okonkwo-Reyes's, well-known, aide, It, was, 2, 1, pre, war
+        assert_eq!(c.tokens, 12);
+    }
+
+    #[test]
+    fn tokens_longer_than_a_word_are_counted_apart() {
+        let fifty = "a".repeat(MAX_WORD_CHARS);
+        let c = counts(&format!("T\n\n{fifty} {fifty}b spoke"));
+        assert_eq!(c.term(&fifty), Some(1));
+        assert_eq!(c.term(&format!("{fifty}b")), None);
+        assert_eq!(c.long_tokens, 1);
+        // The long token breaks the phrase: no "aaa… spoke".
+        assert_eq!(c.phrases().count(), 0);
     }
 
     #[test]

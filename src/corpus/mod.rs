@@ -110,6 +110,9 @@ pub struct Corpus {
     pub tokens: u64,
     /// Articles whose date was given but could not be read (left empty in the tables).
     pub unparsed_dates: u64,
+    /// Tokens longer than [`crate::analyze::words::MAX_WORD_CHARS`], left out of the word
+    /// tables.
+    pub long_tokens: u64,
     pub bytes: u64,
 }
 
@@ -128,6 +131,7 @@ impl Corpus {
         self.tokens += a.words.tokens;
         self.bytes += a.row.bytes;
         self.unparsed_dates += u64::from(a.row.date_unparsed);
+        self.long_tokens += a.words.long_tokens;
         let ids: Vec<u32> = a
             .words
             .terms
@@ -217,6 +221,7 @@ impl Corpus {
         big.tokens += small.tokens;
         big.bytes += small.bytes;
         big.unparsed_dates += small.unparsed_dates;
+        big.long_tokens += small.long_tokens;
         big.words.merge(small.words);
         for (k, n) in small.names {
             *big.names.entry(k).or_insert(0) += n;

@@ -9,6 +9,7 @@
 pub mod dates;
 pub mod front_matter;
 pub mod read;
+pub mod webpage;
 
 use crate::article::{Article, Encoding};
 use chrono::NaiveDate;
@@ -213,6 +214,14 @@ impl FieldMap {
             .find_map(|c| norm.iter().position(|n| n == c))
     }
 
+    /// True when the text field was found under `key` only by the weak convention
+    /// `article`: many tables (broadsheet's own among them) name an article by a path or
+    /// an id in a column called `article`, so that column is read as text only where it
+    /// holds text ([`is_article_text`]). A key the user named is always text.
+    pub fn weak_text(&self, key: &str) -> bool {
+        self.explicit(Field::Text).is_none() && normalise(key) == "article"
+    }
+
     /// What the text field may be called, for messages.
     pub fn text_names(&self) -> String {
         match self.explicit(Field::Text) {
@@ -223,6 +232,16 @@ impl FieldMap {
             ),
         }
     }
+}
+
+/// Words a value in a column found only as `article` must have to be read as an
+/// article's text rather than its name ([`FieldMap::weak_text`]).
+pub const MIN_ARTICLE_WORDS: usize = 5;
+
+/// True when `text` is long enough to be an article's text: at least
+/// [`MIN_ARTICLE_WORDS`] words. A file name, a path or an id is one "word".
+pub fn is_article_text(text: &str) -> bool {
+    text.split_whitespace().nth(MIN_ARTICLE_WORDS - 1).is_some()
 }
 
 /// One article read from a record: its own id if it has one, title, body and metadata.
@@ -284,7 +303,8 @@ pub fn parse_json_line(line: &str, fields: &FieldMap) -> Result<Record, RecordEr
     };
     let text = |f: Field| get(f).and_then(json_text).unwrap_or_default();
     let body = text(Field::Text);
-    if body.trim().is_empty() {
+    let weak = columns[Field::Text as usize].is_some_and(|i| fields.weak_text(keys[i]));
+    if body.trim().is_empty() || (weak && !is_article_text(&body)) {
         return Err(RecordError::NoText(fields.text_names()));
     }
     let mut meta = Meta {
@@ -486,6 +506,24 @@ mod tests {
         assert_eq!(r.meta.outlet, "Harbour Times");
         assert_eq!(r.meta.url, "https://example.org/a");
         assert_eq!(r.id.as_deref(), Some("412"));
+    }
+
+    #[test]
+    fn a_column_named_article_is_text_only_when_it_holds_text() {
+        let m = FieldMap::default();
+        // A file name in an `article` column (as in broadsheet's own tables) is no text.
+        assert!(matches!(
+            parse_json_line(r#"{"article":"2026-03-02-energy-prices.txt","rank":1}"#, &m),
+            Err(RecordError::NoText(_))
+        ));
+        let r = parse_json_line(r#"{"article":"Ships moved again on Monday morning."}"#, &m);
+        assert_eq!(r.unwrap().body, "Ships moved again on Monday morning.");
+        // Named by the user, any value is text.
+        let mut named = FieldMap::default();
+        named.set_from_arg("text=article").unwrap();
+        assert!(parse_json_line(r#"{"article":"a.txt"}"#, &named).is_ok());
+        assert!(is_article_text("one two three four five"));
+        assert!(!is_article_text("one two three four"));
     }
 
     #[test]

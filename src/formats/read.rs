@@ -84,6 +84,13 @@ pub fn records_from(
             "{kind} in UTF-16 is not read; save it as UTF-8"
         ))));
     }
+    if let Some(what) = crate::ingest::binary_format(head) {
+        return Err(file_skip(SkipReason::Format(what.to_string())));
+    }
+    let name = id.rsplit('/').next().unwrap_or(id);
+    if let Some(what) = crate::ingest::own_report(name, head) {
+        return Err(file_skip(SkipReason::Report(what)));
+    }
     if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
         reader.consume(3);
     }
@@ -114,6 +121,8 @@ struct Batcher<'s, 'e> {
 enum Stop {
     /// The file is not what its extension says.
     NotRecords(String),
+    /// The file is one of broadsheet's own tables (which one).
+    Report(String),
     /// Reading failed at a line (I/O error, a row that never ends).
     Failed(u64, String),
 }
@@ -217,6 +226,7 @@ impl<'s, 'e> Batcher<'s, 'e> {
                 ))))
             }
             Ok(()) => Ok(()),
+            Err(Stop::Report(what)) => Err(file_skip(SkipReason::Report(what))),
             Err(Stop::NotRecords(why)) => Err(file_skip(SkipReason::NotRecords(format!(
                 "{why}; looked for {}",
                 fields.text_names()
@@ -404,6 +414,11 @@ fn csv_rows<R: Read>(
         let Some((names, columns)) = &header else {
             let names: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
             let keys: Vec<&str> = names.iter().map(String::as_str).collect();
+            if let Some(table) = report_table(&keys) {
+                return Err(Stop::Report(format!(
+                    "its header row is that of {table} of an earlier run"
+                )));
+            }
             let columns = fields.columns(&keys);
             if columns[Field::Text as usize].is_none() {
                 return Err(Stop::NotRecords(format!(
@@ -422,12 +437,26 @@ fn csv_rows<R: Read>(
         } else if row.as_slice().len() as u64 > max_record {
             Err(RecordError::TooLong(max_record))
         } else {
-            csv_record(&cells, columns, fields)
+            let weak = columns[Field::Text as usize].is_some_and(|i| fields.weak_text(&names[i]));
+            match csv_record(&cells, columns, fields) {
+                Ok(r) if weak && !super::is_article_text(&r.body) => {
+                    Err(RecordError::NoText(fields.text_names()))
+                }
+                outcome => outcome,
+            }
         };
         if !out.push(line, outcome, encoding)? {
             return Ok(());
         }
     }
+}
+
+/// Which of broadsheet's tables has exactly this header row, if any.
+fn report_table(header: &[&str]) -> Option<&'static str> {
+    let i = crate::report::TABLE_HEADERS
+        .iter()
+        .position(|h| *h == header)?;
+    Some(crate::report::TABLE_NAMES[i])
 }
 
 fn csv_error_message(e: &csv::Error) -> String {

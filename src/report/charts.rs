@@ -309,18 +309,57 @@ fn merge_identical(series: &[(String, Vec<f64>)]) -> Vec<(String, Vec<f64>)> {
     out
 }
 
+/// Periods with fewer articles than this are not plotted on `words_over_time.png`: a rate
+/// per million words from one or two articles swings with a single story (one 110-word
+/// article made a spike of 27,000 per million) and cannot be compared with a full period.
+/// They stay in `words_by_<period>.csv`.
+pub const MIN_PERIOD_ARTICLES: u64 = 3;
+
+/// An x-axis label: the period and how many articles it holds; a `*` marks a period too
+/// thin to plot ([`MIN_PERIOD_ARTICLES`]).
+pub fn period_label(period: &str, articles: u64) -> String {
+    let mark = if articles < MIN_PERIOD_ARTICLES {
+        "*"
+    } else {
+        ""
+    };
+    format!("{period} ({articles}){mark}")
+}
+
+/// Runs of consecutive plotted periods (those with enough articles), as index ranges: a
+/// line is drawn through each run and broken across a thin period, so no slope is drawn
+/// to or from a point that is not there.
+pub fn plotted_runs(articles: &[u64]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, &n) in articles.iter().chain([&0]).enumerate() {
+        match (n >= MIN_PERIOD_ARTICLES, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs
+}
+
 /// `words_over_time.png`: one line per word across the periods (x, in time order), with
-/// a legend naming the words.
+/// a legend naming the words. Each x label gives the period's articles; periods with
+/// fewer than [`MIN_PERIOD_ARTICLES`] are marked `*` and not plotted.
 pub fn lines(
     title: &str,
     y_label: &str,
     periods: &[String],
+    articles: &[u64],
     series: &[(String, Vec<f64>)],
 ) -> Result<Vec<u8>> {
     fonts();
     let series = &merge_identical(series);
     let (width, height) = (1200u32, 640u32);
     let n = periods.len().max(1);
+    let runs = plotted_runs(articles);
     let mut rgb = vec![255u8; (width * height * 3) as usize];
     {
         let root = BitMapBackend::with_buffer(&mut rgb, (width, height)).into_drawing_area();
@@ -328,16 +367,25 @@ pub fn lines(
         // Headroom above the highest point keeps the legend (upper right) off the lines.
         let max = series
             .iter()
-            .flat_map(|s| s.1.iter().copied())
+            .flat_map(|s| runs.iter().flat_map(|r| s.1[r.clone()].iter().copied()))
             .fold(0.0f64, f64::max)
             .max(1.0);
+        let thin = articles.iter().any(|&a| a < MIN_PERIOD_ARTICLES);
+        let x_desc = if thin {
+            format!(
+                "period (articles in it); * fewer than {MIN_PERIOD_ARTICLES} articles, not plotted"
+            )
+        } else {
+            "period (articles in it)".to_string()
+        };
         let mut chart = ChartBuilder::on(&root)
             .caption(
                 title,
                 (FONT, 30).into_font().style(FontStyle::Bold).color(&INK),
             )
             .margin(20)
-            .margin_right(40)
+            // Room for the last period's label, centred on the right edge.
+            .margin_right(90)
             .x_label_area_size(80)
             .y_label_area_size(110)
             .build_cartesian_2d(0i32..(n as i32 - 1).max(1), 0f64..max * 1.4)
@@ -346,15 +394,22 @@ pub fn lines(
             .configure_mesh()
             .light_line_style(WHITE.mix(0.0))
             .bold_line_style(RGBColor(225, 225, 225))
-            .x_labels(n.min(12))
+            // Labels carry the article count, so fewer fit side by side.
+            .x_labels(n.min(9))
             .x_label_formatter(&|i| {
                 usize::try_from(*i)
                     .ok()
-                    .and_then(|i| periods.get(i))
-                    .cloned()
+                    .and_then(|i| Some(period_label(periods.get(i)?, *articles.get(i)?)))
                     .unwrap_or_default()
             })
-            .y_label_formatter(&|y| format!("{y:.0}"))
+            // No scale when nothing is plotted; a decimal when the scale is small, so no
+            // two ticks read alike.
+            .y_label_formatter(&|y| match (runs.is_empty(), max * 1.4 < 10.0) {
+                (true, _) => String::new(),
+                (false, true) => format!("{y:.1}"),
+                (false, false) => format!("{y:.0}"),
+            })
+            .x_desc(x_desc)
             .y_desc(y_label)
             .label_style((FONT, 16).into_font().color(&INK))
             .axis_desc_style((FONT, 18).into_font().color(&INK))
@@ -362,33 +417,44 @@ pub fn lines(
             .map_err(draw_err)?;
         for (j, (word, ys)) in series.iter().enumerate() {
             let colour = SERIES[j % SERIES.len()];
-            let points: Vec<(i32, f64)> =
-                ys.iter().enumerate().map(|(i, y)| (i as i32, *y)).collect();
+            for (k, run) in runs.iter().enumerate() {
+                let points: Vec<(i32, f64)> = run.clone().map(|i| (i as i32, ys[i])).collect();
+                let drawn = chart
+                    .draw_series(LineSeries::new(points.clone(), colour.stroke_width(3)))
+                    .map_err(draw_err)?;
+                if k == 0 {
+                    drawn.label(truncate(word, 30)).legend(move |(x, y)| {
+                        PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3))
+                    });
+                }
+                chart
+                    .draw_series(
+                        points
+                            .into_iter()
+                            .map(|p| Circle::new(p, 4, colour.filled())),
+                    )
+                    .map_err(draw_err)?;
+            }
+        }
+        if !runs.is_empty() && !series.is_empty() {
             chart
-                .draw_series(LineSeries::new(points.clone(), colour.stroke_width(3)))
-                .map_err(draw_err)?
-                .label(truncate(word, 30))
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3))
-                });
-            chart
-                .draw_series(
-                    points
-                        .into_iter()
-                        .map(|p| Circle::new(p, 4, colour.filled())),
-                )
+                .configure_series_labels()
+                .position(SeriesLabelPosition::UpperRight)
+                .background_style(WHITE.mix(0.9))
+                .border_style(RGBColor(200, 200, 200))
+                .label_font((FONT, 17).into_font().color(&INK))
+                .draw()
                 .map_err(draw_err)?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(200, 200, 200))
-            .label_font((FONT, 17).into_font().color(&INK))
-            .draw()
-            .map_err(draw_err)?;
         if series.is_empty() {
             nothing_to_show(&root, width, height)?;
+        } else if runs.is_empty() {
+            root.draw(&Text::new(
+                format!("no period has {MIN_PERIOD_ARTICLES} or more articles to compare"),
+                (width as i32 / 2 - 250, height as i32 / 2),
+                (FONT, 24).into_font().color(&INK),
+            ))
+            .map_err(draw_err)?;
         }
         root.present().map_err(draw_err)?;
     }
@@ -408,13 +474,19 @@ pub fn cooccurrence_heatmap(
     fonts();
     let n = labels.len();
     let cell: i32 = if n > 20 { 28 } else { 36 };
+    // The margins fit the longest label as the font draws it (labels come shortened
+    // to a readable length by the caller), so no label is cut at the image's edge.
+    let label_font = (FONT, 15).into_font();
     let label_px = labels
         .iter()
-        .map(|l| l.chars().count().min(28))
+        .map(|l| {
+            label_font
+                .box_size(l)
+                .map_or(l.chars().count() as i32 * 9, |(w, _)| w as i32)
+        })
         .max()
-        .unwrap_or(4)
-        .max(4) as i32
-        * 9
+        .unwrap_or(36)
+        .max(36)
         + 16;
     let left = label_px + 20;
     let top = label_px + 90;
@@ -444,18 +516,18 @@ pub fn cooccurrence_heatmap(
             ))
             .map_err(draw_err)?;
         }
-        let label_style = (FONT, 15).into_font().color(&INK);
+        let label_style = label_font.color(&INK);
         for (i, l) in labels.iter().enumerate() {
             let y = top + cell * i as i32 + cell / 2;
             root.draw(&Text::new(
-                truncate(l, 28),
+                l.as_str(),
                 (left - 8, y),
                 label_style.pos(Pos::new(HPos::Right, VPos::Center)),
             ))
             .map_err(draw_err)?;
             let x = left + cell * i as i32 + cell / 2;
             root.draw(&Text::new(
-                truncate(l, 28),
+                l.as_str(),
                 (x, top - 8),
                 label_style
                     .transform(FontTransform::Rotate270)
@@ -491,7 +563,12 @@ pub fn cooccurrence_heatmap(
             }
         }
         // The colour scale: shades from 0 to the largest count, labelled at both ends
-        // and the middle.
+        // and the middle ([`scale_labels`]); none at all when there is nothing to read.
+        if n == 0 {
+            root.present().map_err(draw_err)?;
+            drop(root);
+            return encode_png(rgb, width, height);
+        }
         let (sx, sy, sh) = (left + grid + 40, top, grid.max(200));
         let steps = 50;
         for k in 0..steps {
@@ -506,10 +583,10 @@ pub fn cooccurrence_heatmap(
         }
         root.draw(&Rectangle::new([(sx, sy), (sx + 24, sy + sh)], INK))
             .map_err(draw_err)?;
-        for (frac, v) in [(0, max), (1, max / 2), (2, 0)] {
+        for (v, frac) in scale_labels(max) {
             root.draw(&Text::new(
                 v.to_string(),
-                (sx + 30, sy + sh * frac / 2),
+                (sx + 30, sy + (f64::from(sh) * frac).round() as i32),
                 (FONT, 14)
                     .into_font()
                     .color(&INK)
@@ -531,6 +608,19 @@ pub fn cooccurrence_heatmap(
     encode_png(rgb, width, height)
 }
 
+/// The colour scale's labels: each value with its height down the scale (0 at the top,
+/// which is `max`). The largest count, 0, and the middle when it is a whole number
+/// between them, each placed where its shade is, so no value is shown twice.
+fn scale_labels(max: u64) -> Vec<(u64, f64)> {
+    let at = |v: u64| 1.0 - v as f64 / max.max(1) as f64;
+    let mut out = vec![(max, 0.0)];
+    if max >= 2 {
+        out.push((max / 2, at(max / 2)));
+    }
+    out.push((0, 1.0));
+    out
+}
+
 /// White for 0 to dark blue for `max`, on a square-root scale so that the few large
 /// counts do not wash out the many small ones.
 fn shade(v: u64, max: u64) -> RGBColor {
@@ -544,7 +634,7 @@ fn headroom(max: u64) -> u64 {
     max + (max / 8).max(1)
 }
 
-fn truncate(s: &str, max_chars: usize) -> String {
+pub(crate) fn truncate(s: &str, max_chars: usize) -> String {
     if s.chars().count() <= max_chars {
         s.to_string()
     } else {
@@ -632,11 +722,33 @@ mod tests {
         let png = grouped_bars("t", "x", &groups, &series, &[vec![3, 1], vec![0, 2]]).unwrap();
         assert_eq!(&png[1..4], b"PNG");
         let periods = vec!["2019-03".to_string(), "2019-04".to_string()];
-        let png = lines("t", "y", &periods, &[("port".to_string(), vec![10.0, 5.0])]).unwrap();
+        let port = |ys: &[f64]| vec![("port".to_string(), ys.to_vec())];
+        let png = lines("t", "y", &periods, &[5, 1], &port(&[10.0, 5.0])).unwrap();
         assert_eq!(&png[1..4], b"PNG");
-        // One period only: a single point, still a chart.
-        let png = lines("t", "y", &periods[..1], &[("port".to_string(), vec![1.0])]).unwrap();
+        // One period only: a single point, still a chart; and one too thin to plot.
+        let png = lines("t", "y", &periods[..1], &[3], &port(&[1.0])).unwrap();
         assert_eq!(&png[1..4], b"PNG");
+        let png = lines("t", "y", &periods[..1], &[1], &port(&[1.0])).unwrap();
+        assert_eq!(&png[1..4], b"PNG");
+    }
+
+    #[test]
+    fn thin_periods_are_labelled_and_left_out_of_the_lines() {
+        assert_eq!(period_label("2026-03", 14), "2026-03 (14)");
+        assert_eq!(period_label("2026-04", 1), "2026-04 (1)*");
+        // 2 thin, 5, 3, 1 thin, 4: two runs, broken at the thin period.
+        assert_eq!(plotted_runs(&[2, 5, 3, 1, 4]), [1..3, 4..5]);
+        assert!(plotted_runs(&[1, 2]).is_empty());
+        assert!(plotted_runs(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_colour_scale_never_repeats_a_value() {
+        assert_eq!(scale_labels(1), [(1, 0.0), (0, 1.0)]);
+        assert_eq!(scale_labels(2), [(2, 0.0), (1, 0.5), (0, 1.0)]);
+        let three = scale_labels(3);
+        assert_eq!(three[1].0, 1);
+        assert!((three[1].1 - 2.0 / 3.0).abs() < 1e-9);
     }
 
     #[test]

@@ -192,6 +192,7 @@ struct Fields<'w> {
 impl Fields<'_> {
     fn cell(&mut self, s: &str) -> Result<(), FieldError> {
         let c = &mut *self.c;
+        let s = &*capped_cell(s);
         if c.neutralise && super::could_run_as_formula(s) {
             let mut quoted = std::mem::take(&mut c.scratch);
             quoted.clear();
@@ -211,6 +212,24 @@ impl Fields<'_> {
         let mut digits = itoa::Buffer::new();
         self.c.cell(digits.format(n).as_bytes());
         Ok(())
+    }
+}
+
+/// The most characters a spreadsheet cell holds (Excel's limit; LibreOffice's is
+/// larger). A longer cell is cut, not split or dropped, so every table still opens whole.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// The cell cut to [`MAX_CELL_CHARS`] characters with room for a formula guard's `'` and
+/// an ellipsis at the cut. Borrowed when short enough (every byte is at most one char,
+/// so a cell of fewer bytes needs no counting).
+fn capped_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    const KEEP: usize = MAX_CELL_CHARS - 2;
+    if s.len() <= KEEP {
+        return s.into();
+    }
+    match s.char_indices().nth(KEEP) {
+        Some((cut, _)) => format!("{}…", &s[..cut]).into(),
+        None => s.into(),
     }
 }
 
@@ -375,6 +394,29 @@ mod tests {
         n: u64,
         maybe: Option<u64>,
         owned: String,
+    }
+
+    #[test]
+    fn no_cell_is_longer_than_a_spreadsheet_holds() {
+        let long = "é".repeat(MAX_CELL_CHARS * 2);
+        let formula = format!("={}", "x".repeat(MAX_CELL_CHARS));
+        let rows = [long.as_str(), formula.as_str(), "short"].map(|text| Row {
+            text,
+            n: 1,
+            maybe: None,
+            owned: String::new(),
+        });
+        let (bytes, _) = table(&["text", "n", "maybe", "owned"], rows, true).unwrap();
+        let back: Vec<Vec<String>> = csv::ReaderBuilder::new()
+            .from_reader(&bytes[..])
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        assert_eq!(back[0][0].chars().count(), MAX_CELL_CHARS - 1);
+        assert!(back[0][0].ends_with("é…"));
+        assert_eq!(back[1][0].chars().count(), MAX_CELL_CHARS);
+        assert!(back[1][0].starts_with("'="));
+        assert_eq!(back[2][0], "short");
     }
 
     #[test]

@@ -297,13 +297,34 @@ impl EntityTables {
             paired.insert((&p.entity_a, p.type_a));
             paired.insert((&p.entity_b, p.type_b));
         }
-        let chosen: Vec<(&str, &str)> = self
+        let mut candidates = self
             .entities
             .iter()
             .map(|e| (e.entity.as_str(), e.kind))
-            .filter(|k| paired.contains(k))
-            .take(top)
+            .filter(|k| paired.contains(k));
+        // An entity whose partners are all outside the top would be an empty row: it is
+        // dropped and the next one taken, until every row has a count (dropping one can
+        // empty another's row, hence the loop; each candidate is taken at most once).
+        let mut chosen: Vec<(&str, &str)> = Vec::with_capacity(top);
+        let counts = loop {
+            chosen.extend(candidates.by_ref().take(top - chosen.len()));
+            let counts = self.grid(&chosen);
+            let before = chosen.len();
+            let mut row = counts.iter();
+            chosen.retain(|_| row.next().is_some_and(|r| r.iter().any(|&v| v > 0)));
+            if chosen.len() == before {
+                break counts;
+            }
+        };
+        let labels = chosen
+            .iter()
+            .map(|(name, kind)| format!("{} ({kind})", super::charts::truncate(name, 40)))
             .collect();
+        (labels, counts)
+    }
+
+    /// The pair weights among `chosen`, as a symmetric grid in their order.
+    fn grid(&self, chosen: &[(&str, &str)]) -> Vec<Vec<u64>> {
         let index: FxHashMap<(&str, &str), usize> =
             chosen.iter().enumerate().map(|(i, k)| (*k, i)).collect();
         let mut counts = vec![vec![0u64; chosen.len()]; chosen.len()];
@@ -316,11 +337,7 @@ impl EntityTables {
                 counts[b][a] = p.weight;
             }
         }
-        let labels = chosen
-            .iter()
-            .map(|(name, kind)| format!("{name} ({kind})"))
-            .collect();
-        (labels, counts)
+        counts
     }
 
     /// `cooccurrence.gexf`: every entity of a kept pair as a node (attributes `type` and
@@ -430,6 +447,46 @@ pub fn window_name(w: Window) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_heatmap_has_no_empty_row_and_keeps_the_type_in_long_labels() {
+        let entity = |name: &str| EntityOut {
+            entity: name.to_string(),
+            kind: "ORG",
+            mentions: 1,
+            articles: 1,
+            aliases: String::new(),
+        };
+        let pair = |a: &str, b: &str, weight| PairOut {
+            entity_a: a.to_string(),
+            type_a: "ORG",
+            entity_b: b.to_string(),
+            type_b: "ORG",
+            sentences: weight,
+            paragraphs: weight,
+            articles: weight,
+            npmi: String::new(),
+            weight,
+        };
+        let long = "Democratic Renewal Party of the Northern Provinces and Islands";
+        // By mentions: A, B, C, D, long. With room for 3: A-B pair, C's only partner is
+        // D (outside the top 3), so C's row would be empty: C is dropped, D and the
+        // long name come in, and D-C no longer counts, so D goes too.
+        let t = EntityTables {
+            entities: ["A", "B", "C", "D", long].map(entity).to_vec(),
+            pairs: vec![pair("A", "B", 3), pair("C", "D", 2), pair(long, "A", 1)],
+            window: Window::Paragraph,
+        };
+        let (labels, counts) = t.heatmap(3);
+        assert_eq!(labels.len(), 3);
+        assert_eq!(&labels[..2], ["A (ORG)", "B (ORG)"]);
+        assert!(labels[2].ends_with("… (ORG)"), "{}", labels[2]);
+        assert_eq!(labels[2].chars().count(), 40 + " (ORG)".len());
+        assert_eq!(counts, [vec![0, 3, 1], vec![3, 0, 0], vec![1, 0, 0]]);
+        for row in &counts {
+            assert!(row.iter().any(|&v| v > 0));
+        }
+    }
 
     #[test]
     fn npmi_bounds_and_independence() {

@@ -62,7 +62,7 @@ h2{font-size:19px;margin:0 0 8px}h3{font-size:16px;margin:0}
 .facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:10px}
 .fact{background:#f0f4f8;border-radius:4px;padding:8px 10px}
 .fact b{display:block;font-size:20px}.fact span{font-size:13px;color:#555}
-#charts .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:8px 18px}
+#charts .grid{display:grid;grid-template-columns:1fr;gap:8px 18px}
 figure{margin:10px 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
 figcaption{color:#555;font-size:13px}
 .table-head{display:flex;justify-content:space-between;align-items:baseline;gap:12px}
@@ -73,6 +73,7 @@ th,td{border-bottom:1px solid #e4e4e4;padding:4px 8px;text-align:left;vertical-a
 th{background:#f3f3f3;cursor:pointer;user-select:none;white-space:nowrap}
 th[data-dir=asc]::after{content:' \\25B2'}th[data-dir=desc]::after{content:' \\25BC'}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,td.date{white-space:nowrap;overflow-wrap:normal}
 .missing{color:#a00}
 ";
 
@@ -114,7 +115,8 @@ pub fn index(names: &[&str], tables: &[Preview], facts: &Facts) -> anyhow::Resul
     let mut h = String::with_capacity(64 * 1024);
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    h.push_str("<title>broadsheet report</title>\n<style>");
+    h.push_str(super::GENERATOR_META);
+    h.push_str("\n<title>broadsheet report</title>\n<style>");
     h.push_str(STYLE);
     h.push_str("</style>\n</head>\n<body>\n<header><h1>broadsheet report</h1>");
     let _ = write!(
@@ -218,6 +220,7 @@ fn table(h: &mut String, f: &Preview, note: &str) -> anyhow::Result<()> {
         shown.push(r?);
     }
     let total = f.rows;
+    let partial = total > shown.len();
     let _ = write!(
         h,
         "<section id=\"{}\"><div class=\"table-head\"><h2>{}</h2><a href=\"{}\">{} (all {} row{})</a></div>",
@@ -236,36 +239,61 @@ fn table(h: &mut String, f: &Preview, note: &str) -> anyhow::Result<()> {
         return Ok(());
     }
     h.push_str("<div class=\"scroll\"><table class=\"sortable\"><thead><tr>");
+    // The page holds only the first rows: a click sorts those, and says so.
+    let sorts = if partial {
+        format!(
+            " title=\"Sorts the {} rows shown here, not the whole table\"",
+            shown.len()
+        )
+    } else {
+        String::new()
+    };
     for c in &header {
-        let _ = write!(h, "<th>{}</th>", esc(c));
+        let _ = write!(h, "<th{sorts}>{}</th>", esc(c));
     }
     h.push_str("</tr></thead><tbody>\n");
     for r in &shown {
         h.push_str("<tr>");
         for c in r {
             let numeric = !c.is_empty() && c.parse::<f64>().is_ok();
-            let _ = write!(
-                h,
-                "<td{}>{}</td>",
-                if numeric { " class=\"num\"" } else { "" },
-                esc(&shorten(c, 300))
-            );
+            let class = if numeric {
+                " class=\"num\""
+            } else if is_date(c) {
+                " class=\"date\""
+            } else {
+                ""
+            };
+            let _ = write!(h, "<td{class}>{}</td>", esc(&shorten(c, 300)));
         }
         h.push_str("</tr>\n");
     }
     h.push_str("</tbody></table></div>");
-    if total > shown.len() {
+    if partial {
         let _ = write!(
             h,
-            "<p class=\"note\">Showing {} of {} rows; the full table is in <a href=\"{}\">{}</a>.</p>",
+            "<p class=\"note\">Showing the first {} of {} rows; a click on a column header sorts \
+             these {} only. The full table is in <a href=\"{}\">{}</a>.</p>",
             shown.len(),
             total,
+            shown.len(),
             esc(f.name),
             esc(f.name)
         );
     }
     h.push_str("</section>\n");
     Ok(())
+}
+
+/// A date or period cell (`2026-03-02`, `2026-03`, `2026-W09`), kept on one line: a
+/// table cell may not break it at its hyphens.
+fn is_date(c: &str) -> bool {
+    let b = c.as_bytes();
+    (7..=10).contains(&b.len())
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..]
+            .iter()
+            .all(|&x| x.is_ascii_digit() || x == b'-' || x == b'W')
 }
 
 fn anchor(name: &str) -> String {
@@ -307,7 +335,12 @@ mod tests {
         assert!(!page.contains("top_speakers.png"), "only charts that exist");
         assert!(page.contains("&lt;b&gt;Speaker 0&lt;/b&gt;"));
         assert!(!page.contains("Speaker 10"), "ten rows shown");
-        assert!(page.contains("Showing 10 of 12 rows"));
+        assert!(page.contains(
+            "Showing the first 10 of 12 rows; a click on a column header sorts these 10 only"
+        ));
+        assert!(page.contains(
+            "<th title=\"Sorts the 10 rows shown here, not the whole table\">speaker</th>"
+        ));
         assert!(page.contains("<a href=\"speakers.csv\">"));
         assert!(page.contains("A &amp; B"));
         assert!(page.contains("<td class=\"num\">20</td>"));
@@ -315,5 +348,24 @@ mod tests {
         assert!(page.contains("<th>path</th>") || page.contains("No rows."));
         assert!(!page.contains('\u{feff}'));
         assert!(!page.contains("http://") && !page.contains("https://"));
+    }
+
+    #[test]
+    fn numbers_and_dates_stay_on_one_line_and_charts_take_the_full_width() {
+        let tables = vec![file(
+            "articles.csv",
+            b"article,words,date,period
+a.txt,1279,2026-03-02,2026-W09
+",
+            1,
+        )];
+        let page =
+            String::from_utf8(index(&["top_words.png"], &tables, &vec![]).unwrap().bytes).unwrap();
+        assert!(page.contains("<td class=\"num\">1279</td><td class=\"date\">2026-03-02</td><td class=\"date\">2026-W09</td>"));
+        assert!(page.contains("td.num,td.date{white-space:nowrap"));
+        assert!(page.contains("#charts .grid{display:grid;grid-template-columns:1fr;"));
+        // All rows shown: a click sorts the whole table, and no note says otherwise.
+        assert!(page.contains("<th>article</th>") && !page.contains("Showing the first"));
+        assert!(!is_date("2026") && !is_date("a026-03-02") && is_date("2026-03"));
     }
 }

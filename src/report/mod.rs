@@ -54,6 +54,58 @@ pub const BREAKDOWN_FILES: &[&str] = &[
     "words_over_time.png",
 ];
 
+/// The header row of `words_by_<period>.csv`.
+pub const WORDS_BY_PERIOD_HEADER: &[&str] = &["period", "word", "count", "articles", "per_million"];
+
+/// The header rows of every CSV table broadsheet writes. An input CSV file with one of
+/// these exact header rows is an earlier run's report (or part of one), not articles:
+/// several of them have an `article` column, which would otherwise be read as text.
+pub const TABLE_HEADERS: &[&[&str]] = &[
+    tables::ARTICLES_HEADER,
+    tables::SKIPPED_HEADER,
+    tables::WORDS_HEADER,
+    tables::BIGRAMS_HEADER,
+    tables::KEYWORDS_HEADER,
+    tables::QUOTES_HEADER,
+    tables::SPEAKERS_HEADER,
+    entities::MENTIONS_HEADER,
+    entities::ENTITIES_HEADER,
+    entities::PAIRS_HEADER,
+    SPEAKERS_BY_OUTLET_HEADER,
+    WORDS_BY_PERIOD_HEADER,
+];
+
+/// The file names of [`TABLE_HEADERS`], in the same order.
+pub const TABLE_NAMES: &[&str] = &[
+    "articles.csv",
+    "skipped.csv",
+    "words.csv",
+    "bigrams.csv",
+    "keywords.csv",
+    "quotes.csv",
+    "speakers.csv",
+    "mentions.csv",
+    "entities.csv",
+    "cooccurrence.csv",
+    "speakers_by_outlet.csv",
+    "words_by_<period>.csv",
+];
+
+/// The names of the reports that are not CSV tables: recognised by name (with the right
+/// content, checked by the caller) when an input folder holds an earlier run's reports.
+pub const OTHER_REPORT_FILES: &[&str] = &[
+    "index.html",
+    "cooccurrence.gexf",
+    "cooccurrence_heatmap.png",
+    "speakers_by_outlet.png",
+    "top_speakers.png",
+    "top_words.png",
+    "words_over_time.png",
+];
+
+/// The mark in `index.html` that says broadsheet wrote it.
+pub const GENERATOR_META: &str = "<meta name=\"generator\" content=\"broadsheet\">";
+
 /// A report file, rendered, waiting to be written.
 #[derive(Debug, Clone)]
 pub struct OutputFile {
@@ -211,16 +263,13 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
                 ),
                 "occurrences per million words",
                 &pw.periods,
+                &pw.articles,
                 &lines,
             )?;
             Ok(vec![
                 Rendered::csv(
                     words_by_name(opts.period),
-                    csvout::table(
-                        &["period", "word", "count", "articles", "per_million"],
-                        pw.rows(opts.top),
-                        neutralise,
-                    )?,
+                    csvout::table(WORDS_BY_PERIOD_HEADER, pw.rows(opts.top), neutralise)?,
                 ),
                 Rendered::png("words_over_time.png", chart),
             ])

@@ -1,10 +1,13 @@
-//! Stop words: the built-in English list (generated into `data/stopwords_en.txt`, see
-//! `data/SOURCES.md`) or a user's own file.
+//! Stop words: the built-in English list (generated into `data/stopwords_en.txt` and
+//! `data/reporting_en.txt`, see `data/SOURCES.md`) or a user's own file.
 
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 const BUILT_IN: &str = include_str!("../../data/stopwords_en.txt");
+/// Honorifics and reported-speech words ("mr", "told", "according"): on every news page
+/// whatever the story, so they would top the word tables without saying what it is about.
+const REPORTING: &str = include_str!("../../data/reporting_en.txt");
 
 /// A set of folded words that the word tables leave out.
 #[derive(Debug, Clone, Default)]
@@ -13,10 +16,23 @@ pub struct StopWords {
 }
 
 impl StopWords {
-    /// The built-in English list.
+    /// The built-in English function words (`data/stopwords_en.txt`). Name recognition
+    /// reads this list too, so it stays the function words only.
     pub fn english() -> &'static StopWords {
         static ENGLISH: OnceLock<StopWords> = OnceLock::new();
         ENGLISH.get_or_init(|| StopWords::parse(BUILT_IN))
+    }
+
+    /// What the word tables leave out by default: [`StopWords::english`] plus honorifics
+    /// and reporting vocabulary (`data/reporting_en.txt`). Only the word tables use it:
+    /// "Mr" and "told" still mark names and quotations for the other analyses.
+    pub fn word_tables() -> &'static StopWords {
+        static TABLES: OnceLock<StopWords> = OnceLock::new();
+        TABLES.get_or_init(|| {
+            let mut list = StopWords::english().clone();
+            list.words.extend(StopWords::parse(REPORTING).words);
+            list
+        })
     }
 
     /// No stop words at all (`--keep-stopwords`).
@@ -80,6 +96,28 @@ mod tests {
         for w in ["iran", "syria", "government", "leader", "minister"] {
             assert!(!sw.contains(w), "{w} should not be a stop word");
         }
+    }
+
+    #[test]
+    fn word_tables_leave_out_honorifics_and_reporting_words() {
+        let sw = StopWords::word_tables();
+        for w in [
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "sir",
+            "said",
+            "told",
+            "added",
+            "according",
+        ] {
+            assert!(sw.contains(w), "{w} should be left out");
+        }
+        assert!(sw.contains("statement") && sw.contains("says"));
+        assert!(sw.contains("the") && !sw.contains("minister"));
+        // The function-word list that name recognition reads is unchanged.
+        assert!(!StopWords::english().contains("mr") && !StopWords::english().contains("told"));
     }
 
     #[test]
