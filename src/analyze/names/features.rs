@@ -129,14 +129,14 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
     let mut out = Vec::with_capacity(article.sentences.len());
     for (si, s) in article.sentences.iter().enumerate() {
         let mut words = article.words_of(s).peekable();
-        let mut tokens = Vec::new();
+        let mut tokens = Vec::with_capacity((s.words.1 - s.words.0) as usize);
         while let Some((start, w)) = words.next() {
             let mut end = start + w.len();
             // "U.S." and "U.N.": the segmenter leaves the final period out (unless the
             // period starts the next word, as a combining mark after it makes it do).
             let next_start = words.peek().map(|&(n, _)| n);
-            if is_dotted_abbreviation(w)
-                && text[end..].starts_with('.')
+            if text[end..].starts_with('.')
+                && is_dotted_abbreviation(w)
                 && next_start.is_none_or(|n| n > end)
             {
                 end += 1;
@@ -235,7 +235,24 @@ mod hash {
 
     #[inline]
     pub fn str(s: &str) -> u64 {
-        let b = s.as_bytes();
+        bytes(s.as_bytes())
+    }
+
+    /// [`bytes`] of the ASCII bytes in lower case, without copying them first.
+    #[inline]
+    pub fn ascii_lower(b: &[u8]) -> u64 {
+        let mut h = (b.len() as u64).wrapping_mul(K);
+        for c in b.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..c.len()].copy_from_slice(c);
+            w.make_ascii_lowercase();
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        finish(h)
+    }
+
+    #[inline]
+    pub fn bytes(b: &[u8]) -> u64 {
         let mut h = (b.len() as u64).wrapping_mul(K);
         let mut chunks = b.chunks_exact(8);
         for c in &mut chunks {
@@ -289,7 +306,7 @@ fn shape_hash(w: &str) -> u64 {
         }
         last = s;
     }
-    hash::str(std::str::from_utf8(&buf[..n]).unwrap_or(""))
+    hash::bytes(&buf[..n])
 }
 
 /// Title case of a word in capitals ("FRANCE" -> "France"), for looking it up in lists
@@ -408,7 +425,8 @@ fn runs(toks: &[Token], out: &mut Vec<Option<(usize, usize)>>) {
 /// verdict.
 #[derive(Default)]
 pub struct DocContext {
-    by_word: FxHashMap<String, WordUse>,
+    /// Keyed by the hash of the word's lower-case form ([`lower_key`]).
+    by_word: FxHashMap<u64, WordUse>,
 }
 
 #[derive(Default)]
@@ -422,19 +440,29 @@ struct WordUse {
 /// Contexts kept per word: enough to type it, bounded so one frequent word costs little.
 const MAX_CONTEXTS: usize = 6;
 
+/// What the article-wide tables key a word by: the hash of its lower-case form (the same
+/// as a token's `TokInfo::lower`), so no string is stored or compared.
+pub fn lower_key(word: &str) -> u64 {
+    if word.is_ascii() {
+        hash::ascii_lower(word.as_bytes())
+    } else {
+        with_lowercase(word, hash::str)
+    }
+}
+
 /// The hash of a token's lower-case form, or of a sentence boundary.
 fn lower_hash(toks: &[Token], at: Option<usize>) -> u64 {
     match at {
         None => hash::str("<s>"),
         Some(i) => toks
             .get(i)
-            .map_or_else(|| hash::str("</s>"), |t| with_lowercase(t.text, hash::str)),
+            .map_or_else(|| hash::str("</s>"), |t| lower_key(t.text)),
     }
 }
 
 impl DocContext {
     pub fn new(sentences: &[TokSentence]) -> DocContext {
-        let mut by_word: FxHashMap<String, WordUse> = FxHashMap::default();
+        let mut by_word: FxHashMap<u64, WordUse> = FxHashMap::default();
         // Candidates first: only their lower-case uses matter, so the many lower-case words
         // of an article are looked up, never stored.
         for s in sentences {
@@ -443,11 +471,7 @@ impl DocContext {
                 if !t.candidate || !has_upper(t.text) {
                     continue;
                 }
-                let u = match with_lowercase(t.text, |w| by_word.contains_key(w)) {
-                    true => with_lowercase(t.text, |w| by_word.get_mut(w)),
-                    false => Some(by_word.entry(t.text.to_lowercase()).or_default()),
-                };
-                let Some(u) = u else { continue };
+                let u = by_word.entry(lower_key(t.text)).or_default();
                 if i > 0 && !s.all_caps {
                     u.capitalised_inside = true;
                 }
@@ -472,7 +496,7 @@ impl DocContext {
             for s in sentences {
                 for t in s.tokens.iter().filter(|t| !t.candidate) {
                     if t.text.chars().next().is_some_and(char::is_lowercase) {
-                        if let Some(u) = with_lowercase(t.text, |w| by_word.get_mut(w)) {
+                        if let Some(u) = by_word.get_mut(&lower_key(t.text)) {
                             u.lower_case = true;
                         }
                     }
@@ -485,7 +509,9 @@ impl DocContext {
     /// Whether the article writes the word in lower case somewhere ("crooked"); asked of
     /// capitalised words only.
     pub fn written_lower(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.by_word.get(w).is_some_and(|u| u.lower_case))
+        self.by_word
+            .get(&lower_key(word))
+            .is_some_and(|u| u.lower_case)
     }
 }
 
@@ -493,7 +519,8 @@ impl DocContext {
 /// organisation, place and other-name tags. The second pass reads them as features.
 #[derive(Default)]
 pub struct DocLabels {
-    by_word: FxHashMap<String, [u16; 4]>,
+    /// Keyed by [`lower_key`].
+    by_word: FxHashMap<u64, [u16; 4]>,
 }
 
 impl DocLabels {
@@ -503,21 +530,13 @@ impl DocLabels {
             return;
         }
         let kind = ((tag - 1) / 2) as usize;
-        let found = with_lowercase(word, |w| {
-            self.by_word
-                .get_mut(w)
-                .map(|c| c[kind] = c[kind].saturating_add(1))
-        });
-        if found.is_none() {
-            let mut c = [0u16; 4];
-            c[kind] = 1;
-            self.by_word.insert(word.to_lowercase(), c);
-        }
+        let c = self.by_word.entry(lower_key(word)).or_default();
+        c[kind] = c[kind].saturating_add(1);
     }
 
     /// Appends the features of `word`: each kind it was given, and the kind given most.
     pub fn features(&self, word: &str, out: &mut Vec<u64>) {
-        let Some(c) = with_lowercase(word, |w| self.by_word.get(w).copied()) else {
+        let Some(&c) = self.by_word.get(&lower_key(word)) else {
             out.push(hash::f(72, 0));
             return;
         };
@@ -587,11 +606,12 @@ impl<'g> Featurizer<'g> {
             if !near {
                 continue;
             }
+            let lower = lower_key(t.text);
             info[i] = TokInfo {
                 word: if t.candidate { hash::str(t.text) } else { 0 },
-                lower: with_lowercase(t.text, hash::str),
+                lower,
                 shape: shape_hash(t.text),
-                flags: g.flags(t.text),
+                flags: g.flags_of_key(lower, t.text),
             };
         }
         let mut marks = std::mem::take(&mut self.marks);
@@ -724,7 +744,7 @@ fn token(
         }
     }
     // The article's other uses of the word.
-    if let Some(u) = with_lowercase(w, |l| doc.by_word.get(l)) {
+    if let Some(u) = doc.by_word.get(&me.lower) {
         for &h in &u.before {
             out.push(hash::f(40, h));
         }
@@ -747,6 +767,13 @@ mod tests {
 
     fn article(text: &str) -> Article {
         Article::new("t.txt".into(), text.into(), Encoding::Utf8)
+    }
+
+    #[test]
+    fn the_lower_case_key_is_the_hash_of_the_lower_case_word() {
+        for w in ["", "A", "McDonald", "ABCDEFGHIJ", "Zürich", "o'NEILL-smith", "12345678"] {
+            assert_eq!(lower_key(w), hash::str(&w.to_lowercase()), "{w}");
+        }
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub struct Gazetteer {
     /// Every list that knows a word, by the word in lower case ([`flag`]): what the tagger
     /// asks of each token, in one look-up.
     word_flags: FxHashMap<String, u16>,
+    /// The same, keyed by [`super::features::lower_key`]: the tagger already has that hash
+    /// of every token, so its look-up hashes and compares no string.
+    flags_by_key: FxHashMap<u64, u16>,
     first_names: FxHashMap<String, Gender>,
     surnames: FxHashSet<String>,
     /// Lower-cased name -> (canonical, kind from the file).
@@ -146,7 +149,15 @@ impl Gazetteer {
         for t in titles.iter().filter(|t| t.len() == 1) {
             mark(&t[0], flag::TITLE);
         }
+        let flags_by_key = word_flags
+            .iter()
+            .map(|(w, &f)| (super::features::lower_key(w), f))
+            .fold(FxHashMap::default(), |mut m: FxHashMap<u64, u16>, (k, f)| {
+                *m.entry(k).or_insert(0) |= f;
+                m
+            });
         Gazetteer {
+            flags_by_key,
             word_flags,
             first_names,
             surnames,
@@ -164,6 +175,15 @@ impl Gazetteer {
         with_lowercase(word.trim_end_matches('.'), |w| {
             self.word_flags.get(w).copied().unwrap_or(0)
         })
+    }
+
+    /// [`Gazetteer::flags`] of a word given its [`super::features::lower_key`]; a word
+    /// ending in a period ("Gen.") is looked up without it.
+    pub fn flags_of_key(&self, key: u64, word: &str) -> u16 {
+        if word.ends_with('.') {
+            return self.flags(word);
+        }
+        self.flags_by_key.get(&key).copied().unwrap_or(0)
     }
 
     pub fn first_name_gender(&self, word: &str) -> Option<Gender> {

@@ -46,6 +46,7 @@ pub fn is_begin(tag: u8) -> bool {
 
 /// Whether `tag` may follow `prev` (`None` at a sentence start): an inside tag continues a
 /// name of its own kind.
+#[inline]
 fn allowed(prev: Option<u8>, tag: u8) -> bool {
     if tag == O || is_begin(tag) {
         return true;
