@@ -771,7 +771,15 @@ mod tests {
 
     #[test]
     fn the_lower_case_key_is_the_hash_of_the_lower_case_word() {
-        for w in ["", "A", "McDonald", "ABCDEFGHIJ", "Zürich", "o'NEILL-smith", "12345678"] {
+        for w in [
+            "",
+            "A",
+            "McDonald",
+            "ABCDEFGHIJ",
+            "Zürich",
+            "o'NEILL-smith",
+            "12345678",
+        ] {
             assert_eq!(lower_key(w), hash::str(&w.to_lowercase()), "{w}");
         }
     }

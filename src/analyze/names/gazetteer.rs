@@ -152,10 +152,13 @@ impl Gazetteer {
         let flags_by_key = word_flags
             .iter()
             .map(|(w, &f)| (super::features::lower_key(w), f))
-            .fold(FxHashMap::default(), |mut m: FxHashMap<u64, u16>, (k, f)| {
-                *m.entry(k).or_insert(0) |= f;
-                m
-            });
+            .fold(
+                FxHashMap::default(),
+                |mut m: FxHashMap<u64, u16>, (k, f)| {
+                    *m.entry(k).or_insert(0) |= f;
+                    m
+                },
+            );
         Gazetteer {
             flags_by_key,
             word_flags,

@@ -239,10 +239,10 @@ pub fn name_tokens(name: &str) -> Vec<String> {
 /// `lowercase_of_first`: the corpus's lower-case count of the first word.
 pub fn without_common_opener(
     name: &str,
-    _kind: EntityType,
+    kind: EntityType,
     lowercase_of_first: u64,
 ) -> Option<&str> {
-    if lowercase_of_first == 0 {
+    if kind != EntityType::Person || lowercase_of_first == 0 {
         return None;
     }
     let (first, rest) = name.split_once(' ')?;
