@@ -1982,6 +1982,39 @@ def build_orgs() -> dict:
     return {"n": n, "canonicals": len(set(out.values()))}
 
 
+# Words the entity recogniser's rules read (our own lists), by list:
+#   particle    lower-case words inside names ("Bank of England", "van der Merwe"); a
+#               candidate for the tagger only between capitalised words
+#   acronym     common nouns written in capitals, never a name alone (TV, CEO)
+#   agency      news agencies whose name ends a photo caption ("... Ali Khamenei Reuters")
+#   credit      words of photo credits run into a caption ("Getty Images Kevin Vickers")
+#   number      number words, which the stop word list holds but names begin with
+#   party       party labels before a person's name ("Tory Liam Fox"), not part of it
+#   never       weekdays, months and holidays: capitalised, never a name alone
+NAME_WORDS = {
+    "particle": "of and for the on in at upon de du des da das do dos di del della der den "
+                "van von ter ten zu la le les el al bin ibn y e et st",
+    "acronym": "TV PC PCs DVD DVDs CD CDs MP MPs MEP MEPs CEO CEOs GDP SMS PIN ID IDs DJ DJs "
+               "VAT PM AM OK HQ IPO PR MP3 AGM ISP ISPs CFO COO AI GPS SUV SUVs URL FAQ RSS",
+    "agency": "Reuters AFP AP EPA Getty Bloomberg Xinhua PA Anadolu",
+    "credit": "Images Press Photo Photos Pictures Photography AP AFP Reuters Getty EPA "
+              "Shutterstock Bloomberg",
+    "number": "one two three four five six seven eight nine ten eleven twelve twenty fifty "
+              "hundred thousand first second third",
+    "party": "Republican Democrat Democratic Conservative Liberal Labour Labor Tory Green NDP "
+             "GOP Socialist Unionist Nationalist",
+    "never": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
+             "March April May June July August September October November December Christmas "
+             "Easter Halloween Thanksgiving Ramadan Diwali Hanukkah",
+}
+
+
+def build_name_words() -> dict:
+    lines = sorted({f"{k}\t{w}" for k, ws in NAME_WORDS.items() for w in ws.split()})
+    n = write("name_words.tsv", std_header("name_words.tsv", "list<TAB>word   (lists: " + ", ".join(NAME_WORDS) + "; case as written)"), lines)
+    return {"n": n}
+
+
 # --------------------------------------------------------------------------
 # SOURCES.md
 # --------------------------------------------------------------------------
@@ -2159,6 +2192,12 @@ agencies, political parties and armed groups, and ~150 large companies.
 Names that are mostly persons or common words were left out or given only
 in unambiguous form (e.g. `Ford Motor`, not `Ford`).
 
+### name_words.tsv — {stats['name_words']['n']} entries
+Format: `list<TAB>word`.  Our own work: the short word lists the entity recogniser's rules
+read (`NAME_WORDS` in `generate.py`, each list explained there): name particles, common
+acronyms, news agencies and photo-credit words, number words, party labels, and weekdays,
+months and holidays.
+
 ### entities.model — the trained entity tagger (not written by this script)
 Format: gzip of two models (first pass, second pass), each a header, tag-to-tag weights
 and, for every kept feature, its 64-bit hash and nine 16-bit quantised weights
@@ -2248,6 +2287,7 @@ def main() -> None:
     stats["org_words"] = build_org_words()
     stats["titles"] = build_titles()
     stats["orgs"] = build_orgs()
+    stats["name_words"] = build_name_words()
     write_sources(stats)
     write_reporting_sources(build_reporting())
     for c in stats["places"]["conflicts"]:

@@ -9,7 +9,7 @@ use crate::analyze::ArticleAnalysis;
 use crate::ingest::Skip;
 use crate::spill::{ArticleRecord, MentionRec, Spill};
 use compact_str::CompactString;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 pub use words::WordTable;
 
 pub mod words;
@@ -454,6 +454,16 @@ impl Resolver {
             let name = key.strip_prefix(names::WEAK_MARK).unwrap_or(key);
             by_name.entry(name).or_default()[*kind as usize] += count;
         }
+        // First words of the corpus's people named in two or more words.
+        let person_first_words: FxHashSet<&str> = corpus
+            .names
+            .keys()
+            .filter(|(_, k)| *k == EntityType::Person)
+            .filter_map(|(n, _)| {
+                let n = n.strip_prefix(names::WEAK_MARK).unwrap_or(n);
+                n.split_once(' ').map(|(first, _)| first)
+            })
+            .collect();
         let voted = |name: &str, kind: EntityType| -> EntityType {
             let Some(counts) = by_name.get(name) else {
                 return kind;
@@ -479,7 +489,8 @@ impl Resolver {
                 lowercase > 0
             } else {
                 names::is_common_word(name, *kind, count, lowercase)
-            };
+            } || (*kind == EntityType::Person
+                && names::is_bare_first_name(name, count, &person_first_words));
             let target = if common {
                 None
             } else if let Some(rest) = corpus.without_common_opener(name, *kind) {

@@ -7,7 +7,7 @@
 //! allocating, and the model stores hashes only. The hash is FNV-1a, fixed here, so a model
 //! trained once scores the same on every machine and build.
 
-use super::gazetteer::{flag, with_lowercase, Gazetteer};
+use super::gazetteer::{flag, with_lowercase, Gazetteer, NameList};
 use super::model;
 use crate::article::Article;
 use crate::text::Span;
@@ -182,21 +182,18 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
     out
 }
 
-/// Lower-case words found inside names: connectors ("Bank of England", "Marks and
-/// Spencer") and the particles of family names in many languages.
-const PARTICLES: &[&str] = &[
-    "of", "and", "for", "the", "on", "in", "at", "upon", "de", "du", "des", "da", "das", "do",
-    "dos", "di", "del", "della", "der", "den", "van", "von", "ter", "ten", "zu", "la", "le", "les",
-    "el", "al", "bin", "ibn", "y", "e", "et", "st",
-];
-
 /// A token can be part of a name when it has a capital letter, or when it is a short word or
 /// a number inside a capitalised stretch ("Bank of England", "van der Merwe", "1860
 /// Munich"). Everything else is left out of the name search, which keeps the tagger's cost
 /// to the few tokens that matter.
 fn mark_candidates(tokens: &mut [Token]) {
     let upper: Vec<bool> = tokens.iter().map(|t| has_upper(t.text)).collect();
-    let particle: Vec<bool> = tokens.iter().map(|t| PARTICLES.contains(&t.text)).collect();
+    let g = Gazetteer::get();
+    // "Bank of England", "Joost van der Merwe": the lower-case words names hold.
+    let particle: Vec<bool> = tokens
+        .iter()
+        .map(|t| t.text.len() <= 5 && g.in_list(NameList::Particle, t.text))
+        .collect();
     // "Joost van der Merwehoek": a row of particles between capitalised words.
     let n = tokens.len();
     let inside = |i: usize| -> bool {

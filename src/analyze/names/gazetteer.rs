@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 
 /// The word lists recognition relies on, parsed once per process.
 pub struct Gazetteer {
+    /// Indexed by `NameList as usize`.
+    name_words: [FxHashSet<String>; 7],
     /// Every list that knows a word, by the word in lower case ([`flag`]): what the tagger
     /// asks of each token, in one look-up.
     word_flags: FxHashMap<String, u16>,
@@ -55,6 +57,41 @@ const DEMONYMS: &str = include_str!("../../../data/demonyms.tsv");
 const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
 const ORGS: &str = include_str!("../../../data/orgs.tsv");
 const TITLES: &str = include_str!("../../../data/titles.txt");
+const NAME_WORDS: &str = include_str!("../../../data/name_words.tsv");
+
+/// The short lists of `data/name_words.tsv` that the recogniser's rules read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameList {
+    /// Lower-case words inside names ("Bank of England", "van der Merwe").
+    Particle,
+    /// Common nouns written in capitals (TV, CEO).
+    Acronym,
+    /// News agencies that end a photo caption.
+    Agency,
+    /// Words of photo credits.
+    Credit,
+    /// Number words, which names may begin with ("Six Nations").
+    Number,
+    /// Party labels before a person's name.
+    Party,
+    /// Weekdays, months, holidays.
+    Never,
+}
+
+impl NameList {
+    fn from_name(s: &str) -> Option<NameList> {
+        Some(match s {
+            "particle" => NameList::Particle,
+            "acronym" => NameList::Acronym,
+            "agency" => NameList::Agency,
+            "credit" => NameList::Credit,
+            "number" => NameList::Number,
+            "party" => NameList::Party,
+            "never" => NameList::Never,
+            _ => return None,
+        })
+    }
+}
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
@@ -159,7 +196,14 @@ impl Gazetteer {
                     m
                 },
             );
+        let mut name_words: [FxHashSet<String>; 7] = Default::default();
+        for (list, w) in data_lines(NAME_WORDS).filter_map(|l| l.split_once('\t')) {
+            if let Some(list) = NameList::from_name(list) {
+                name_words[list as usize].insert(w.to_string());
+            }
+        }
         Gazetteer {
+            name_words,
             flags_by_key,
             word_flags,
             first_names,
@@ -178,6 +222,11 @@ impl Gazetteer {
         with_lowercase(word.trim_end_matches('.'), |w| {
             self.word_flags.get(w).copied().unwrap_or(0)
         })
+    }
+
+    /// Whether `list` of `data/name_words.tsv` holds the word, as written.
+    pub fn in_list(&self, list: NameList, word: &str) -> bool {
+        self.name_words[list as usize].contains(word)
     }
 
     /// [`Gazetteer::flags`] of a word given its [`super::features::lower_key`]; a word

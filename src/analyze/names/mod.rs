@@ -260,6 +260,19 @@ pub fn without_common_opener(
     (!rest.is_empty() && is_capitalised(rest)).then_some(rest)
 }
 
+/// "Oscar" in fifty articles and never as the first name of anyone the corpus names in
+/// full: news introduces a person by full name, so a bare first name that often, never
+/// resolved, names a thing (an award, a holiday), not a person. `first_words` holds the
+/// first words of the corpus's people of two or more words.
+pub fn is_bare_first_name(name: &str, mentions: u64, first_words: &FxHashSet<&str>) -> bool {
+    let g = Gazetteer::get();
+    mentions >= 5
+        && !name.contains(' ')
+        && g.first_name_gender(name).is_some()
+        && !g.is_surname(name)
+        && !first_words.contains(name)
+}
+
 /// Whether a name may be merged into a person's name across the corpus: people, and lone
 /// words whose type was only guessed (no gazetteer place or organisation, no acronym).
 pub fn may_be_person(name: &str, kind: EntityType) -> bool {

@@ -6,7 +6,7 @@
 //! form ("U.S." -> "United States").
 
 use super::features::{self, DocContext, DocLabels, Featurizer, Gap, Token};
-use super::gazetteer::{self, Gazetteer};
+use super::gazetteer::{self, Gazetteer, NameList};
 use super::model::{self, Tagger};
 use super::{normalise, EntityType, Gender, Mention};
 use crate::article::Article;
@@ -105,7 +105,7 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
             // on from the caption's last name.
             let last = if kind == EntityType::Person
                 && last > first + 1
-                && AGENCIES.contains(&s.tokens[last].text)
+                && g.in_list(NameList::Agency, s.tokens[last].text)
             {
                 let t = &s.tokens[last];
                 out.push(Mention {
@@ -253,9 +253,8 @@ fn trim_opening<'a>(
         let w = toks[first].text;
         let lower = w.to_lowercase().replace('’', "'");
         // Number words stay: "Six Nations", "Three Gorges".
-        let function_word = stop.contains(&lower)
-            && w.chars().count() > 1
-            && !NUMBER_WORDS.contains(&lower.as_str());
+        let function_word =
+            stop.contains(&lower) && w.chars().count() > 1 && !g.in_list(NameList::Number, &lower);
         let common_opener = sentence_start
             && doc.written_lower(w)
             && !g.is_known_word(w)
@@ -280,6 +279,14 @@ fn mention(
     all_caps: bool,
 ) -> Option<Mention> {
     let mut toks = toks;
+    // "Oscar-winning", "London-based", "Oscar-winner Andrea Arnold": a hyphened
+    // description is no name, nor part of the name after it.
+    if let Some(k) = toks.iter().rposition(is_hyphened_description) {
+        if k + 1 == toks.len() {
+            return None;
+        }
+        toks = &toks[k + 1..];
+    }
     let mut gender = before.map_or(Gender::Unknown, super::title_gender);
     if kind == EntityType::Person {
         // Titles, demonyms and party labels describe the person and are no part of the
@@ -304,7 +311,10 @@ fn mention(
             return None;
         }
         // "Getty Images Kevin Vickers": a photo credit run into the caption it ends.
-        if let Some(at) = toks.iter().rposition(|t| CREDIT_WORDS.contains(&t.text)) {
+        if let Some(at) = toks
+            .iter()
+            .rposition(|t| g.in_list(NameList::Credit, t.text))
+        {
             if toks.len() - at > 2 {
                 toks = &toks[at + 1..];
             }
@@ -327,7 +337,8 @@ fn mention(
             && flags & gazetteer::flag::ORG_WORD != 0
             && flags & (gazetteer::flag::ORG | gazetteer::flag::PLACE) == 0
             && written.chars().skip(1).any(char::is_lowercase))
-        || COMMON_ACRONYMS.contains(&written.as_str())
+        || g.in_list(NameList::Acronym, &written)
+        || (toks.len() == 1 && g.in_list(NameList::Never, &title_case_words(&written)))
         || (written.contains(['\'', '’'])
             && StopWords::english().contains(&written.to_lowercase().replace('’', "'")))
     {
@@ -373,69 +384,19 @@ fn mention(
     })
 }
 
-/// Words of photo agencies' credits.
-const CREDIT_WORDS: &[&str] = &[
-    "Images",
-    "Press",
-    "Photo",
-    "Photos",
-    "Pictures",
-    "Photography",
-    "AP",
-    "AFP",
-    "Reuters",
-    "Getty",
-    "EPA",
-    "Shutterstock",
-    "Bloomberg",
-];
-
-/// Number words, which the stop word list holds but names begin with.
-const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "twenty", "fifty", "hundred", "thousand", "first", "second", "third",
-];
-
-/// News agencies whose name ends a photo caption.
-const AGENCIES: &[&str] = &[
-    "Reuters",
-    "AFP",
-    "AP",
-    "EPA",
-    "Getty",
-    "Bloomberg",
-    "Xinhua",
-    "PA",
-    "Anadolu",
-];
-
-/// Common nouns written as acronyms.
-const COMMON_ACRONYMS: &[&str] = &[
-    "TV", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "MP", "MPs", "MEP", "MEPs", "CEO", "CEOs",
-    "GDP", "SMS", "PIN", "ID", "IDs", "DJ", "DJs", "VAT", "PM", "AM", "OK", "HQ", "IPO", "PR",
-    "MP3", "AGM", "ISP", "ISPs", "CFO", "COO", "AI", "GPS", "SUV", "SUVs", "URL", "FAQ", "RSS",
-];
+/// The lower-case second half of a hyphened description: "-winning", "-based", "-born".
+fn is_hyphened_description(t: &Token) -> bool {
+    const ENDINGS: &[&str] = &["ing", "ed", "er", "ers", "born", "based", "led", "run"];
+    t.gap == Gap::Hyphen
+        && t.text.chars().count() >= 3
+        && t.text.chars().all(char::is_lowercase)
+        && ENDINGS.iter().any(|e| t.text.ends_with(e))
+}
 
 /// A word that labels a person rather than naming them: a demonym ("Russian Marat Safin")
 /// or a party label ("Tory Liam Fox").
 fn is_label(g: &Gazetteer, w: &str) -> bool {
-    const PARTY: &[&str] = &[
-        "Republican",
-        "Democrat",
-        "Democratic",
-        "Conservative",
-        "Liberal",
-        "Labour",
-        "Labor",
-        "Tory",
-        "Green",
-        "NDP",
-        "GOP",
-        "Socialist",
-        "Unionist",
-        "Nationalist",
-    ];
-    g.demonym(w).is_some() || PARTY.contains(&w)
+    g.demonym(w).is_some() || g.in_list(NameList::Party, w)
 }
 
 /// "NEW YORK" -> "New York": the usual form of a name written in capitals.
@@ -523,6 +484,18 @@ mod tests {
             got,
             [("Amara Okonkwo-Reyes".to_string(), EntityType::Person)]
         );
+    }
+
+    #[test]
+    fn hyphened_descriptions_are_no_names() {
+        let got =
+            found("T\n\nThe Oscar-winning film starred Oscar-winner Andrea Arnold on Monday.");
+        let people: Vec<&str> = got
+            .iter()
+            .filter(|(_, k)| *k == EntityType::Person)
+            .map(|(w, _)| w.as_str())
+            .collect();
+        assert_eq!(people, ["Andrea Arnold"], "{got:?}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! short name takes the one full name that fits. Both the entity tables and the quote
 //! stage's speakers go through here, so a name resolves the same way in both.
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, NameList};
 use super::*;
 use crate::text::tokenize;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -330,21 +330,6 @@ pub fn antecedent<'m>(mentions: &'m [Mention], at: usize, pronoun: &str) -> Opti
 /// it is a title, an organisation word, a demonym, a place or a party label. Added for the
 /// quote stage, whose speakers must be bare names.
 pub fn person_core(name: &str) -> &str {
-    const PARTY: &[&str] = &[
-        "Republican",
-        "Democrat",
-        "Democratic",
-        "Conservative",
-        "Liberal",
-        "Labour",
-        "Labor",
-        "Tory",
-        "Green",
-        "NDP",
-        "GOP",
-        "Independent",
-        "Socialist",
-    ];
     /// Capitalised role words that precede names in news but are not in `titles.txt`.
     const ROLES: &[&str] = &[
         "Leader",
@@ -413,7 +398,8 @@ pub fn person_core(name: &str) -> &str {
             || g.is_org_word(w)
             || g.demonym(w).is_some()
             || g.place(w).is_some()
-            || PARTY.contains(&w)
+            || g.in_list(NameList::Party, w)
+            || w == "Independent"
             || is_acronym(w)
     };
     if words[..first].iter().all(|(_, w)| descriptive(w)) {
