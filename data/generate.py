@@ -2009,6 +2009,32 @@ NAME_WORDS = {
 }
 
 
+# Other names of organisations that the tagger's features must not see as list entries
+# (they are common words too: "Labour", "Democrats"), used only to give a recognised
+# organisation its canonical name.  Our own list.
+ORG_ALIASES = {
+    "Labour": "Labour Party",
+    "Labour party": "Labour Party",
+    "Tories": "Conservative Party",
+    "Tory": "Conservative Party",
+    "Tory Party": "Conservative Party",
+    "Tory party": "Conservative Party",
+    "Conservatives": "Conservative Party",
+    "Conservative party": "Conservative Party",
+    "Lib Dem": "Liberal Democrats",
+    "Democrats": "Democratic Party",
+    "Democratic party": "Democratic Party",
+    "Republicans": "Republican Party",
+    "Republican party": "Republican Party",
+}
+
+
+def build_org_aliases() -> dict:
+    lines = [f"{k}\t{v}" for k, v in ORG_ALIASES.items()]
+    n = write("org_aliases.tsv", std_header("org_aliases.tsv", "name<TAB>canonical   (case-sensitive; applied to recognised organisations only)"), lines)
+    return {"n": n}
+
+
 def build_name_words() -> dict:
     lines = sorted({f"{k}\t{w}" for k, ws in NAME_WORDS.items() for w in ws.split()})
     n = write("name_words.tsv", std_header("name_words.tsv", "list<TAB>word   (lists: " + ", ".join(NAME_WORDS) + "; case as written)"), lines)
@@ -2198,6 +2224,12 @@ read (`NAME_WORDS` in `generate.py`, each list explained there): name particles,
 acronyms, news agencies and photo-credit words, number words, party labels, and weekdays,
 months and holidays.
 
+### org_aliases.tsv — {stats['org_aliases']['n']} entries
+Format: `name<TAB>canonical`.  Our own work (`ORG_ALIASES` in `generate.py`): other names of
+political parties ("Labour", "Tories", "Democrats") that are common words too, so they are
+kept out of `orgs.tsv` (which the tagger reads as features) and only give an organisation
+the tagger recognised its canonical name.
+
 ### entities.model — the trained entity tagger (not written by this script)
 Format: gzip of two models (first pass, second pass), each a header, tag-to-tag weights
 and, for every kept feature, its 64-bit hash and nine 16-bit quantised weights
@@ -2288,6 +2320,7 @@ def main() -> None:
     stats["titles"] = build_titles()
     stats["orgs"] = build_orgs()
     stats["name_words"] = build_name_words()
+    stats["org_aliases"] = build_org_aliases()
     write_sources(stats)
     write_reporting_sources(build_reporting())
     for c in stats["places"]["conflicts"]:

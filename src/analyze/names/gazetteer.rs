@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 
 /// The word lists recognition relies on, parsed once per process.
 pub struct Gazetteer {
+    /// Other names of organisations, for canonical names only (not features).
+    org_aliases: FxHashMap<String, String>,
     /// Indexed by `NameList as usize`.
     name_words: [FxHashSet<String>; 7],
     /// Every list that knows a word, by the word in lower case ([`flag`]): what the tagger
@@ -58,6 +60,7 @@ const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
 const ORGS: &str = include_str!("../../../data/orgs.tsv");
 const TITLES: &str = include_str!("../../../data/titles.txt");
 const NAME_WORDS: &str = include_str!("../../../data/name_words.tsv");
+const ORG_ALIASES: &str = include_str!("../../../data/org_aliases.tsv");
 
 /// The short lists of `data/name_words.tsv` that the recogniser's rules read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -202,7 +205,12 @@ impl Gazetteer {
                 name_words[list as usize].insert(w.to_string());
             }
         }
+        let org_aliases = data_lines(ORG_ALIASES)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(n, c)| (n.to_string(), c.to_string()))
+            .collect();
         Gazetteer {
+            org_aliases,
             name_words,
             flags_by_key,
             word_flags,
@@ -222,6 +230,12 @@ impl Gazetteer {
         with_lowercase(word.trim_end_matches('.'), |w| {
             self.word_flags.get(w).copied().unwrap_or(0)
         })
+    }
+
+    /// The canonical name of an organisation written another way ("Tories" -> "Conservative
+    /// Party"), from the lists that give canonical names only.
+    pub fn org_alias(&self, name: &str) -> Option<&str> {
+        self.org_aliases.get(name).map(String::as_str)
     }
 
     /// Whether `list` of `data/name_words.tsv` holds the word, as written.

@@ -249,6 +249,12 @@ fn trim_opening<'a>(
 ) -> (usize, Option<&'a str>) {
     let stop = StopWords::english();
     let sentence_start = first == 0 || !toks[first].gap.joins();
+    // "Later the Conservatives", "Then a Labour MP": a sentence's opening word and an
+    // article after it are no part of the name that follows.
+    if sentence_start && first + 2 <= last && matches!(toks[first + 1].text, "the" | "a" | "an") {
+        before = Some(toks[first + 1].text);
+        first += 2;
+    }
     while first < last {
         let w = toks[first].text;
         let lower = w.to_lowercase().replace('’', "'");
@@ -357,7 +363,10 @@ fn mention(
     };
     let known = |name: &str| match kind {
         EntityType::Place => g.place(name).or_else(|| g.org(name)).map(str::to_string),
-        EntityType::Org => g.org(name).map(str::to_string),
+        EntityType::Org => g
+            .org(name)
+            .or_else(|| g.org_alias(name))
+            .map(str::to_string),
         EntityType::Person => None,
     };
     let canonical = known(&written)
@@ -496,6 +505,28 @@ mod tests {
             .map(|(w, _)| w.as_str())
             .collect();
         assert_eq!(people, ["Andrea Arnold"], "{got:?}");
+    }
+
+    #[test]
+    fn a_partys_short_names_take_its_canonical_name() {
+        let a = Article::new(
+            "t.txt".into(),
+            "T\n\nThe Tories clashed with Labour on Monday. Later the Conservatives blamed Labour."
+                .into(),
+            Encoding::Utf8,
+        );
+        let canonical: Vec<String> = mentions(&a)
+            .into_iter()
+            .filter(|m| m.kind == EntityType::Org)
+            .map(|m| m.canonical)
+            .collect();
+        assert!(!canonical.is_empty());
+        for c in &canonical {
+            assert!(
+                c == "Conservative Party" || c == "Labour Party",
+                "{canonical:?}"
+            );
+        }
     }
 
     #[test]
