@@ -1991,6 +1991,9 @@ def build_orgs() -> dict:
 #   number      number words, which the stop word list holds but names begin with
 #   party       party labels before a person's name ("Tory Liam Fox"), not part of it
 #   never       weekdays, months and holidays: capitalised, never a name alone
+#   place_last  last words that make a name of two or more words a place ("Kits Beach",
+#               "Fraser Highway"), whatever the tagger's guess of a person
+#   place_first first words that do the same ("Lake Cowichan", "Mount Kenya")
 NAME_WORDS = {
     "particle": "of and for the on in at upon de du des da das do dos di del della der den "
                 "van von ter ten zu la le les el al bin ibn y e et st",
@@ -2006,6 +2009,11 @@ NAME_WORDS = {
     "never": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
              "March April May June July August September October November December Christmas "
              "Easter Halloween Thanksgiving Ramadan Diwali Hanukkah",
+    "place_last": "Street Road Avenue Boulevard Highway Lane Square Park Beach Bridge River "
+                  "Lake Mountain Mountains Heights Brook Creek Island Islands Bay Valley Hill "
+                  "Hills Airport Station Mall Harbour Harbor Canyon Falls Peninsula Strait Gulf "
+                  "Forest Desert Coast",
+    "place_first": "Lake Mount Fort Port Point Cape Glen",
 }
 
 
@@ -2221,8 +2229,8 @@ in unambiguous form (e.g. `Ford Motor`, not `Ford`).
 ### name_words.tsv — {stats['name_words']['n']} entries
 Format: `list<TAB>word`.  Our own work: the short word lists the entity recogniser's rules
 read (`NAME_WORDS` in `generate.py`, each list explained there): name particles, common
-acronyms, news agencies and photo-credit words, number words, party labels, and weekdays,
-months and holidays.
+acronyms, news agencies and photo-credit words, number words, party labels, weekdays,
+months and holidays, and the first and last words that make a name a place.
 
 ### org_aliases.tsv — {stats['org_aliases']['n']} entries
 Format: `name<TAB>canonical`.  Our own work (`ORG_ALIASES` in `generate.py`): other names of

@@ -14,7 +14,7 @@ pub struct Gazetteer {
     /// Other names of organisations, for canonical names only (not features).
     org_aliases: FxHashMap<String, String>,
     /// Indexed by `NameList as usize`.
-    name_words: [FxHashSet<String>; 7],
+    name_words: [FxHashSet<String>; 9],
     /// Every list that knows a word, by the word in lower case ([`flag`]): what the tagger
     /// asks of each token, in one look-up.
     word_flags: FxHashMap<String, u16>,
@@ -79,6 +79,10 @@ pub enum NameList {
     Party,
     /// Weekdays, months, holidays.
     Never,
+    /// Last words that make a name a place ("Kits Beach").
+    PlaceLast,
+    /// First words that make a name a place ("Lake Cowichan").
+    PlaceFirst,
 }
 
 impl NameList {
@@ -91,6 +95,8 @@ impl NameList {
             "number" => NameList::Number,
             "party" => NameList::Party,
             "never" => NameList::Never,
+            "place_last" => NameList::PlaceLast,
+            "place_first" => NameList::PlaceFirst,
             _ => return None,
         })
     }
@@ -199,7 +205,7 @@ impl Gazetteer {
                     m
                 },
             );
-        let mut name_words: [FxHashSet<String>; 7] = Default::default();
+        let mut name_words: [FxHashSet<String>; 9] = Default::default();
         for (list, w) in data_lines(NAME_WORDS).filter_map(|l| l.split_once('\t')) {
             if let Some(list) = NameList::from_name(list) {
                 name_words[list as usize].insert(w.to_string());

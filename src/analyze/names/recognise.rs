@@ -171,6 +171,18 @@ fn extend_people(g: &Gazetteer, doc: &DocContext, s: &features::TokSentence, tag
                 && !doc.written_lower(t.text)
         };
         let not_a_name = |t: u8| t == model::O || t >= 7;
+        // "Moon Jae-in", "Kim Jong-un": a part hyphened onto a person's name is in it.
+        if person_before
+            && not_a_name(tags[i])
+            && toks[i].gap == Gap::Hyphen
+            && toks[i].candidate
+            && toks[i].text.chars().all(char::is_alphabetic)
+            && !is_hyphened_description(&toks[i])
+        {
+            tags[i] = 2;
+            i += 1;
+            continue;
+        }
         if person_before
             && not_a_name(tags[i])
             && not_a_name(tags[i + 1])
@@ -293,6 +305,19 @@ fn mention(
         }
         toks = &toks[k + 1..];
     }
+    // "Kits Beach", "Fraser Highway", "Lake Cowichan": a name that ends or starts with a
+    // place word is a place, whatever its words looked like to the tagger.
+    // Not "Hugh Hill": a known first name before a known surname is a person's name.
+    let (first, last) = (toks[0].text, toks[toks.len() - 1].text);
+    let kind = if kind == EntityType::Person
+        && toks.len() >= 2
+        && (g.in_list(NameList::PlaceLast, last) || g.in_list(NameList::PlaceFirst, first))
+        && !(g.first_name_gender(first).is_some() && g.is_surname(last))
+    {
+        EntityType::Place
+    } else {
+        kind
+    };
     let mut gender = before.map_or(Gender::Unknown, super::title_gender);
     if kind == EntityType::Person {
         // Titles, demonyms and party labels describe the person and are no part of the
@@ -527,6 +552,25 @@ mod tests {
                 "{canonical:?}"
             );
         }
+    }
+
+    #[test]
+    fn place_words_make_a_place_and_hyphened_parts_stay_with_a_person() {
+        let got = found(
+            "T\n\nCrowds gathered at Kits Beach and on Fraser Highway. South Korea's Moon Jae-in met officials.",
+        );
+        assert!(
+            got.contains(&("Kits Beach".into(), EntityType::Place)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Fraser Highway".into(), EntityType::Place)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Moon Jae-in".into(), EntityType::Person)),
+            "{got:?}"
+        );
     }
 
     #[test]
