@@ -16,10 +16,31 @@ use crate::text::Span;
 /// Every name the tagger finds, in text order, before aliases are resolved.
 pub fn mentions(article: &Article) -> Vec<Mention> {
     let g = Gazetteer::get();
-    let tagger = Tagger::get();
     let text = article.text.as_str();
     let sentences = features::sentences(article);
     let doc = DocContext::new(&sentences);
+    let mut out = Vec::new();
+    for (si, tags) in tag(g, text, &sentences, &doc) {
+        let s = &sentences[si];
+        let spans = model::spans(&tags);
+        for k in 0..spans.len() {
+            span_mentions(g, &doc, text, s, &spans, k, &mut out);
+        }
+    }
+    // Text order: the alias pass reads neighbouring mentions.
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out
+}
+
+/// The tags of every sentence that may hold a name, as `(sentence index, tags)`, from the
+/// two passes.
+fn tag(
+    g: &Gazetteer,
+    text: &str,
+    sentences: &[features::TokSentence],
+    doc: &DocContext,
+) -> Vec<(usize, Vec<u8>)> {
+    let tagger = Tagger::get();
     let mut f = Featurizer::new(g);
     // First pass: each sentence alone. Each token's features are looked up once, in both
     // models: the second pass's scores are the same features' second-model weights plus
@@ -33,7 +54,7 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
         if !s.tokens.iter().any(|t| t.candidate) || is_footer(text, &s.tokens) {
             continue;
         }
-        f.sentence(text, s, &doc, &mut offsets, &mut hashes);
+        f.sentence(text, s, doc, &mut offsets, &mut hashes);
         slots.clear();
         slots.extend(s.tokens.iter().map(|t| t.slot()));
         first_scores.clear();
@@ -51,108 +72,117 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
         }
         firsts.push((si, second_scores));
     }
-    let mut out = Vec::new();
+    // Second pass: the same scores plus what the first pass said of each word elsewhere.
     let mut doc_feats = Vec::new();
-    for (si, mut scores) in firsts {
-        let s = &sentences[si];
-        let title_case = s.paragraph == 0 && !s.all_caps && is_title_case(&s.tokens);
-        slots.clear();
-        slots.extend(s.tokens.iter().map(|t| t.slot()));
-        for (i, t) in s.tokens.iter().enumerate() {
-            if t.candidate {
-                doc_feats.clear();
-                labels.features(t.text, &mut doc_feats);
-                tagger.second.add_emissions(&doc_feats, &mut scores[i]);
-            }
-        }
-        tagger.second.decode(&scores, &slots, &mut tags);
-        extend_people(g, &doc, s, &mut tags);
-        let spans = model::spans(&tags);
-        for (k, &(first, last, tag)) in spans.iter().enumerate() {
-            let Some(kind) = model::tag_kind(tag) else {
-                continue;
-            };
-            // "Senate Minority Leader Harry Reid": a description ending in a title, run up
-            // to the person it describes, is no organisation of its own.
-            // "Finance Minister Tobin Marsh": the same when the title follows the span.
-            let mut after = last + 1;
-            while after < s.tokens.len()
-                && s.tokens[after].gap.joins()
-                && g.is_one_word_title(s.tokens[after].text)
-            {
-                after += 1;
-            }
-            let describes_next = kind != EntityType::Person
-                && (g.is_one_word_title(s.tokens[last].text) || after > last + 1)
-                && spans.get(k + 1).is_some_and(|&(next, _, t)| {
-                    next == after
-                        && s.tokens[next].gap.joins()
-                        && model::tag_kind(t) == Some(EntityType::Person)
-                });
-            if describes_next {
-                continue;
-            }
-            // A photographer's credit ("(Adrian Wyld/Canadian Press)") names no one the
-            // article is about.
-            if kind == EntityType::Person
-                && s.tokens.get(last + 1).is_some_and(|t| t.gap == Gap::Slash)
-            {
-                continue;
-            }
-            let before = first.checked_sub(1).map(|i| s.tokens[i].text);
-            let (first, before) = trim_opening(g, &doc, &s.tokens, first, last, before);
-            // "... Ali Khamenei Reuters": a caption ends in the agency's credit, which runs
-            // on from the caption's last name.
-            let last = if kind == EntityType::Person
-                && last > first + 1
-                && g.in_list(NameList::Agency, s.tokens[last].text)
-            {
-                let t = &s.tokens[last];
-                out.push(Mention {
-                    span: t.span,
-                    kind: EntityType::Org,
-                    canonical: t.text.to_string(),
-                    gender: Gender::Unknown,
-                    sentence: s.index,
-                    paragraph: s.paragraph,
-                    weak: false,
-                });
-                last - 1
-            } else {
-                last
-            };
-            for (first, last) in headline_pieces(&doc, s, title_case, first, last) {
-                let before = if first > 0 {
-                    Some(s.tokens[first - 1].text)
-                } else {
-                    before
-                };
-                let Some(mut mention) =
-                    mention(g, text, &s.tokens[first..=last], before, kind, s.all_caps)
-                else {
-                    continue;
-                };
-                mention.sentence = s.index;
-                mention.paragraph = s.paragraph;
-                let lone_unknown = first == last
-                    && mention.canonical == s.tokens[first].text
-                    && !g.is_known_word(s.tokens[first].text);
-                // A lone word opening a sentence, which no list knows: its capital may be
-                // the sentence's, so the corpus decides ([`super::is_common_word`]).
-                mention.weak = lone_unknown && first == 0 && !s.all_caps;
-                // A lone word no list knows may be the short form of a longer name of the
-                // article ("Atletico", "Zarvan"): an empty canonical asks the alias pass
-                // ([`super::resolve`]) to look.
-                if lone_unknown {
-                    mention.canonical.clear();
+    firsts
+        .into_iter()
+        .map(|(si, mut scores)| {
+            let s = &sentences[si];
+            slots.clear();
+            slots.extend(s.tokens.iter().map(|t| t.slot()));
+            for (i, t) in s.tokens.iter().enumerate() {
+                if t.candidate {
+                    doc_feats.clear();
+                    labels.features(t.text, &mut doc_feats);
+                    tagger.second.add_emissions(&doc_feats, &mut scores[i]);
                 }
-                out.push(mention);
             }
-        }
+            let mut tags = Vec::new();
+            tagger.second.decode(&scores, &slots, &mut tags);
+            extend_people(g, doc, s, &mut tags);
+            (si, tags)
+        })
+        .collect()
+}
+
+/// The mentions that tagged span `spans[k]` of sentence `s` makes, into `out`: none, one, or
+/// a name and the agency credit run on to it.
+fn span_mentions(
+    g: &Gazetteer,
+    doc: &DocContext,
+    text: &str,
+    s: &features::TokSentence,
+    spans: &[(usize, usize, u8)],
+    k: usize,
+    out: &mut Vec<Mention>,
+) {
+    let (first, last, tag) = spans[k];
+    let Some(kind) = model::tag_kind(tag) else {
+        return;
+    };
+    // "Senate Minority Leader Harry Reid": a description ending in a title, run up to the
+    // person it describes, is no organisation of its own. "Finance Minister Tobin Marsh":
+    // the same when the title follows the span.
+    let mut after = last + 1;
+    while after < s.tokens.len()
+        && s.tokens[after].gap.joins()
+        && g.is_one_word_title(s.tokens[after].text)
+    {
+        after += 1;
     }
-    // Text order: the alias pass reads neighbouring mentions.
-    out.sort_by_key(|m| (m.span.start, m.span.end));
-    out
+    let describes_next = kind != EntityType::Person
+        && (g.is_one_word_title(s.tokens[last].text) || after > last + 1)
+        && spans.get(k + 1).is_some_and(|&(next, _, t)| {
+            next == after
+                && s.tokens[next].gap.joins()
+                && model::tag_kind(t) == Some(EntityType::Person)
+        });
+    // A photographer's credit ("(Adrian Wyld/Canadian Press)") names no one the article is
+    // about.
+    let credit =
+        kind == EntityType::Person && s.tokens.get(last + 1).is_some_and(|t| t.gap == Gap::Slash);
+    if describes_next || credit {
+        return;
+    }
+    let before = first.checked_sub(1).map(|i| s.tokens[i].text);
+    let (first, before) = trim_opening(g, doc, &s.tokens, first, last, before);
+    // "... Ali Khamenei Reuters": a caption ends in the agency's credit, which runs on from
+    // the caption's last name.
+    let last = if kind == EntityType::Person
+        && last > first + 1
+        && g.in_list(NameList::Agency, s.tokens[last].text)
+    {
+        let t = &s.tokens[last];
+        out.push(Mention {
+            span: t.span,
+            kind: EntityType::Org,
+            canonical: t.text.to_string(),
+            gender: Gender::Unknown,
+            sentence: s.index,
+            paragraph: s.paragraph,
+            weak: false,
+        });
+        last - 1
+    } else {
+        last
+    };
+    let title_case = s.paragraph == 0 && !s.all_caps && is_title_case(&s.tokens);
+    for (first, last) in headline_pieces(doc, s, title_case, first, last) {
+        let before = if first > 0 {
+            Some(s.tokens[first - 1].text)
+        } else {
+            before
+        };
+        let Some(mut mention) = mention(g, text, &s.tokens[first..=last], before, kind, s.all_caps)
+        else {
+            continue;
+        };
+        mention.sentence = s.index;
+        mention.paragraph = s.paragraph;
+        let lone_unknown = first == last
+            && mention.canonical == s.tokens[first].text
+            && !g.is_known_word(s.tokens[first].text);
+        // A lone word opening a sentence, which no list knows: its capital may be the
+        // sentence's, so the corpus decides ([`super::is_common_word`]).
+        mention.weak = lone_unknown && first == 0 && !s.all_caps;
+        // A lone word no list knows may be the short form of a longer name of the article
+        // ("Atletico", "Zarvan"): an empty canonical asks the alias pass
+        // ([`super::resolve`]) to look.
+        if lone_unknown {
+            mention.canonical.clear();
+        }
+        out.push(mention);
+    }
 }
 
 /// "Amara Okonkwo-Reyes": a person's name runs on over a capitalised word the tagger left
