@@ -15,11 +15,8 @@ pub struct Gazetteer {
     org_aliases: FxHashMap<String, String>,
     /// Indexed by `NameList as usize`.
     name_words: [FxHashSet<String>; 9],
-    /// Every list that knows a word, by the word in lower case ([`flag`]): what the tagger
-    /// asks of each token, in one look-up.
-    word_flags: FxHashMap<String, u16>,
-    /// The same, keyed by [`super::features::lower_key`]: the tagger already has that hash
-    /// of every token, so its look-up hashes and compares no string.
+    /// Every list that knows a word ([`flag`]), keyed by [`super::features::lower_key`]: what
+    /// the tagger asks of each token in one look-up, with the hash it already has.
     flags_by_key: FxHashMap<u64, u16>,
     first_names: FxHashMap<String, Gender>,
     surnames: FxHashSet<String>,
@@ -158,8 +155,12 @@ impl Gazetteer {
         for (i, t) in titles.iter().enumerate() {
             titles_by_first.entry(t[0].clone()).or_default().push(i);
         }
-        let mut word_flags: FxHashMap<String, u16> = FxHashMap::default();
-        let mut mark = |w: &str, f: u16| *word_flags.entry(w.to_lowercase()).or_insert(0) |= f;
+        let mut flags_by_key: FxHashMap<u64, u16> = FxHashMap::default();
+        let mut mark = |w: &str, f: u16| {
+            *flags_by_key
+                .entry(super::features::lower_key(w))
+                .or_insert(0) |= f
+        };
         for (n, g) in &first_names {
             mark(
                 n,
@@ -195,16 +196,6 @@ impl Gazetteer {
         for t in titles.iter().filter(|t| t.len() == 1) {
             mark(&t[0], flag::TITLE);
         }
-        let flags_by_key = word_flags
-            .iter()
-            .map(|(w, &f)| (super::features::lower_key(w), f))
-            .fold(
-                FxHashMap::default(),
-                |mut m: FxHashMap<u64, u16>, (k, f)| {
-                    *m.entry(k).or_insert(0) |= f;
-                    m
-                },
-            );
         let mut name_words: [FxHashSet<String>; 9] = Default::default();
         for (list, w) in data_lines(NAME_WORDS).filter_map(|l| l.split_once('\t')) {
             if let Some(list) = NameList::from_name(list) {
@@ -219,7 +210,6 @@ impl Gazetteer {
             org_aliases,
             name_words,
             flags_by_key,
-            word_flags,
             first_names,
             surnames,
             places,
@@ -233,9 +223,8 @@ impl Gazetteer {
 
     /// The [`flag`]s of every list that knows the word, case aside.
     pub fn flags(&self, word: &str) -> u16 {
-        with_lowercase(word.trim_end_matches('.'), |w| {
-            self.word_flags.get(w).copied().unwrap_or(0)
-        })
+        let key = super::features::lower_key(word.trim_end_matches('.'));
+        self.flags_by_key.get(&key).copied().unwrap_or(0)
     }
 
     /// The canonical name of an organisation written another way ("Tories" -> "Conservative

@@ -151,8 +151,7 @@ impl Index {
 /// Trained weights: for each feature hash, one weight per tag; and tag-to-tag weights.
 pub struct Model {
     index: Index,
-    weights: Vec<[f32; LABELS]>,
-    /// The weights as stored, and the factor that turns them into `weights`.
+    /// The weights as stored, and the factor that turns them into scores.
     quantised: Vec<[i16; LABELS]>,
     scale: f32,
     /// `trans[prev][tag]`, with row `LABELS` for the sentence start.
@@ -285,7 +284,6 @@ impl Model {
     pub fn empty() -> Model {
         Model {
             index: Index::with_capacity(0),
-            weights: Vec::new(),
             quantised: Vec::new(),
             scale: 1.0,
             trans: [[0.0; LABELS]; LABELS + 1],
@@ -306,8 +304,8 @@ impl Model {
     pub fn add_emissions(&self, feats: &[u64], out: &mut [f32; LABELS]) {
         for &h in feats {
             if let Some(row) = self.index.get(h) {
-                for (o, w) in out.iter_mut().zip(&self.weights[row as usize]) {
-                    *o += w;
+                for (o, &w) in out.iter_mut().zip(&self.quantised[row as usize]) {
+                    *o += w as f32 * self.scale;
                 }
             }
         }
@@ -352,7 +350,6 @@ impl Model {
         }
         let n = u32::from_le_bytes(r.array().ok_or_else(bad)?) as usize;
         let mut index = Index::with_capacity(n);
-        let mut weights = Vec::with_capacity(n);
         for row in 0..n {
             index.insert(u64::from_le_bytes(r.array().ok_or_else(bad)?), row as u32);
         }
@@ -362,12 +359,10 @@ impl Model {
             for v in q.iter_mut() {
                 *v = i16::from_le_bytes(r.array().ok_or_else(bad)?);
             }
-            weights.push(q.map(|v| v as f32 * scale));
             quantised.push(q);
         }
         Ok(Model {
             index,
-            weights,
             quantised,
             scale,
             trans,

@@ -23,8 +23,9 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
     for (si, tags) in tag(g, text, &sentences, &doc) {
         let s = &sentences[si];
         let spans = model::spans(&tags);
+        let title_case = s.paragraph == 0 && !s.all_caps && is_title_case(&s.tokens);
         for k in 0..spans.len() {
-            span_mentions(g, &doc, text, s, &spans, k, &mut out);
+            span_mentions(g, &doc, text, (s, title_case), &spans, k, &mut out);
         }
     }
     // Text order: the alias pass reads neighbouring mentions.
@@ -96,12 +97,13 @@ fn tag(
 }
 
 /// The mentions that tagged span `spans[k]` of sentence `s` makes, into `out`: none, one, or
-/// a name and the agency credit run on to it.
+/// a name and the agency credit run on to it. `title_case`: the sentence is a Title Case
+/// headline ([`is_title_case`]).
 fn span_mentions(
     g: &Gazetteer,
     doc: &DocContext,
     text: &str,
-    s: &features::TokSentence,
+    (s, title_case): (&features::TokSentence, bool),
     spans: &[(usize, usize, u8)],
     k: usize,
     out: &mut Vec<Mention>,
@@ -156,7 +158,6 @@ fn span_mentions(
     } else {
         last
     };
-    let title_case = s.paragraph == 0 && !s.all_caps && is_title_case(&s.tokens);
     for (first, last) in headline_pieces(doc, s, title_case, first, last) {
         let before = if first > 0 {
             Some(s.tokens[first - 1].text)
