@@ -7,13 +7,13 @@
 //! render. Everything `render` reads is stored; only lookup indexes (`entity_ids`) are
 //! rebuilt on reading.
 //!
-//! # Format (version 2)
+//! # Format (version 3)
 //!
 //! A text header, one `key value` line each, ended by an empty line, then the body:
 //!
 //! ```text
 //! broadsheet partial          <- magic
-//! format 2                    <- FORMAT_VERSION: the layout of the body
+//! format 3                    <- FORMAT_VERSION: the layout of the body
 //! tool 0.1.0                  <- the broadsheet that wrote it (analyses differ between versions)
 //! stopwords 8f3a...           <- FNV-1a of the stop word list (partials must agree to merge)
 //! articles 2225               <- informational
@@ -31,7 +31,7 @@
 //! Change [`FORMAT_VERSION`] with any change to [`Body`].
 
 use crate::analyze::names::EntityType;
-use crate::analyze::quotes::Quote;
+use crate::analyze::quotes::{Quote, QuoteKind};
 use crate::analyze::ArticleRow;
 use crate::corpus::{Corpus, Tally, Units};
 use crate::ingest::{Skip, SkipReason};
@@ -45,7 +45,7 @@ use std::path::{Path, PathBuf};
 
 pub const MAGIC: &str = "broadsheet partial";
 /// The layout of [`Body`]; bump with any change to it.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The header is small; a file whose first this many bytes hold no end of header is no
@@ -96,7 +96,8 @@ pub struct Header {
     pub stopwords: String,
 }
 
-/// The body of a partial, version 2 (version 1 had no `long_tokens`). Entity types are 0 person, 1 organisation, 2 place;
+/// The body of a partial, version 3 (version 2 had no `genders` and no quote `kind`,
+/// version 1 no `long_tokens`). Entity types are 0 person, 1 organisation, 2 place;
 /// unit triples are (sentences, paragraphs, articles). Long lists of numbers are stored as
 /// columns of gaps (one `Vec` per field), which zlib compresses far better than rows.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -114,6 +115,9 @@ pub struct Body {
     pub lowercase: Vec<(String, u64)>,
     /// Mentions per article-level name and type: the alias evidence.
     pub names: Vec<(String, u8, u64)>,
+    /// Gender evidence per article-level person's name ([`crate::analyze::names::gender::Votes`]
+    /// as an array), sorted by name.
+    pub genders: Vec<(String, [u32; 6])>,
     /// Article-level entities with their units, most widespread first (so the ids that
     /// pairs and mentions use most are small); ties by name and type.
     pub entities: Vec<(String, u8, (u32, u32, u32))>,
@@ -202,6 +206,8 @@ pub struct QuoteBody {
     pub speaker_type: Option<u8>,
     pub cue: String,
     pub unclosed: bool,
+    /// [`QuoteKind::code`].
+    pub kind: u8,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -559,6 +565,7 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
                 speaker_type: q.speaker_type.map(kind_code),
                 cue: q.cue.clone(),
                 unclosed: q.unclosed,
+                kind: q.kind.code(),
             });
         }
         let mut prev = 0i64;
@@ -608,6 +615,12 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
         .map(|((n, k), c)| (n.clone(), kind_code(*k), *c))
         .collect();
     names.sort_unstable();
+    let mut genders: Vec<(String, [u32; 6])> = c
+        .genders
+        .iter()
+        .map(|(n, v)| (n.clone(), v.to_array()))
+        .collect();
+    genders.sort_unstable();
     let mut lowercase: Vec<(String, u64)> = c
         .lowercase
         .iter()
@@ -626,6 +639,7 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
         bigrams,
         lowercase,
         names,
+        genders,
         entities,
         pairs,
         articles,
@@ -697,6 +711,11 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
     for (n, k, count) in b.names {
         c.names.insert((n, kind_of(k)?), count);
     }
+    c.genders = b
+        .genders
+        .into_iter()
+        .map(|(n, v)| (n, crate::analyze::names::gender::Votes::from_array(v)))
+        .collect();
     for (name, k, u) in b.entities {
         let key = (name, kind_of(k)?);
         c.entity_ids.insert(key.clone(), c.entities.len() as u32);
@@ -784,6 +803,8 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
                 speaker_type: q.speaker_type.map(kind_of).transpose()?,
                 cue: q.cue,
                 unclosed: q.unclosed,
+                kind: QuoteKind::from_code(u64::from(q.kind))
+                    .ok_or_else(|| format!("quote kind {}", q.kind))?,
             });
         }
         let end = ends(at_mention, a.n_mentions, len.len())?;
@@ -922,7 +943,7 @@ mod tests {
         let err = decode(b"hello", "x.part").unwrap_err().to_string();
         assert!(err.starts_with("x.part: not a broadsheet partial"), "{err}");
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        let v9 = text.replacen("format 2\n", "format 9\n", 1);
+        let v9 = text.replacen("format 3\n", "format 9\n", 1);
         let err = decode(v9.as_bytes(), "x.part").unwrap_err().to_string();
         assert!(err.contains("x.part: partial format version 9"), "{err}");
         let old = String::from_utf8_lossy(&bytes).replacen(

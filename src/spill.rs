@@ -16,7 +16,7 @@
 //! Small runs never touch the disk: records stay in the buffer until it is full.
 
 use crate::analyze::names::EntityType;
-use crate::analyze::quotes::Quote;
+use crate::analyze::quotes::{Quote, QuoteKind};
 use crate::analyze::ArticleRow;
 use crate::corpus::EntityKey;
 use crate::text::Span;
@@ -426,6 +426,7 @@ fn encode(rec: &ArticleRecord, out: &mut Vec<u8>) {
         put_u(out, kind_code(q.speaker_type));
         put_s(out, &q.cue);
         put_u(out, u64::from(q.unclosed));
+        put_u(out, u64::from(q.kind.code()));
     }
 }
 
@@ -588,6 +589,7 @@ pub fn decode_parts(rec: &[u8]) -> io::Result<(ArticleRecord, Vec<(&str, u32)>)>
             speaker_type: d.kind()?,
             cue: d.s()?,
             unclosed: d.u()? != 0,
+            kind: QuoteKind::from_code(d.u()?).ok_or_else(corrupt)?,
         });
     }
     if d.at != body.len() {
@@ -643,6 +645,7 @@ mod tests {
                 speaker_type: Some(EntityType::Person),
                 cue: "said".into(),
                 unclosed: true,
+                kind: QuoteKind::Partial,
             }],
         }
     }

@@ -26,6 +26,9 @@ pub struct ArticleAnalysis {
     /// Lower-case word forms and their counts, the corpus-wide evidence against a
     /// capitalised word being a name ([`names::lowercase_words`]).
     pub lowercase: Vec<(compact_str::CompactString, u32)>,
+    /// What the text says about each person's gender, by the person's canonical name
+    /// within the article ([`names::gender::evidence`]); decided once the corpus is in.
+    pub genders: Vec<(String, names::gender::Votes)>,
     /// Direct quotations with their speakers, in text order ([`quotes::find`]).
     pub quotes: Vec<quotes::Quote>,
     /// Quotation marks that could not be paired.
@@ -92,6 +95,8 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
     let lowercase = names::lowercase_words(a);
     let mentions = names::find_with(a, &lowercase);
     let found = quotes::find(a, &mentions);
+    let quoted: Vec<crate::text::Span> = found.quotes.iter().map(|q| q.span).collect();
+    let genders = names::gender::evidence(a, &mentions, &quoted);
     let row = ArticleRow {
         outlet: String::new(),
         date: None,
@@ -119,6 +124,7 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
         mentions,
         mention_texts,
         lowercase: names::owned_counts(&lowercase),
+        genders,
         quotes: found.quotes,
         stray_marks: found.stray_marks,
         quoted_terms: found.quoted_terms,

@@ -36,6 +36,43 @@ pub struct Quote {
     pub cue: String,
     /// No closing mark before the end of the paragraph.
     pub unclosed: bool,
+    pub kind: QuoteKind,
+}
+
+/// What kind of speech a row of `quotes.csv` holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum QuoteKind {
+    /// A whole quotation: a sentence or more in quotation marks.
+    #[default]
+    Direct,
+    /// Quoted words inside the writer's sentence ("called the plan "a disaster"").
+    Partial,
+    /// Reported speech: what someone said, in the writer's words, no quotation marks.
+    Reported,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Reported => "reported",
+        }
+    }
+
+    /// The code the spill and partial formats store.
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    pub fn from_code(c: u64) -> Option<QuoteKind> {
+        match c {
+            0 => Some(QuoteKind::Direct),
+            1 => Some(QuoteKind::Partial),
+            2 => Some(QuoteKind::Reported),
+            _ => None,
+        }
+    }
 }
 
 /// Every quote of an article plus the marks that could not be paired.
@@ -2674,6 +2711,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
             speaker_type: speaker.kind,
             cue,
             unclosed: q.unclosed,
+            kind: QuoteKind::Direct,
         });
     }
     out

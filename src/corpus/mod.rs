@@ -4,7 +4,8 @@
 //! one corpus per thread and reduce those without locks, in any grouping. Anything whose
 //! order depends on that grouping (vectors, hash maps) is sorted by the report stage.
 
-use crate::analyze::names::{self, EntityType};
+use crate::analyze::names::gender::{self, Evidence, Votes};
+use crate::analyze::names::{self, EntityType, Gender};
 use crate::analyze::ArticleAnalysis;
 use crate::ingest::Skip;
 use crate::spill::{ArticleRecord, MentionRec, Spill};
@@ -98,6 +99,9 @@ pub struct Corpus {
     /// Lower-case occurrences of each word form: a capitalised word that is common in lower
     /// case elsewhere is evidence that it is no name ([`names::is_common_word`]).
     pub lowercase: FxHashMap<CompactString, u64>,
+    /// Evidence of each person's gender, by the person's name as resolved within each
+    /// article, summed over articles: decided per corpus-level person by [`Resolver`].
+    pub genders: FxHashMap<String, Votes>,
     /// Quotations, over all articles (listed from [`Corpus::records`]).
     pub quotes: u64,
     /// Quotations with no speaker found.
@@ -179,6 +183,9 @@ impl Corpus {
         for (w, n) in a.lowercase {
             *self.lowercase.entry(w).or_insert(0) += u64::from(n);
         }
+        for (name, v) in a.genders {
+            self.genders.entry(name).or_default().add(&v);
+        }
         // Mentions point into the record's own entity list, not at corpus ids, which
         // change when corpora merge.
         let mentions = a
@@ -241,6 +248,9 @@ impl Corpus {
         }
         for (k, n) in small.lowercase {
             *big.lowercase.entry(k).or_insert(0) += n;
+        }
+        for (name, v) in small.genders {
+            big.genders.entry(name).or_default().add(&v);
         }
         big.units.add(small.units);
         big
@@ -403,6 +413,9 @@ pub struct Resolver {
     map: ByKind<Option<EntityKey>>,
     aliases: FxHashMap<String, String>,
     cut: ByKind<String>,
+    /// Gender evidence per corpus-level person: every article-level name that resolves
+    /// to the person adds its votes ([`Resolver::gender`]).
+    genders: FxHashMap<String, Votes>,
 }
 
 /// A map keyed by name and type, held as one map per type so a lookup by `&str` needs no
@@ -507,7 +520,28 @@ impl Resolver {
             };
             map.insert(key.clone(), *kind, target);
         }
-        Resolver { map, aliases, cut }
+        let mut r = Resolver {
+            map,
+            aliases,
+            cut,
+            genders: FxHashMap::default(),
+        };
+        let mut genders: FxHashMap<String, Votes> = FxHashMap::default();
+        for (name, v) in &corpus.genders {
+            let (to, kind) = r.speaker(name, EntityType::Person);
+            if kind == EntityType::Person {
+                genders.entry(to).or_default().add(v);
+            }
+        }
+        r.genders = genders;
+        r
+    }
+
+    /// The gender of a corpus-level person and what it rests on: the text's evidence
+    /// from every article, else a one-sided first name ([`gender::decide`]).
+    pub fn gender(&self, person: &str) -> (Gender, Option<Evidence>) {
+        let none = Votes::default();
+        gender::decide(self.genders.get(person).unwrap_or(&none), person)
     }
 
     /// Whether mentions of this article-level key lose their first word ("Senior Tories"

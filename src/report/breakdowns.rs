@@ -2,7 +2,7 @@
 //! per period of time. Built at report time from the tables and the per-article word
 //! counts the corpus already holds, so they need no extra state during the analysis.
 
-use super::tables::QuoteOut;
+use super::tables::{QuoteOut, Said};
 use crate::analyze::ArticleRow;
 use crate::corpus::words::WordTable;
 use crate::formats::dates::Period;
@@ -17,6 +17,7 @@ pub struct SpeakerOutletOut {
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub quotes: u64,
+    pub reported: u64,
     pub quoted_words: u64,
     pub articles: u64,
 }
@@ -35,7 +36,7 @@ pub struct PeriodWordOut {
 /// summed one article at a time.
 #[derive(Debug, Default)]
 pub struct OutletTally {
-    by: FxHashMap<(String, String, &'static str), (u64, u64, u64)>,
+    by: FxHashMap<(String, String, &'static str), Said>,
     outlets: FxHashSet<String>,
 }
 
@@ -55,9 +56,7 @@ impl OutletTally {
                 .by
                 .entry((outlet.to_string(), q.speaker.clone(), q.speaker_type))
                 .or_default();
-            e.0 += 1;
-            e.1 += q.words;
-            e.2 += u64::from(first);
+            e.add(Said::of(q, first));
         }
     }
 
@@ -71,22 +70,31 @@ impl OutletTally {
         let mut rows: Vec<SpeakerOutletOut> = self
             .by
             .into_iter()
-            .map(|((o, s, k), (n, w, arts))| SpeakerOutletOut {
+            .map(|((o, s, k), said)| SpeakerOutletOut {
                 outlet: o,
                 speaker: s,
                 kind: k,
-                quotes: n,
-                quoted_words: w,
-                articles: arts,
+                quotes: said.quotes,
+                reported: said.reported,
+                quoted_words: said.words,
+                articles: said.articles,
             })
             .collect();
         rows.sort_by(|a, b| {
-            (&a.outlet, Reverse(a.quotes), &a.speaker, a.kind).cmp(&(
-                &b.outlet,
-                Reverse(b.quotes),
-                &b.speaker,
-                b.kind,
-            ))
+            (
+                &a.outlet,
+                Reverse(a.quotes),
+                Reverse(a.reported),
+                &a.speaker,
+                a.kind,
+            )
+                .cmp(&(
+                    &b.outlet,
+                    Reverse(b.quotes),
+                    Reverse(b.reported),
+                    &b.speaker,
+                    b.kind,
+                ))
         });
         rows
     }
@@ -329,6 +337,8 @@ mod tests {
             speaker_mention: speaker.into(),
             speaker_type: "PERSON",
             cue: "said".into(),
+            kind: "direct",
+            speaker_gender: "",
             unclosed: "",
             words: word_count(quote),
         }

@@ -6,6 +6,7 @@
 //! Al-Assad"), and a one-word name that the corpus mostly writes in lower case is dropped
 //! ([`names::is_common_word`]).
 
+use crate::analyze::names::EntityType;
 use crate::corpus::{Corpus, EntityKey, Resolver, Units, Window};
 use crate::spill::ArticleRecord;
 use rayon::prelude::*;
@@ -34,6 +35,12 @@ pub struct EntityOut {
     pub articles: u64,
     /// Every distinct way the entity is written, alphabetical, joined with `|`.
     pub aliases: String,
+    /// `female`, `male` or `unknown` for a person, empty for anything else
+    /// ([`Resolver::gender`]).
+    pub gender: &'static str,
+    /// What the gender rests on: `title`, `role noun`, `pronoun`, `first name`; empty
+    /// when unknown.
+    pub gender_evidence: &'static str,
 }
 
 #[derive(Debug, Serialize, Clone, PartialEq)]
@@ -53,7 +60,15 @@ pub struct PairOut {
 }
 
 pub const MENTIONS_HEADER: &[&str] = &["article", "start", "end", "mention", "entity", "type"];
-pub const ENTITIES_HEADER: &[&str] = &["entity", "type", "mentions", "articles", "aliases"];
+pub const ENTITIES_HEADER: &[&str] = &[
+    "entity",
+    "type",
+    "mentions",
+    "articles",
+    "aliases",
+    "gender",
+    "gender_evidence",
+];
 pub const PAIRS_HEADER: &[&str] = &[
     "entity_a",
     "type_a",
@@ -162,19 +177,22 @@ impl EntityTally {
     }
 
     /// `entities.csv`: by mentions desc, ties by name and type.
-    pub fn rows(self) -> Vec<EntityOut> {
+    pub fn rows(self, resolve: &Resolver) -> Vec<EntityOut> {
         let mut entities: Vec<EntityOut> = self
             .by
             .into_iter()
             .map(|((name, kind), (n, arts, forms))| {
                 let mut forms: Vec<String> = forms.into_iter().collect();
                 forms.sort_unstable();
+                let (gender, gender_evidence) = person_gender(resolve, &name, kind);
                 EntityOut {
                     entity: name,
                     kind: kind.as_str(),
                     mentions: n,
                     articles: arts,
                     aliases: forms.join("|"),
+                    gender,
+                    gender_evidence,
                 }
             })
             .collect();
@@ -183,6 +201,19 @@ impl EntityTally {
         });
         entities
     }
+}
+
+/// The `gender` and `gender_evidence` cells of an entity: empty unless a person.
+pub fn person_gender(
+    resolve: &Resolver,
+    name: &str,
+    kind: EntityType,
+) -> (&'static str, &'static str) {
+    if kind != EntityType::Person {
+        return ("", "");
+    }
+    let (g, evidence) = resolve.gender(name);
+    (g.as_str(), evidence.map_or("", |e| e.as_str()))
 }
 
 /// `cooccurrence.csv`: pairs of corpus-level entities seen together in at least
@@ -283,7 +314,7 @@ impl EntityTables {
             tally.add(mentions_of(&rec?, &resolve).1);
         }
         Ok(EntityTables {
-            entities: tally.rows(),
+            entities: tally.rows(&resolve),
             pairs: pairs(corpus, &resolve, window, min_count),
             window,
         })
@@ -456,6 +487,8 @@ mod tests {
             mentions: 1,
             articles: 1,
             aliases: String::new(),
+            gender: "",
+            gender_evidence: "",
         };
         let pair = |a: &str, b: &str, weight| PairOut {
             entity_a: a.to_string(),

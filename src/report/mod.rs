@@ -161,9 +161,9 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
     previews.append(&mut pass.previews);
     let neutralise = !opts.raw_csv;
 
-    let speakers = std::mem::take(&mut pass.speakers).rows();
+    let speakers = std::mem::take(&mut pass.speakers).rows(&resolve);
     let e = entities::EntityTables {
-        entities: std::mem::take(&mut pass.entities).rows(),
+        entities: std::mem::take(&mut pass.entities).rows(&resolve),
         pairs,
         window: opts.window,
     };
@@ -323,6 +323,7 @@ pub const SPEAKERS_BY_OUTLET_HEADER: &[&str] = &[
     "speaker",
     "type",
     "quotes",
+    "reported",
     "quoted_words",
     "articles",
 ];

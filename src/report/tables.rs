@@ -3,7 +3,7 @@
 
 use super::OutputFile;
 use crate::analyze::names::EntityType;
-use crate::analyze::quotes::word_count;
+use crate::analyze::quotes::{word_count, QuoteKind};
 use crate::analyze::ArticleRow;
 use crate::corpus::{Corpus, Resolver, Tally};
 use crate::spill::ArticleRecord;
@@ -73,6 +73,11 @@ pub struct QuoteOut {
     pub speaker_mention: String,
     pub speaker_type: &'static str,
     pub cue: String,
+    /// `direct` (a whole quotation), `partial` (quoted words inside reported speech) or
+    /// `reported` (reported speech, no quotation marks).
+    pub kind: &'static str,
+    /// The speaker's gender as in `speakers.csv`; empty unless the speaker is a person.
+    pub speaker_gender: &'static str,
     /// `yes` when the paragraph ended before a closing mark.
     pub unclosed: &'static str,
     /// Words in the quote (not a column): counted where rows are built, in parallel,
@@ -86,9 +91,16 @@ pub struct SpeakerOut {
     pub speaker: String,
     #[serde(rename = "type")]
     pub kind: &'static str,
+    /// Quotations (`direct` and `partial`).
     pub quotes: u64,
+    /// Pieces of reported speech.
+    pub reported: u64,
+    /// Words in the quotations (reported speech is the writer's words, not counted).
     pub quoted_words: u64,
     pub articles: u64,
+    /// As in `entities.csv`: empty unless a person.
+    pub gender: &'static str,
+    pub gender_evidence: &'static str,
 }
 
 /// `skipped.csv`: by path, line, reason.
@@ -183,9 +195,20 @@ pub const QUOTES_HEADER: &[&str] = &[
     "speaker_mention",
     "speaker_type",
     "cue",
+    "kind",
+    "speaker_gender",
     "unclosed",
 ];
-pub const SPEAKERS_HEADER: &[&str] = &["speaker", "type", "quotes", "quoted_words", "articles"];
+pub const SPEAKERS_HEADER: &[&str] = &[
+    "speaker",
+    "type",
+    "quotes",
+    "reported",
+    "quoted_words",
+    "articles",
+    "gender",
+    "gender_evidence",
+];
 
 /// Keys are distinct, so the order is total and a parallel sort gives the same rows.
 /// Entries by count descending, ties alphabetical.
@@ -322,6 +345,12 @@ pub fn quotes_of(rec: &ArticleRecord, resolve: &Resolver) -> Vec<QuoteOut> {
                 }
                 _ => (q.speaker.clone(), q.speaker_type),
             };
+            let speaker_gender = match kind {
+                Some(EntityType::Person) if !speaker.is_empty() => {
+                    resolve.gender(&speaker).0.as_str()
+                }
+                _ => "",
+            };
             QuoteOut {
                 article: rec.row.article.clone(),
                 start: q.span.start,
@@ -335,8 +364,14 @@ pub fn quotes_of(rec: &ArticleRecord, resolve: &Resolver) -> Vec<QuoteOut> {
                 },
                 speaker,
                 cue: q.cue.clone(),
+                kind: q.kind.as_str(),
+                speaker_gender,
                 unclosed: if q.unclosed { "yes" } else { "" },
-                words: word_count(&q.quote),
+                words: if q.kind == QuoteKind::Reported {
+                    0
+                } else {
+                    word_count(&q.quote)
+                },
             }
         })
         .collect();
@@ -348,7 +383,36 @@ pub fn quotes_of(rec: &ArticleRecord, resolve: &Resolver) -> Vec<QuoteOut> {
 /// breakdown by outlet, per outlet too), summed one article at a time.
 #[derive(Debug, Default)]
 pub struct SpeakerTally {
-    by: FxHashMap<(String, &'static str), (u64, u64, u64)>,
+    by: FxHashMap<(String, &'static str), Said>,
+}
+
+/// What one speaker said: quotations, pieces of reported speech, quoted words, articles.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Said {
+    pub quotes: u64,
+    pub reported: u64,
+    pub words: u64,
+    pub articles: u64,
+}
+
+impl Said {
+    /// One row of `quotes.csv`; `first` if the first of its speaker in the article.
+    pub fn of(q: &QuoteOut, first: bool) -> Said {
+        let reported = q.kind == QuoteKind::Reported.as_str();
+        Said {
+            quotes: u64::from(!reported),
+            reported: u64::from(reported),
+            words: q.words,
+            articles: u64::from(first),
+        }
+    }
+
+    pub fn add(&mut self, o: Said) {
+        self.quotes += o.quotes;
+        self.reported += o.reported;
+        self.words += o.words;
+        self.articles += o.articles;
+    }
 }
 
 impl SpeakerTally {
@@ -364,34 +428,48 @@ impl SpeakerTally {
                     .entry((q.speaker.clone(), q.speaker_type))
                     .or_default(),
             };
-            e.0 += 1;
-            e.1 += q.words;
-            e.2 += u64::from(first);
+            e.add(Said::of(q, first));
         }
     }
 
-    /// `speakers.csv`: by quotes desc, ties alphabetical. Quotes without a speaker are left
-    /// out (they are counted in the summary).
-    pub fn rows(self) -> Vec<SpeakerOut> {
+    /// `speakers.csv`: by quotes (then reported speech) desc, ties alphabetical. Quotes
+    /// without a speaker are left out (they are counted in the summary).
+    pub fn rows(self, resolve: &Resolver) -> Vec<SpeakerOut> {
         let mut rows: Vec<SpeakerOut> = self
             .by
             .into_iter()
-            .map(|((speaker, kind), (n, words, arts))| SpeakerOut {
-                speaker,
-                kind,
-                quotes: n,
-                quoted_words: words,
-                articles: arts,
+            .map(|((speaker, kind), said)| {
+                let (gender, gender_evidence) = if kind == EntityType::Person.as_str() {
+                    let (g, e) = resolve.gender(&speaker);
+                    (g.as_str(), e.map_or("", |e| e.as_str()))
+                } else {
+                    ("", "")
+                };
+                SpeakerOut {
+                    speaker,
+                    kind,
+                    quotes: said.quotes,
+                    reported: said.reported,
+                    quoted_words: said.words,
+                    articles: said.articles,
+                    gender,
+                    gender_evidence,
+                }
             })
             .collect();
         rows.sort_by(|a, b| {
-            (Reverse(a.quotes), &a.speaker, a.kind).cmp(&(Reverse(b.quotes), &b.speaker, b.kind))
+            (Reverse(a.quotes), Reverse(a.reported), &a.speaker, a.kind).cmp(&(
+                Reverse(b.quotes),
+                Reverse(b.reported),
+                &b.speaker,
+                b.kind,
+            ))
         });
         rows
     }
 
     /// The tallied keys with their counts, for the breakdown by outlet.
-    pub fn into_inner(self) -> FxHashMap<(String, &'static str), (u64, u64, u64)> {
+    pub fn into_inner(self) -> FxHashMap<(String, &'static str), Said> {
         self.by
     }
 }

@@ -12,6 +12,7 @@
 
 pub mod features;
 pub mod gazetteer;
+pub mod gender;
 pub mod model;
 mod recognise;
 mod resolve;

@@ -1,0 +1,486 @@
+//! The gender of the people an article names, from what the text says about them.
+//!
+//! Researchers count how often women are named and quoted (the Gender Gap Tracker's
+//! question), so a wrong guess costs more than an honest `unknown`. Evidence is gathered per
+//! article ([`evidence`]) and summed over the corpus before anything is decided
+//! ([`decide`]): an honorific before the name ("Ms Lonechild"), a gendered role noun beside
+//! it ("his wife, Ana Ruiz"; "Ruiz, a mother of two"), and pronouns that can refer to no one
+//! else. A first name decides only when the text says nothing and the name list is strongly
+//! one-sided; evidence that disagrees gives `unknown`.
+
+use super::{EntityType, Gazetteer, Gender, Mention};
+use crate::article::Article;
+use crate::text::Span;
+
+/// Evidence about one person, `[female, male]` counts by kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Votes {
+    pub title: [u32; 2],
+    pub role: [u32; 2],
+    pub pronoun: [u32; 2],
+}
+
+impl Votes {
+    pub fn add(&mut self, o: &Votes) {
+        for (a, b) in self.as_mut_slices().into_iter().zip(o.as_slices()) {
+            a[0] += b[0];
+            a[1] += b[1];
+        }
+    }
+
+    fn as_slices(&self) -> [&[u32; 2]; 3] {
+        [&self.title, &self.role, &self.pronoun]
+    }
+
+    fn as_mut_slices(&mut self) -> [&mut [u32; 2]; 3] {
+        [&mut self.title, &mut self.role, &mut self.pronoun]
+    }
+
+    /// The six counts in a fixed order, for the partial file format.
+    pub fn to_array(self) -> [u32; 6] {
+        [
+            self.title[0],
+            self.title[1],
+            self.role[0],
+            self.role[1],
+            self.pronoun[0],
+            self.pronoun[1],
+        ]
+    }
+
+    pub fn from_array(a: [u32; 6]) -> Votes {
+        Votes {
+            title: [a[0], a[1]],
+            role: [a[2], a[3]],
+            pronoun: [a[4], a[5]],
+        }
+    }
+
+    fn vote(&mut self, kind: Evidence, g: Gender) {
+        let slot = match kind {
+            Evidence::Title => &mut self.title,
+            Evidence::Role => &mut self.role,
+            Evidence::Pronoun | Evidence::FirstName => &mut self.pronoun,
+        };
+        match g {
+            Gender::Female => slot[0] += 1,
+            Gender::Male => slot[1] += 1,
+            Gender::Unknown => {}
+        }
+    }
+}
+
+/// What a gender was inferred from: the `gender_evidence` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Evidence {
+    Title,
+    Role,
+    Pronoun,
+    FirstName,
+}
+
+impl Evidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Title => "title",
+            Evidence::Role => "role noun",
+            Evidence::Pronoun => "pronoun",
+            Evidence::FirstName => "first name",
+        }
+    }
+}
+
+impl Gender {
+    /// The value of a `gender` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Female => "female",
+            Gender::Male => "male",
+            Gender::Unknown => "unknown",
+        }
+    }
+}
+
+/// Pronouns that refer to one person: one in four may point elsewhere (a name between
+/// them, a person never named), so a side needs this share of a person's pronouns.
+const PRONOUN_MAJORITY: f64 = 0.8;
+
+/// One kind of evidence's verdict: the only side it points to, or by a clear majority for
+/// pronouns (a misread antecedent now and then must not flip a person).
+fn side(counts: [u32; 2], majority: f64) -> Option<Gender> {
+    let [f, m] = counts;
+    let total = f + m;
+    if total == 0 {
+        return None;
+    }
+    if f64::from(f) >= majority * f64::from(total) {
+        Some(Gender::Female)
+    } else if f64::from(m) >= majority * f64::from(total) {
+        Some(Gender::Male)
+    } else {
+        Some(Gender::Unknown)
+    }
+}
+
+/// A person's gender from the evidence summed over the corpus, and its strongest kind.
+/// An honorific or role noun outweighs pronouns (whose antecedent may be misread); an
+/// honorific and a role noun that disagree, or pronouns split evenly, give `unknown`.
+/// Only when the text says nothing does the first name of `name` count, and only a name
+/// the list gives to one gender ([`Gazetteer::first_name_gender`]).
+pub fn decide(votes: &Votes, name: &str) -> (Gender, Option<Evidence>) {
+    let title = side(votes.title, 1.0);
+    let role = side(votes.role, 1.0);
+    match (title, role) {
+        (Some(Gender::Unknown), _) | (_, Some(Gender::Unknown)) => return (Gender::Unknown, None),
+        (Some(t), Some(r)) if t != r => return (Gender::Unknown, None),
+        (Some(t), _) => return (t, Some(Evidence::Title)),
+        (None, Some(r)) => return (r, Some(Evidence::Role)),
+        (None, None) => {}
+    }
+    match side(votes.pronoun, PRONOUN_MAJORITY) {
+        Some(Gender::Unknown) => return (Gender::Unknown, None),
+        Some(g) => return (g, Some(Evidence::Pronoun)),
+        None => {}
+    }
+    let first = name.split(' ').next().unwrap_or_default();
+    // A lone word is a first name only when nothing else names the person ("Maria"); a
+    // lone surname that happens to be a first name elsewhere ("Lee") says nothing.
+    match Gazetteer::get().first_name_gender(first) {
+        Some(g @ (Gender::Female | Gender::Male)) if name.contains(' ') => {
+            (g, Some(Evidence::FirstName))
+        }
+        _ => (Gender::Unknown, None),
+    }
+}
+
+/// Honorifics and titles of nobility, which say a person's gender.
+fn honorific_gender(word: &str) -> Gender {
+    match word.trim_end_matches('.').to_lowercase().as_str() {
+        "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "earl" | "baron" | "emperor"
+        | "sultan" | "sheikh" | "sheik" | "monsieur" | "señor" | "senor" | "herr" => Gender::Male,
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "duchess" | "baroness"
+        | "countess" | "empress" | "madame" | "mme" | "señora" | "senora" | "frau" => {
+            Gender::Female
+        }
+        _ => Gender::Unknown,
+    }
+}
+
+/// Role nouns that say a person's gender ("his wife, Ana", "Ruiz, a mother of two",
+/// "spokeswoman Ana Ruiz"). Not "chairman" or "actor", which also name women.
+fn role_gender(word: &str) -> Gender {
+    match word.to_lowercase().as_str() {
+        "woman" | "girl" | "mother" | "mom" | "mum" | "daughter" | "wife" | "sister" | "aunt"
+        | "niece" | "grandmother" | "granddaughter" | "widow" | "girlfriend" | "fiancée"
+        | "bride" | "actress" | "waitress" | "heiress" | "spokeswoman" | "chairwoman"
+        | "businesswoman" | "congresswoman" | "councilwoman" | "assemblywoman" | "sportswoman"
+        | "policewoman" | "alderwoman" | "stepmother" | "stepdaughter" | "matriarch" | "nun"
+        | "grandma" | "mother-in-law" | "daughter-in-law" | "sister-in-law" => Gender::Female,
+        "man" | "boy" | "father" | "dad" | "son" | "husband" | "brother" | "uncle" | "nephew"
+        | "grandfather" | "grandson" | "widower" | "boyfriend" | "fiancé" | "groom"
+        | "spokesman" | "businessman" | "congressman" | "councilman" | "assemblyman"
+        | "sportsman" | "policeman" | "alderman" | "stepfather" | "stepson" | "patriarch"
+        | "monk" | "grandpa" | "father-in-law" | "son-in-law" | "brother-in-law" => Gender::Male,
+        _ => Gender::Unknown,
+    }
+}
+
+fn pronoun_gender(word: &str) -> Gender {
+    match word {
+        "he" | "He" | "him" | "his" | "His" | "himself" | "HE" | "HIS" => Gender::Male,
+        "she" | "She" | "her" | "Her" | "hers" | "herself" | "SHE" | "HER" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// The last word before byte `at` on its line, with its start (skipping one space).
+fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let head = text[..at].strip_suffix(' ')?;
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let w = &head[start..];
+    (!w.is_empty()).then_some((start, w))
+}
+
+/// Honorific or role noun right before a mention: "Ms Ruiz", "wife Ana Ruiz", "his
+/// wife, Ana Ruiz". A role followed by "of" names someone else ("the son of Ana Ruiz"),
+/// which cannot happen here: the role must touch the name.
+fn before_name(text: &str, m: &Mention) -> Option<(Evidence, Gender)> {
+    let head = text[..m.span.start].strip_suffix(' ')?;
+    // "his wife, Ana Ruiz,": a role, a comma, the name.
+    if let Some(head) = head.strip_suffix(',') {
+        let start = head
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + 1);
+        let r = role_gender(&head[start..]);
+        return (r != Gender::Unknown).then_some((Evidence::Role, r));
+    }
+    let (_, w) = word_before(text, m.span.start)?;
+    let h = honorific_gender(w);
+    if h != Gender::Unknown {
+        return Some((Evidence::Title, h));
+    }
+    let r = role_gender(w.trim_end_matches('.'));
+    (r != Gender::Unknown).then_some((Evidence::Role, r))
+}
+
+/// Words an apposition after a name may open with: "Ruiz, a mother of two", "Ruiz, the
+/// company's chairwoman", "Ruiz, his wife".
+const APPOSITION_OPENERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "our"];
+
+/// A role noun in the apposition right after a mention: "Ana Ruiz, a mother of two,",
+/// "Ruiz, 34, the victim's sister,". A possessive role ("the victim's sister's") or a
+/// relative clause ("Ruiz, whose son ...") says nothing about the person named.
+fn after_name(text: &str, m: &Mention) -> Option<(Evidence, Gender)> {
+    let rest = text[m.span.end..].strip_prefix(", ")?;
+    let mut segments = rest.split([',', '.', ';', '(', ')', '\n', ':']);
+    let mut seg = segments.next()?.trim();
+    // An age first: "Ruiz, 34, a nurse".
+    if !seg.is_empty() && seg.chars().all(|c| c.is_ascii_digit()) {
+        seg = segments.next()?.trim();
+    }
+    let words: Vec<&str> = seg.split(' ').filter(|w| !w.is_empty()).collect();
+    let first = words.first()?;
+    if words.len() > 7 {
+        return None;
+    }
+    let opens = APPOSITION_OPENERS.contains(&first.to_lowercase().as_str())
+        || first.ends_with("'s")
+        || first.ends_with("’s")
+        || role_gender(first) != Gender::Unknown;
+    if !opens {
+        return None;
+    }
+    words.iter().find_map(|w| {
+        let g = role_gender(w);
+        (g != Gender::Unknown).then_some((Evidence::Role, g))
+    })
+}
+
+/// Evidence about each person of one article, keyed by the person's canonical name within
+/// the article (in order of first mention). `quoted` are the article's quotations: a name
+/// or pronoun inside one belongs to the quoted speaker's story, not the article's.
+pub fn evidence(a: &Article, mentions: &[Mention], quoted: &[Span]) -> Vec<(String, Votes)> {
+    let text = &a.text;
+    let inside = |at: usize| {
+        let i = quoted.partition_point(|q| q.end <= at);
+        quoted.get(i).is_some_and(|q| q.start <= at)
+    };
+    let mut people: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person && !m.weak && !inside(m.span.start))
+        .collect();
+    people.sort_by_key(|m| m.span.start);
+    let mut out: Vec<(String, Votes)> = Vec::new();
+    for m in &people {
+        let v = slot(&mut out, &m.canonical);
+        for (kind, g) in [before_name(text, m), after_name(text, m)]
+            .into_iter()
+            .flatten()
+        {
+            v.vote(kind, g);
+        }
+    }
+    // Pronouns: each votes for the one person it can refer to, if there is one.
+    for (si, s) in a.sentences.iter().enumerate() {
+        for (at, w) in a.words_of(s) {
+            let g = pronoun_gender(w);
+            if g == Gender::Unknown || inside(at) {
+                continue;
+            }
+            let opens_sentence = text[s.span.start..at].trim().is_empty();
+            if let Some(name) = antecedent(a, &people, si, at, opens_sentence) {
+                slot(&mut out, name).vote(Evidence::Pronoun, g);
+            }
+        }
+    }
+    out
+}
+
+/// The votes of person `name`, added at the end if new (an article names few people).
+fn slot<'v>(out: &'v mut Vec<(String, Votes)>, name: &str) -> &'v mut Votes {
+    let i = match out.iter().position(|(n, _)| n == name) {
+        Some(i) => i,
+        None => {
+            out.push((name.to_string(), Votes::default()));
+            out.len() - 1
+        }
+    };
+    &mut out[i].1
+}
+
+/// Sentences a pronoun looks back over for the person it refers to.
+const LOOK_BACK: usize = 3;
+
+/// The one person a pronoun at byte `at` of sentence `si` can refer to, gender aside:
+/// the only person named before it in its sentence, else the only person of the nearest
+/// sentence before that names anyone; a sentence-opening "He"/"She" also takes up the
+/// subject (the first name) of that sentence when it names several.
+fn antecedent<'m>(
+    a: &Article,
+    people: &[&'m Mention],
+    si: usize,
+    at: usize,
+    opens_sentence: bool,
+) -> Option<&'m str> {
+    let in_sentence = |s: usize| {
+        let lo = people.partition_point(|m| m.sentence < s);
+        let hi = people.partition_point(|m| m.sentence <= s);
+        &people[lo..hi]
+    };
+    let here: Vec<&Mention> = in_sentence(si)
+        .iter()
+        .filter(|m| m.span.end <= at)
+        .copied()
+        .collect();
+    if !here.is_empty() {
+        return only_one(&here);
+    }
+    for back in 1..=LOOK_BACK.min(si) {
+        let there = in_sentence(si - back);
+        if there.is_empty() {
+            continue;
+        }
+        if let Some(name) = only_one(there) {
+            return Some(name);
+        }
+        let s = &a.sentences[si - back];
+        let first = there[0];
+        let subject = a.text[s.span.start..first.span.start]
+            .split_whitespace()
+            .count()
+            <= 1;
+        return (opens_sentence && subject).then_some(first.canonical.as_str());
+    }
+    None
+}
+
+/// The canonical name when every mention names the same person.
+fn only_one<'m>(ms: &[&'m Mention]) -> Option<&'m str> {
+    let first = ms.first()?.canonical.as_str();
+    ms.iter().all(|m| m.canonical == first).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+
+    fn votes_of(text: &str) -> Vec<(String, Votes)> {
+        let a = Article::new("t.txt".into(), text.into(), crate::article::Encoding::Utf8);
+        let ms = super::super::find(&a);
+        evidence(&a, &ms, &[])
+    }
+
+    fn decided(text: &str, name: &str) -> (Gender, Option<Evidence>) {
+        let v = votes_of(text)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v)
+            .unwrap_or_else(|| panic!("{name} not found in {:?}", votes_of(text)));
+        decide(&v, name)
+    }
+
+    #[test]
+    fn an_honorific_says_the_gender() {
+        let t = "Headline\n\nMs Darian Lonechild spoke on Monday. Lonechild left early.";
+        assert_eq!(
+            decided(t, "Darian Lonechild"),
+            (Gender::Female, Some(Evidence::Title))
+        );
+    }
+
+    #[test]
+    fn a_role_noun_beside_the_name_says_the_gender() {
+        let t = "Headline\n\nThe mayor met Amara Bekele, a mother of two, on Monday.";
+        assert_eq!(
+            decided(t, "Amara Bekele"),
+            (Gender::Female, Some(Evidence::Role))
+        );
+        let t = "Headline\n\nPolice spoke to her husband, Amara Bekele, on Monday.";
+        assert_eq!(
+            decided(t, "Amara Bekele"),
+            (Gender::Male, Some(Evidence::Role))
+        );
+    }
+
+    #[test]
+    fn the_son_of_someone_is_not_evidence_about_them() {
+        let t = "Headline\n\nThe meeting heard from the son of Margaret Okafor on Monday.";
+        assert_eq!(
+            decided(t, "Margaret Okafor"),
+            (Gender::Female, Some(Evidence::FirstName))
+        );
+    }
+
+    #[test]
+    fn pronouns_with_one_possible_antecedent_decide() {
+        let t = "Headline\n\nAmara Bekele runs the clinic. She opened it in 2004 and her \
+                 patients come from far away.";
+        assert_eq!(
+            decided(t, "Amara Bekele"),
+            (Gender::Female, Some(Evidence::Pronoun))
+        );
+    }
+
+    #[test]
+    fn a_pronoun_between_two_people_says_nothing() {
+        let t = "Headline\n\nAmara Bekele met Robin Okafor on Monday, and he left.";
+        assert_eq!(decided(t, "Amara Bekele"), (Gender::Unknown, None));
+        assert_eq!(decided(t, "Robin Okafor"), (Gender::Unknown, None));
+    }
+
+    #[test]
+    fn a_first_name_decides_only_when_the_text_is_silent() {
+        let t = "Headline\n\nMargaret Okafor was at the meeting on Monday.";
+        assert_eq!(
+            decided(t, "Margaret Okafor"),
+            (Gender::Female, Some(Evidence::FirstName))
+        );
+        // The text outweighs the name list.
+        let t = "Headline\n\nMr Margaret Okafor was at the meeting on Monday.";
+        assert_eq!(
+            decided(t, "Margaret Okafor"),
+            (Gender::Male, Some(Evidence::Title))
+        );
+    }
+
+    #[test]
+    fn conflicting_evidence_gives_unknown() {
+        let v = Votes {
+            title: [1, 1],
+            ..Votes::default()
+        };
+        assert_eq!(decide(&v, "Robin Okafor"), (Gender::Unknown, None));
+        let v = Votes {
+            pronoun: [3, 3],
+            ..Votes::default()
+        };
+        assert_eq!(decide(&v, "Margaret Okafor"), (Gender::Unknown, None));
+    }
+
+    #[test]
+    fn pronouns_inside_a_quotation_are_not_evidence() {
+        let text = "Headline\n\nAmara Bekele spoke. \"She was right,\" the mayor said.";
+        let a = Article::new("t.txt".into(), text.into(), crate::article::Encoding::Utf8);
+        let ms = super::super::find(&a);
+        let open = text.find('"').unwrap();
+        let close = text.rfind('"').unwrap() + 1;
+        let v = evidence(&a, &ms, &[Span::new(open, close)]);
+        assert!(v.iter().all(|(_, v)| v.pronoun == [0, 0]), "{v:?}");
+    }
+
+    #[test]
+    fn votes_add_up_and_survive_the_array_form() {
+        let mut a = Votes {
+            title: [1, 0],
+            role: [0, 2],
+            pronoun: [3, 4],
+        };
+        a.add(&Votes::from_array(a.to_array()));
+        assert_eq!(a.to_array(), [2, 0, 0, 4, 6, 8]);
+    }
+}
