@@ -137,20 +137,28 @@ pub fn decide(votes: &Votes, name: &str) -> (Gender, Option<Evidence>) {
         (None, Some(r)) => return (r, Some(Evidence::Role)),
         (None, None) => {}
     }
-    match side(votes.pronoun, PRONOUN_MAJORITY) {
-        Some(Gender::Unknown) => return (Gender::Unknown, None),
-        Some(g) => return (g, Some(Evidence::Pronoun)),
-        None => {}
+    let pronouns = side(votes.pronoun, PRONOUN_MAJORITY);
+    if let Some(g @ (Gender::Female | Gender::Male)) = pronouns {
+        return (g, Some(Evidence::Pronoun));
     }
     let first = name.split(' ').next().unwrap_or_default();
-    // A lone word is a first name only when nothing else names the person ("Maria"); a
-    // lone surname that happens to be a first name elsewhere ("Lee") says nothing.
-    match Gazetteer::get().first_name_gender(first) {
-        Some(g @ (Gender::Female | Gender::Male)) if name.contains(' ') => {
-            (g, Some(Evidence::FirstName))
-        }
-        _ => (Gender::Unknown, None),
+    // Only a full name's first word is a first name: a lone word may be a surname that is
+    // a first name elsewhere ("Lee").
+    let by_name = match Gazetteer::get().first_name_gender(first) {
+        Some(g @ (Gender::Female | Gender::Male)) if name.contains(' ') => g,
+        _ => return (Gender::Unknown, None),
+    };
+    // Pronouns split between the sides are mostly misread antecedents: the name decides
+    // if they lean its way, and they veto it if they lean the other.
+    let [f, m] = votes.pronoun;
+    let leans_against = match by_name {
+        Gender::Female => m > f,
+        _ => f > m,
+    };
+    if pronouns.is_some() && leans_against {
+        return (Gender::Unknown, None);
     }
+    (by_name, Some(Evidence::FirstName))
 }
 
 /// Honorifics and titles of nobility, which say a person's gender.
@@ -455,11 +463,22 @@ mod tests {
             ..Votes::default()
         };
         assert_eq!(decide(&v, "Robin Okafor"), (Gender::Unknown, None));
+        // Pronouns split evenly are noise: the first name decides, unless they lean the
+        // other way.
         let v = Votes {
             pronoun: [3, 3],
             ..Votes::default()
         };
+        assert_eq!(
+            decide(&v, "Margaret Okafor"),
+            (Gender::Female, Some(Evidence::FirstName))
+        );
+        let v = Votes {
+            pronoun: [2, 3],
+            ..Votes::default()
+        };
         assert_eq!(decide(&v, "Margaret Okafor"), (Gender::Unknown, None));
+        assert_eq!(decide(&v, "Robin Okafor"), (Gender::Unknown, None));
     }
 
     #[test]
