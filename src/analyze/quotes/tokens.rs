@@ -1,0 +1,108 @@
+//! The words of the small window around a quote, as attribution reads them.
+
+/// A word or punctuation token of a small window, with absolute byte offsets.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok<'a> {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) text: &'a str,
+    pub(super) word: bool,
+}
+
+/// Tokens of `text[lo..hi]`: words (letters, digits, inner apostrophes, hyphens and
+/// periods) and single punctuation characters; white space dropped.
+pub(super) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Tok<'_>> {
+    let s = &text[lo..hi];
+    let b = s.as_bytes();
+    // ASCII is decoded by hand: this runs twice per quote and dominates the stage's cost.
+    let char_at = |i: usize| -> char {
+        if b[i] < 0x80 {
+            char::from(b[i])
+        } else {
+            s[i..].chars().next().unwrap_or(' ')
+        }
+    };
+    let mut out = Vec::with_capacity(b.len() / 5 + 1);
+    let mut i = 0;
+    while i < b.len() {
+        let c = char_at(i);
+        let n = c.len_utf8();
+        if c.is_whitespace() {
+            i += n;
+            continue;
+        }
+        if !is_word_char(c) {
+            out.push(Tok {
+                start: lo + i,
+                end: lo + i + n,
+                text: &s[i..i + n],
+                word: false,
+            });
+            i += n;
+            continue;
+        }
+        let start = i;
+        i += n;
+        while i < b.len() {
+            let d = char_at(i);
+            let dn = d.len_utf8();
+            let inner = matches!(d, '\'' | '’' | '-' | '.')
+                && i + dn < b.len()
+                && is_word_char(char_at(i + dn));
+            if is_word_char(d) || inner {
+                i += dn;
+            } else {
+                break;
+            }
+        }
+        // "Dr." and "J." keep their period: it does not end the speaker's name.
+        let word = &s[start..i];
+        if b.get(i) == Some(&b'.')
+            && (ABBREVIATIONS.contains(&word)
+                || (word.len() == 1 && word.starts_with(|c: char| c.is_uppercase())))
+        {
+            i += 1;
+        }
+        out.push(Tok {
+            start: lo + start,
+            end: lo + i,
+            text: &s[start..i],
+            word: true,
+        });
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+pub(super) const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
+    "Sgt", "Rev", "Prof", "No", "Inc", "Co", "Corp", "Ltd", "vs", "Jan", "Feb", "Aug", "Sept",
+    "Oct", "Nov", "Dec", "U.S", "U.K", "U.N", "D.C",
+];
+
+/// Whether token `k` ends a sentence: `.`, `?`, `!` or `;` not after an abbreviation.
+pub(super) fn ends_sentence(toks: &[Tok], k: usize) -> bool {
+    match toks[k].text {
+        "?" | "!" | ";" => true,
+        "." => {
+            let abbreviation = k > 0
+                && toks[k - 1].word
+                && (toks[k - 1].text.chars().count() == 1
+                    || ABBREVIATIONS.contains(&toks[k - 1].text));
+            // "Mitch McConnell, R-Ky., said": a period before a comma or a lower-case
+            // word closes an abbreviation, not a sentence.
+            let continues = toks.get(k + 1).is_some_and(|n| {
+                matches!(n.text, "," | ")") || n.text.starts_with(char::is_lowercase)
+            });
+            !abbreviation && !continues
+        }
+        _ => false,
+    }
+}
