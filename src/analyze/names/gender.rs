@@ -221,8 +221,10 @@ fn before_name(text: &str, m: &Mention) -> Option<(Evidence, Gender)> {
     // "his wife, Ana Ruiz,": a role, a comma, the name.
     if let Some(head) = head.strip_suffix(',') {
         let start = head
-            .rfind(|c: char| !c.is_alphabetic())
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let r = role_gender(&head[start..]);
         return (r != Gender::Unknown).then_some((Evidence::Role, r));
     }
@@ -422,6 +424,15 @@ mod tests {
             decided(t, "Margaret Okafor"),
             (Gender::Female, Some(Evidence::FirstName))
         );
+    }
+
+    #[test]
+    fn a_comma_after_a_multibyte_character_is_no_panic() {
+        let t = "Headline\n\nThe winner — “Margaret Okafor” —, Margaret Okafor and Ms. Ana Ruiz.";
+        votes_of(t);
+        let t =
+            "Headline\n\nIt was the mayor’s, Margaret Okafor said.\u{a0}, Margaret Okafor left.";
+        votes_of(t);
     }
 
     #[test]
