@@ -2,7 +2,7 @@
 //! there is none, which earlier speaker the quote continues.
 
 use super::context::{Ctx, Found, Speaker};
-use super::cues::{cue_at, names_someone};
+use super::cues::{cue_at, is_cue, names_someone};
 use super::lexicon::{in_list, opens_sentence_only, INTRO_WORDS};
 use super::tokens::{ends_sentence, tokens, Tok, ABBREVIATIONS};
 use super::{Quote, QuoteKind, RawQuote, TERM_WORDS};
@@ -33,7 +33,7 @@ fn quoted_as_saying(ctx: &Ctx, toks: &[Tok], k: usize, hi: usize) -> Option<(Spe
 /// Attribution from the words after a quote: `, X said`, `, said X`, `X told Y`,
 /// `W quoted X as saying`, `according to X`. Only when the attribution opens the clause
 /// (a cue within the first few words), so a later, unrelated verb does not count.
-fn after_quote(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
+pub(super) fn after_quote(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
     if let Some(first) = toks.first() {
         // `“...” ― Jorge Falcon`: a signature after a dash.
         if matches!(first.text, "―" | "—" | "–") && toks.len() > 1 {
@@ -97,7 +97,7 @@ fn after_quote(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
 /// Attribution from the words before a quote in its sentence: `X said:`, `X told Y that`,
 /// `according to X,`, `X made clear that ... its "partial quote"`. The cue nearest the
 /// quote wins; `near` says whether it is close enough to introduce the quote directly.
-fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
+pub(super) fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
     // "According to ProPublica, Clinton praised her "wonderful ..."": the source
     // attributes the whole sentence.
     let according = (0..toks.len().saturating_sub(1))
@@ -205,10 +205,8 @@ fn sentence_start(toks: &[Tok]) -> usize {
 /// Attributes every quote: the cue and speaker around it, else the speaker carried over
 /// from the previous quote of the same paragraph or, for a paragraph that opens with a
 /// quote, from the previous paragraph.
+/// Reported speech ([`super::reported`]) follows, its speakers found the same way.
 pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quote> {
-    if raw.is_empty() {
-        return Vec::new();
-    }
     let text = &a.text;
     let mut outside: Vec<&Mention> = outside_quotes(mentions, raw)
         // Headlines name people in passing; they are not where a speaker is introduced.
@@ -228,6 +226,15 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         speaking: RefCell::default(),
         canonicals: RefCell::default(),
     };
+    let mut out = quotations(a, &ctx, raw);
+    out.extend(super::reported::find(a, &ctx, raw));
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out
+}
+
+/// [`attribute`] for the quotations.
+fn quotations(a: &Article, ctx: &Ctx, raw: &[RawQuote]) -> Vec<Quote> {
+    let text = &a.text;
     let para_of = |at: usize| a.paragraphs.partition_point(|p| p.end < at);
     let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
     for (i, q) in raw.iter().enumerate() {
@@ -251,8 +258,8 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         let after = tokens(text, q.span.end, window_end(text, q.span.end, hi));
 
         // "Clinton: "Our goal is ..."": a name as a label before the quote.
-        let label = label_speaker(&ctx, before);
-        let pre = before_quote(&ctx, before);
+        let label = label_speaker(ctx, before);
+        let pre = before_quote(ctx, before);
         // A quote that ends its own sentence (`."`) followed by a capital starts a new
         // sentence: what follows is no attribution unless it is only `X said.`.
         let closed = q.inner.slice(text).trim_end().ends_with('.')
@@ -270,7 +277,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
                 let post = if closed {
                     None
                 } else {
-                    after_quote(&ctx, &after)
+                    after_quote(ctx, &after)
                 };
                 post.or(other.map(|(f, _)| f))
             }
@@ -289,7 +296,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
             let prev = tokens(text, from, end);
             let last = prev.len().checked_sub(1)?;
             let start = sentence_start(&prev[..last]);
-            reporting_subject(&ctx, &prev[start..last])
+            reporting_subject(ctx, &prev[start..last])
         });
         let opens_para = before_all.iter().all(|t| !t.word) && prev_in_para.is_none();
         let found = found
@@ -317,7 +324,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
                 if text[prev_para.start..prev_para.end].ends_with(':') {
                     let toks = tokens(text, prev_para.start, prev_para.end - 1);
                     let from = sentence_start(&toks);
-                    if let Some((f, _)) = before_quote(&ctx, &toks[from..]) {
+                    if let Some((f, _)) = before_quote(ctx, &toks[from..]) {
                         return Some(f);
                     }
                 }
@@ -328,7 +335,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
                     Some(prev) => carried(prev),
                     None => {
                         let end = window_end(text, prev_para.start, prev_para.end);
-                        reporting_subject(&ctx, &tokens(text, prev_para.start, end))
+                        reporting_subject(ctx, &tokens(text, prev_para.start, end))
                     }
                 }
             })
@@ -379,10 +386,28 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
             speaker_type: speaker.kind,
             cue,
             unclosed: q.unclosed,
-            kind: QuoteKind::Direct,
+            kind: if is_partial(text, q, before) {
+                QuoteKind::Partial
+            } else {
+                QuoteKind::Direct
+            },
         });
     }
     out
+}
+
+/// Quoted words inside the writer's own sentence ("Carter told reporters that "nothing is
+/// certain"", "called the plan "a disaster""), not a whole quotation: the quote opens in
+/// lower case, or a word other than a reporting verb leads into it.
+fn is_partial(text: &str, q: &RawQuote, before: &[Tok]) -> bool {
+    let inner = q.inner.slice(text).trim_start();
+    if inner.starts_with(char::is_lowercase) {
+        return true;
+    }
+    match before.last() {
+        Some(t) if t.word => !is_cue(t.text) && !t.text.eq_ignore_ascii_case("that"),
+        _ => false,
+    }
 }
 
 /// Whether quote `q` goes on the sentence that quote `prev` is in: no sentence ends

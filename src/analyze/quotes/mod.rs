@@ -24,6 +24,7 @@ mod coref;
 mod cues;
 mod lexicon;
 mod marks;
+mod reported;
 mod speaker;
 #[cfg(test)]
 mod tests;
