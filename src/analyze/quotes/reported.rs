@@ -611,4 +611,95 @@ mod tests {
             )]
         );
     }
+
+    #[test]
+    fn a_clause_then_its_speaker() {
+        let t = "Headline here\n\nMaria Lopez runs the clinic in Leeds.\n\n\
+                 The clinic will close in March, Lopez said.";
+        assert_eq!(
+            reported(t),
+            [row("The clinic will close in March", "Maria Lopez", "said")]
+        );
+    }
+
+    #[test]
+    fn according_to_a_source() {
+        let t = "Headline here\n\nAccording to the Leeds City Council, the rink will close \
+                 shortly after the new complex opens.";
+        let got = reported(t);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].0,
+            "the rink will close shortly after the new complex opens"
+        );
+        assert_eq!(got[0].2, "according to");
+    }
+
+    #[test]
+    fn the_one_told_and_time_words_are_not_the_clause() {
+        let t = "Headline here\n\nMaria Lopez told reporters on Friday that the dam would \
+                 hold through the winter.";
+        assert_eq!(
+            reported(t),
+            [row(
+                "the dam would hold through the winter",
+                "Maria Lopez",
+                "told"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_participle_reports_a_second_statement() {
+        let t = "Headline here\n\nMaria Lopez argued that the move hurt her group, noting \
+                 the board lobbies its members by email.";
+        let got = reported(t);
+        assert_eq!(
+            got,
+            [
+                row("the move hurt her group", "Maria Lopez", "argued"),
+                row(
+                    "the board lobbies its members by email",
+                    "Maria Lopez",
+                    "noting"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_report_without_a_clause() {
+        for t in [
+            // An infinitive, a thing, a passive, a negation, a verb with nothing after it.
+            "Headline here\n\nMaria Lopez told him to leave the building at once.",
+            "Headline here\n\nMaria Lopez announced a series of new measures for the city.",
+            "Headline here\n\nWhen the tax was announced residents hoisted signs in protest.",
+            "Headline here\n\nMaria Lopez would not say what she will do if she loses.",
+            "Headline here\n\nMaria Lopez said that.",
+            "Headline here\n\nEconomists have long argued about the timing of the spending.",
+        ] {
+            assert_eq!(reported(t), [], "{t}");
+        }
+    }
+
+    #[test]
+    fn an_appositive_before_the_verb_is_no_clause() {
+        let t = "Headline here\n\nJim Eglinski, the local member of parliament, said he drove \
+                 around with flags on his truck.";
+        assert_eq!(
+            reported(t),
+            [row(
+                "he drove around with flags on his truck",
+                "Jim Eglinski",
+                "said"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_sentence_with_a_quotation_is_left_to_it() {
+        let t = "Headline here\n\nMaria Lopez said the dam was \"safe for now\" on Friday.";
+        let got = reported(t);
+        assert_eq!(got, [], "{got:?}");
+    }
 }

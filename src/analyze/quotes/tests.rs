@@ -561,3 +561,24 @@ fn the_cue_lexicon_holds_a_few_hundred_forms() {
     // Noun-like forms are not cues: "the report", "by email".
     assert!(!is_cue("report") && !is_cue("email") && is_cue("reported"));
 }
+
+#[test]
+fn quoted_words_inside_the_writers_sentence_are_partial() {
+    let text = "Water talks\n\nMayor Maria Lopez met John Carter on Friday.\n\n\"The dam will hold,\" Lopez said.\n\nCarter told reporters that \"nothing is certain\".\n\nLopez called the plan \"A Disaster\" on Monday.";
+    let a = Article::new("t".into(), text.into(), Encoding::Utf8);
+    let mentions = names::find(&a);
+    let kinds: Vec<(String, QuoteKind)> = find(&a, &mentions)
+        .quotes
+        .into_iter()
+        .filter(|q| q.kind != QuoteKind::Reported)
+        .map(|q| (q.quote, q.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("The dam will hold,".to_string(), QuoteKind::Direct),
+            ("nothing is certain".to_string(), QuoteKind::Partial),
+            ("A Disaster".to_string(), QuoteKind::Partial),
+        ]
+    );
+}
