@@ -50,7 +50,10 @@ impl OutletTally {
             self.outlets.insert(outlet.to_string());
         }
         let mut seen: FxHashSet<(&str, &'static str)> = FxHashSet::default();
-        for q in quotes.iter().filter(|q| !q.speaker.is_empty()) {
+        for q in quotes
+            .iter()
+            .filter(|q| super::tables::names_someone(&q.speaker))
+        {
             let first = seen.insert((&q.speaker, q.speaker_type));
             let e = self
                 .by

@@ -379,6 +379,13 @@ pub fn quotes_of(rec: &ArticleRecord, resolve: &Resolver) -> Vec<QuoteOut> {
     rows
 }
 
+/// Whether a speaker is named: an unnamed description ("a spokesman", "the report",
+/// "residents") is a different someone in every article, so it is listed in `quotes.csv`
+/// but not tallied as one speaker across the corpus.
+pub fn names_someone(speaker: &str) -> bool {
+    speaker.chars().any(char::is_uppercase)
+}
+
 /// Quotes, quoted words and articles per canonical speaker and type (and, for the
 /// breakdown by outlet, per outlet too), summed one article at a time.
 #[derive(Debug, Default)]
@@ -419,7 +426,7 @@ impl SpeakerTally {
     /// One article's quotes: each speaker's article count goes up once.
     pub fn add(&mut self, quotes: &[QuoteOut]) {
         let mut seen: FxHashSet<(&str, &'static str)> = FxHashSet::default();
-        for q in quotes.iter().filter(|q| !q.speaker.is_empty()) {
+        for q in quotes.iter().filter(|q| names_someone(&q.speaker)) {
             let first = seen.insert((&q.speaker, q.speaker_type));
             let e = match self.by.get_mut(&(q.speaker.clone(), q.speaker_type)) {
                 Some(e) => e,

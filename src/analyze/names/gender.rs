@@ -101,12 +101,13 @@ impl Gender {
     }
 }
 
-/// Pronouns that refer to one person: one in four may point elsewhere (a name between
-/// them, a person never named), so a side needs this share of a person's pronouns.
-const PRONOUN_MAJORITY: f64 = 0.8;
+/// The share of one kind of evidence a side needs. Pronouns may point elsewhere (a name
+/// between them, a person never named) and a surname may gather a relative's honorific,
+/// so one stray vote must not flip or erase a person's gender.
+const MAJORITY: f64 = 0.8;
 
-/// One kind of evidence's verdict: the only side it points to, or by a clear majority for
-/// pronouns (a misread antecedent now and then must not flip a person).
+/// One kind of evidence's verdict: the side with at least `majority` of its votes, else
+/// `Unknown` (split); `None` when there is no evidence of the kind.
 fn side(counts: [u32; 2], majority: f64) -> Option<Gender> {
     let [f, m] = counts;
     let total = f + m;
@@ -128,8 +129,10 @@ fn side(counts: [u32; 2], majority: f64) -> Option<Gender> {
 /// Only when the text says nothing does the first name of `name` count, and only a name
 /// the list gives to one gender ([`Gazetteer::first_name_gender`]).
 pub fn decide(votes: &Votes, name: &str) -> (Gender, Option<Evidence>) {
-    let title = side(votes.title, 1.0);
-    let role = side(votes.role, 1.0);
+    // Over a corpus a stray vote comes in now and then ("Mrs Howard", his wife, merged
+    // into "Michael Howard" by the surname): a clear majority decides.
+    let title = side(votes.title, MAJORITY);
+    let role = side(votes.role, MAJORITY);
     match (title, role) {
         (Some(Gender::Unknown), _) | (_, Some(Gender::Unknown)) => return (Gender::Unknown, None),
         (Some(t), Some(r)) if t != r => return (Gender::Unknown, None),
@@ -137,7 +140,7 @@ pub fn decide(votes: &Votes, name: &str) -> (Gender, Option<Evidence>) {
         (None, Some(r)) => return (r, Some(Evidence::Role)),
         (None, None) => {}
     }
-    let pronouns = side(votes.pronoun, PRONOUN_MAJORITY);
+    let pronouns = side(votes.pronoun, MAJORITY);
     if let Some(g @ (Gender::Female | Gender::Male)) = pronouns {
         return (g, Some(Evidence::Pronoun));
     }
