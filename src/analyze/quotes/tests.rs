@@ -5,13 +5,15 @@ use super::*;
 use crate::analyze::names;
 use crate::article::Encoding;
 
-/// (quoted text, speaker, cue) for every quote of an article.
+/// (quoted text, speaker, cue) for every quotation of an article (reported speech has
+/// tests of its own, in `reported.rs`).
 fn said(text: &str) -> Vec<(String, String, String)> {
     let a = Article::new("t".into(), text.into(), Encoding::Utf8);
     let mentions = names::find(&a);
     find(&a, &mentions)
         .quotes
         .into_iter()
+        .filter(|q| q.kind != QuoteKind::Reported)
         .map(|q| (q.quote, q.speaker, q.cue))
         .collect()
 }
