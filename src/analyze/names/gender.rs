@@ -212,9 +212,9 @@ fn before_name(text: &str, m: &Mention) -> Option<(Evidence, Gender)> {
     let head = text[..m.span.start].strip_suffix(' ')?;
     // "his wife, Ana Ruiz,": a role, a comma, the name.
     if let Some(head) = head.strip_suffix(',') {
-        let start = head
-            .rfind(|c: char| !c.is_alphabetic())
-            .map_or(0, |i| i + 1);
+        let start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
         let r = role_gender(&head[start..]);
         return (r != Gender::Unknown).then_some((Evidence::Role, r));
     }
