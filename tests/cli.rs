@@ -367,12 +367,36 @@ fn cooccurrence_counts_and_npmi_match_hand_counts() {
     assert_eq!(
         entities,
         vec![
-            vec!["entity", "type", "mentions", "articles", "aliases"],
-            vec!["Mary Jones", "PERSON", "3", "2", "Mary Jones"],
-            vec!["Paris", "PLACE", "3", "2", "Paris"],
-            vec!["John Smith", "PERSON", "2", "2", "John Smith"],
-            vec!["Berlin", "PLACE", "1", "1", "Berlin"],
-            vec!["London", "PLACE", "1", "1", "London"],
+            vec![
+                "entity",
+                "type",
+                "mentions",
+                "articles",
+                "aliases",
+                "gender",
+                "gender_evidence"
+            ],
+            vec![
+                "Mary Jones",
+                "PERSON",
+                "3",
+                "2",
+                "Mary Jones",
+                "female",
+                "first name"
+            ],
+            vec!["Paris", "PLACE", "3", "2", "Paris", "", ""],
+            vec![
+                "John Smith",
+                "PERSON",
+                "2",
+                "2",
+                "John Smith",
+                "male",
+                "pronoun"
+            ],
+            vec!["Berlin", "PLACE", "1", "1", "Berlin", "", ""],
+            vec!["London", "PLACE", "1", "1", "London", "", ""],
         ]
     );
     // npmi at paragraphs (N = 6): ln(p(a,b) / (p(a) p(b))) / -ln p(a,b).
@@ -581,6 +605,8 @@ fn quotes_and_speakers_match_hand_worked_rows() {
             "speaker_mention",
             "speaker_type",
             "cue",
+            "kind",
+            "speaker_gender",
             "unclosed",
         ],
         [
@@ -592,6 +618,8 @@ fn quotes_and_speakers_match_hand_worked_rows() {
             "Lopez",
             "PERSON",
             "said",
+            "direct",
+            "female",
             "",
         ],
         [
@@ -603,6 +631,8 @@ fn quotes_and_speakers_match_hand_worked_rows() {
             "Carter",
             "PERSON",
             "told",
+            "direct",
+            "male",
             "",
         ],
         [
@@ -614,16 +644,46 @@ fn quotes_and_speakers_match_hand_worked_rows() {
             "he",
             "PERSON",
             "added",
+            "direct",
+            "male",
             "",
         ],
     ];
     assert_eq!(quotes, expected.map(|r| r.map(String::from)));
     // John Carter: 2 quotes, 3 + 3 words; Maria Lopez: 1 quote, 4 words. Quotes desc.
+    // Carter is male by "he"; Maria is a female first name and nothing says otherwise.
     let speakers = read_csv(&f.out("speakers.csv"));
     let expected = [
-        ["speaker", "type", "quotes", "quoted_words", "articles"],
-        ["John Carter", "PERSON", "2", "6", "1"],
-        ["Maria Lopez", "PERSON", "1", "4", "1"],
+        [
+            "speaker",
+            "type",
+            "quotes",
+            "reported",
+            "quoted_words",
+            "articles",
+            "gender",
+            "gender_evidence",
+        ],
+        [
+            "John Carter",
+            "PERSON",
+            "2",
+            "0",
+            "6",
+            "1",
+            "male",
+            "pronoun",
+        ],
+        [
+            "Maria Lopez",
+            "PERSON",
+            "1",
+            "0",
+            "4",
+            "1",
+            "female",
+            "first name",
+        ],
     ];
     assert_eq!(speakers, expected.map(|r| r.map(String::from)));
     let png = std::fs::read(f.out("top_speakers.png")).unwrap();
@@ -678,7 +738,7 @@ fn seed_like_article_attributes_every_quote() {
     let speakers = read_csv(&f.out("speakers.csv"));
     let top: Vec<(&str, &str, &str)> = speakers[1..]
         .iter()
-        .map(|r| (r[0].as_str(), r[2].as_str(), r[4].as_str()))
+        .map(|r| (r[0].as_str(), r[2].as_str(), r[5].as_str()))
         .collect();
     assert_eq!(
         top,

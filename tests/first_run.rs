@@ -70,7 +70,7 @@ fn old_reports(f: &Fixture, dir: &str) {
     );
     put(
         "quotes.csv",
-        "article,start,end,quote,speaker,speaker_mention,speaker_type,cue,unclosed\n",
+        "article,start,end,quote,speaker,speaker_mention,speaker_type,cue,kind,speaker_gender,unclosed\n",
     );
     put(
         "words_by_month.csv",

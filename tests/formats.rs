@@ -151,12 +151,13 @@ fn a_mixed_folder_gives_one_report_with_metadata() {
                 "speaker",
                 "type",
                 "quotes",
+                "reported",
                 "quoted_words",
                 "articles"
             ],
-            ["Gazette", "Mara Velde", "PERSON", "1", "3", "1"],
-            ["Gazette", "Tomas Erlund", "PERSON", "1", "3", "1"],
-            ["Ledger", "Mara Velde", "PERSON", "1", "3", "1"],
+            ["Gazette", "Mara Velde", "PERSON", "1", "0", "3", "1"],
+            ["Gazette", "Tomas Erlund", "PERSON", "1", "0", "3", "1"],
+            ["Ledger", "Mara Velde", "PERSON", "1", "0", "3", "1"],
         ]
         .map(|r| r.map(String::from))
     );

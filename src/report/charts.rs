@@ -9,6 +9,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontStyle;
 use std::sync::Once;
 
+mod women;
+pub use women::women_quoted;
+
 const BAR: RGBColor = RGBColor(46, 110, 168);
 const INK: RGBColor = RGBColor(40, 40, 40);
 const FONT: &str = "sans-serif";
@@ -41,32 +44,74 @@ pub fn top_words(words: &[WordOut], articles: usize, top: usize) -> Result<Vec<u
     horizontal_bars(&title, "occurrences (stop words removed)", &bars)
 }
 
-/// `top_speakers.png`: the `top` most-quoted speakers as horizontal bars.
-pub fn top_speakers(speakers: &[SpeakerOut], quotes: usize, top: usize) -> Result<Vec<u8>> {
-    let bars: Vec<(String, u64)> = speakers
+/// Reported speech on `top_speakers.png`: a second colour of the same palette.
+const REPORTED: RGBColor = RGBColor(242, 142, 43);
+
+/// `top_speakers.png`: the `top` speakers of `speakers.csv`, in its order, each bar their
+/// quotations with their reported speech stacked after it: a speaker paraphrased more
+/// than quoted is still seen to speak. `quotes` counts every row of `quotes.csv`,
+/// `reported` the reported speech among them.
+pub fn top_speakers(
+    speakers: &[SpeakerOut],
+    quotes: usize,
+    reported: usize,
+    top: usize,
+) -> Result<Vec<u8>> {
+    let bars: Vec<(String, Vec<u64>)> = speakers
         .iter()
         .take(top)
-        .map(|s| (s.speaker.clone(), s.quotes))
+        .map(|s| (s.speaker.clone(), vec![s.quotes, s.reported]))
         .collect();
+    let quoted = quotes.saturating_sub(reported);
+    let reported = match reported {
+        0 => "no reported speech found".to_string(),
+        1 => "1 piece of reported speech".to_string(),
+        r => format!("{r} pieces of reported speech"),
+    };
     let title = format!(
-        "Top {} speakers of {} quotation{}",
+        "Top {} speakers of {} quotation{} and {}",
         bars.len(),
-        quotes,
-        if quotes == 1 { "" } else { "s" }
+        quoted,
+        if quoted == 1 { "" } else { "s" },
+        reported
     );
-    horizontal_bars(&title, "direct quotations attributed", &bars)
+    stacked_bars(
+        &title,
+        "quotations and pieces of reported speech attributed",
+        &bars,
+        &[
+            ("quotations (direct and partial)", BAR),
+            ("reported speech (no quotation marks)", REPORTED),
+        ],
+    )
 }
 
 /// A horizontal bar chart, largest bar on top, each bar labelled with its value.
 pub fn horizontal_bars(title: &str, x_label: &str, bars: &[(String, u64)]) -> Result<Vec<u8>> {
+    let bars: Vec<(String, Vec<u64>)> = bars.iter().map(|(s, v)| (s.clone(), vec![*v])).collect();
+    stacked_bars(title, x_label, &bars, &[("", BAR)])
+}
+
+/// Horizontal bars, first on top, each made of one segment per series (coloured as
+/// `series` says) laid end to end and labelled with its parts ("14 + 3", a part after
+/// the first left out when 0). A legend under the plot names the series when there are
+/// two or more.
+fn stacked_bars(
+    title: &str,
+    x_label: &str,
+    bars: &[(String, Vec<u64>)],
+    series: &[(&str, RGBColor)],
+) -> Result<Vec<u8>> {
     fonts();
     let n = bars.len().max(1);
-    let (width, height) = (1200u32, (160 + 34 * n as u32).max(400));
+    let legend_px = if series.len() > 1 { 40 } else { 0 };
+    let (width, height) = (1200u32, (160 + 34 * n as u32 + legend_px).max(400));
+    let total = |v: &[u64]| v.iter().sum::<u64>();
     let mut rgb = vec![255u8; (width * height * 3) as usize];
     {
         let root = BitMapBackend::with_buffer(&mut rgb, (width, height)).into_drawing_area();
         root.fill(&WHITE).map_err(draw_err)?;
-        let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1);
+        let max = bars.iter().map(|b| total(&b.1)).max().unwrap_or(1).max(1);
         let label_width = bars
             .iter()
             .map(|b| b.0.chars().count())
@@ -82,6 +127,7 @@ pub fn horizontal_bars(title: &str, x_label: &str, bars: &[(String, u64)]) -> Re
             )
             .margin(20)
             .margin_right(60)
+            .margin_bottom(20 + legend_px)
             .x_label_area_size(50)
             .y_label_area_size(label_width)
             .build_cartesian_2d(0u64..headroom(max), (0..n as i32 - 1).into_segmented())
@@ -108,26 +154,29 @@ pub fn horizontal_bars(title: &str, x_label: &str, bars: &[(String, u64)]) -> Re
             .axis_desc_style((FONT, 20).into_font().color(&INK))
             .draw()
             .map_err(draw_err)?;
-        chart
-            .draw_series(bars.iter().enumerate().map(|(i, (_, v))| {
-                let row = (n - 1 - i) as i32;
-                let mut r = Rectangle::new(
-                    [
-                        (0, SegmentValue::Exact(row)),
-                        (*v, SegmentValue::Exact(row + 1)),
-                    ],
-                    BAR.filled(),
-                );
-                r.set_margin(4, 4, 0, 0);
-                r
-            }))
-            .map_err(draw_err)?;
+        for (j, &(_, colour)) in series.iter().enumerate() {
+            chart
+                .draw_series(bars.iter().enumerate().filter_map(|(i, (_, v))| {
+                    let (from, part) = (total(&v[..j.min(v.len())]), *v.get(j)?);
+                    let row = (n - 1 - i) as i32;
+                    let mut r = Rectangle::new(
+                        [
+                            (from, SegmentValue::Exact(row)),
+                            (from + part, SegmentValue::Exact(row + 1)),
+                        ],
+                        colour.filled(),
+                    );
+                    r.set_margin(4, 4, 0, 0);
+                    Some(r)
+                }))
+                .map_err(draw_err)?;
+        }
         chart
             .draw_series(bars.iter().enumerate().map(|(i, (_, v))| {
                 let row = (n - 1 - i) as i32;
                 Text::new(
-                    format!(" {v}"),
-                    (*v, SegmentValue::CenterOf(row)),
+                    format!(" {}", parts_label(v)),
+                    (total(v), SegmentValue::CenterOf(row)),
                     (FONT, 17)
                         .into_font()
                         .color(&INK)
@@ -135,12 +184,45 @@ pub fn horizontal_bars(title: &str, x_label: &str, bars: &[(String, u64)]) -> Re
                 )
             }))
             .map_err(draw_err)?;
+        if series.len() > 1 {
+            // Side by side under the plot, where no bar can be.
+            let (mut x, _) = chart.backend_coord(&(0, SegmentValue::Exact(0)));
+            let y = height as i32 - legend_px as i32 / 2 - 10;
+            for &(name, colour) in series {
+                root.draw(&Rectangle::new(
+                    [(x, y - 8), (x + 22, y + 8)],
+                    colour.filled(),
+                ))
+                .map_err(draw_err)?;
+                let font = (FONT, 18).into_font();
+                let text_px = font
+                    .box_size(name)
+                    .map_or(10 * name.len() as i32, |b| b.0 as i32);
+                root.draw(&Text::new(
+                    name,
+                    (x + 32, y),
+                    font.color(&INK).pos(Pos::new(HPos::Left, VPos::Center)),
+                ))
+                .map_err(draw_err)?;
+                x += 32 + text_px + 40;
+            }
+        }
         if bars.is_empty() {
             nothing_to_show(&root, width, height)?;
         }
         root.present().map_err(draw_err)?;
     }
     encode_png(rgb, width, height)
+}
+
+/// A stacked bar's label: its parts joined with "+", parts after the first only when
+/// not 0 ("14 + 3", "14").
+fn parts_label(parts: &[u64]) -> String {
+    let mut s = parts.first().copied().unwrap_or(0).to_string();
+    for p in parts.iter().skip(1).filter(|&&p| p > 0) {
+        s.push_str(&format!(" + {p}"));
+    }
+    s
 }
 
 /// Colours for series (outlets, words): the Tableau 10 palette, distinct in print and for
@@ -704,6 +786,38 @@ mod tests {
         assert_eq!(&png[1..4], b"PNG");
         let empty = horizontal_bars("t", "x", &[]).unwrap();
         assert_eq!(&empty[1..4], b"PNG");
+    }
+
+    /// Pixels of exactly this colour in a PNG.
+    pub(super) fn pixels_of(png: &[u8], rgb: RGBColor) -> usize {
+        let img = image::load_from_memory(png).unwrap().to_rgb8();
+        img.pixels()
+            .filter(|p| p.0 == [rgb.0, rgb.1, rgb.2])
+            .count()
+    }
+
+    #[test]
+    fn top_speakers_stack_reported_speech_after_quotations() {
+        let s = |name: &str, quotes: u64, reported: u64| SpeakerOut {
+            speaker: name.into(),
+            kind: "PERSON",
+            quotes,
+            reported,
+            quoted_words: 0,
+            articles: 1,
+            gender: "",
+            gender_evidence: "",
+        };
+        let speakers = [s("Ann Lee", 5, 2), s("Bo Kim", 0, 4), s("Cy Oduya", 3, 0)];
+        let png = top_speakers(&speakers, 14, 6, 10).unwrap();
+        assert!(pixels_of(&png, BAR) > 1000 && pixels_of(&png, REPORTED) > 1000);
+        // Without reported speech, the second colour is only the legend's swatch (22 x 16).
+        let png = top_speakers(&speakers[2..], 3, 0, 10).unwrap();
+        assert_eq!(pixels_of(&png, REPORTED), 22 * 16);
+        assert_eq!(parts_label(&[14, 3]), "14 + 3");
+        assert_eq!(parts_label(&[14, 0]), "14");
+        assert_eq!(parts_label(&[0, 4]), "0 + 4");
+        assert_eq!(parts_label(&[7]), "7");
     }
 
     #[test]

@@ -43,6 +43,36 @@ const TABLES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The tables of the gender section, shown right after its chart and statement rather
+/// than among the other tables.
+const GENDER_TABLES: &[(&str, &str)] = &[
+    (
+        "gender.csv",
+        "People named and sources quoted by gender, each counted once per article: the whole corpus, then each outlet",
+    ),
+    ("gender_by_day.csv", "The same for each day"),
+    ("gender_by_week.csv", "The same for each week"),
+    ("gender_by_month.csv", "The same for each month"),
+];
+
+const GENDER_CHART: &str = "women_quoted.png";
+
+/// What the gender columns rest on and what they cannot say, for a reader who will quote
+/// the shares: said once, beside them.
+const GENDER_STATEMENT: &str = "broadsheet takes a person's gender only \
+from what the articles say about them: an honorific before the name (Ms, Mrs, Mr, Sir, Dame \
+…), a gendered role noun beside it (\u{201c}his wife, Ana Ruiz\u{201d}, \u{201c}Ruiz, a \
+mother of two\u{201d}), or pronouns that can refer to no one else. Only when the text says \
+nothing does a first name decide, and only one that the name list (US Census 1990) gives to \
+one gender at least 90% of the time. Anything else, including evidence that points both \
+ways, is unknown: it never guesses. It cannot see non-binary identities or how anyone \
+describes themselves, and it is wrong where an article is. Unknowns are counted in the \
+tables but left out of every share, so a share is of the women and men whose gender the \
+text gives; the chart shows how many those are, and marks a share of fewer than {small} \
+with *. \
+People are those an article names, sources those it quotes or reports speaking; each \
+counts once per article.";
+
 const CHARTS: &[(&str, &str)] = &[
     ("top_speakers.png", "Top speakers"),
     ("speakers_by_outlet.png", "Top speakers by outlet"),
@@ -75,6 +105,7 @@ th[data-dir=asc]::after{content:' \\25B2'}th[data-dir=desc]::after{content:' \\2
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.num,td.date{white-space:nowrap;overflow-wrap:normal}
 .missing{color:#a00}
+#gender-csv td:first-child{min-width:11em;overflow-wrap:normal}
 ";
 
 /// Sorts a table when a header is clicked (numbers as numbers), and records on each chart
@@ -136,15 +167,21 @@ pub fn index(names: &[&str], tables: &[Preview], facts: &Facts) -> anyhow::Resul
         .iter()
         .filter_map(|(name, note)| files.iter().find(|f| f.name == *name).map(|f| (f, *note)))
         .collect();
-    let mut others: Vec<&Preview> = files
+    let gender_tables: Vec<(&Preview, &str)> = GENDER_TABLES
         .iter()
-        .filter(|f| !TABLES.iter().any(|(n, _)| *n == f.name))
+        .filter_map(|(name, note)| files.iter().find(|f| f.name == *name).map(|f| (f, *note)))
         .collect();
+    let listed = |name: &str| TABLES.iter().chain(GENDER_TABLES).any(|(n, _)| *n == name);
+    let mut others: Vec<&Preview> = files.iter().filter(|f| !listed(f.name)).collect();
     others.sort_by_key(|f| f.name);
     tables.extend(others.into_iter().map(|f| (f, "")));
 
+    let gender = names.contains(&GENDER_CHART) || !gender_tables.is_empty();
     h.push_str("<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>");
-    for (f, _) in &tables {
+    if gender {
+        h.push_str("<a href=\"#gender\">Women and men</a>");
+    }
+    for (f, _) in gender_tables.iter().chain(&tables) {
         let _ = write!(h, "<a href=\"#{}\">{}</a>", anchor(f.name), esc(f.name));
     }
     h.push_str("</nav>\n");
@@ -179,7 +216,21 @@ pub fn index(names: &[&str], tables: &[Preview], facts: &Facts) -> anyhow::Resul
     }
     h.push_str("</section>\n");
 
-    for (f, note) in &tables {
+    if gender {
+        h.push_str("<section id=\"gender\"><h2>Women and men among people and sources</h2>\n");
+        if names.contains(&GENDER_CHART) {
+            let _ = writeln!(
+                h,
+                "<figure><img src=\"{0}\" alt=\"Share of women among sources and people\"><figcaption>Share of women among sources and people &middot; <a href=\"{0}\">{0}</a></figcaption></figure>",
+                GENDER_CHART
+            );
+        }
+        let statement =
+            GENDER_STATEMENT.replace("{small}", &super::gender::SMALL_DENOMINATOR.to_string());
+        let _ = writeln!(h, "<p><b>How gender is read.</b> {}</p>", esc(&statement));
+        h.push_str("</section>\n");
+    }
+    for (f, note) in gender_tables.iter().chain(&tables) {
         table(&mut h, f, note)?;
     }
     h.push_str("</main>\n<script>");
@@ -348,6 +399,44 @@ mod tests {
         assert!(page.contains("<th>path</th>") || page.contains("No rows."));
         assert!(!page.contains('\u{feff}'));
         assert!(!page.contains("http://") && !page.contains("https://"));
+    }
+
+    #[test]
+    fn the_gender_section_holds_its_chart_statement_and_tables_before_the_others() {
+        let tables = vec![
+            file("speakers.csv", b"speaker,type\nAnn Lee,PERSON\n", 1),
+            file("gender_by_week.csv", b"period,articles\n2026-W10,2\n", 1),
+            file("gender.csv", b"outlet,articles\nall,2\n", 1),
+        ];
+        let names = [
+            "speakers.csv",
+            "gender.csv",
+            "gender_by_week.csv",
+            "top_speakers.png",
+            "women_quoted.png",
+        ];
+        let page = String::from_utf8(index(&names, &tables, &vec![]).unwrap().bytes).unwrap();
+        let at = |s: &str| page.find(s).unwrap_or_else(|| panic!("{s} missing"));
+        let order = [
+            "<section id=\"charts\">",
+            "<section id=\"gender\">",
+            "<img src=\"women_quoted.png\"",
+            "How gender is read.",
+            "<section id=\"gender-csv\">",
+            "<section id=\"gender_by_week-csv\">",
+            "<section id=\"speakers-csv\">",
+        ];
+        for pair in order.windows(2) {
+            assert!(at(pair[0]) < at(pair[1]), "{} before {}", pair[0], pair[1]);
+        }
+        // The chart is shown once, in its section; the statement gives the marked count.
+        assert_eq!(page.matches("<img src=\"women_quoted.png\"").count(), 1);
+        assert!(page.contains("a share of fewer than 10 with *"));
+        assert!(page.contains("<a href=\"#gender\">Women and men</a>"));
+        // A page without any of it (an older run's files) has no such section.
+        let page =
+            String::from_utf8(index(&names[..1], &tables[..1], &vec![]).unwrap().bytes).unwrap();
+        assert!(!page.contains("id=\"gender\"") && !page.contains("href=\"#gender\""));
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod breakdowns;
 pub mod charts;
 pub mod csvout;
 pub mod entities;
+pub mod gender;
 pub mod html;
 pub mod records;
 pub mod tables;
@@ -52,6 +53,9 @@ pub const BREAKDOWN_FILES: &[&str] = &[
     "words_by_week.csv",
     "words_by_month.csv",
     "words_over_time.png",
+    "gender_by_day.csv",
+    "gender_by_week.csv",
+    "gender_by_month.csv",
 ];
 
 /// The header row of `words_by_<period>.csv`.
@@ -73,6 +77,8 @@ pub const TABLE_HEADERS: &[&[&str]] = &[
     entities::PAIRS_HEADER,
     SPEAKERS_BY_OUTLET_HEADER,
     WORDS_BY_PERIOD_HEADER,
+    gender::GENDER_HEADER,
+    gender::GENDER_BY_PERIOD_HEADER,
 ];
 
 /// The file names of [`TABLE_HEADERS`], in the same order.
@@ -89,6 +95,8 @@ pub const TABLE_NAMES: &[&str] = &[
     "cooccurrence.csv",
     "speakers_by_outlet.csv",
     "words_by_<period>.csv",
+    "gender.csv",
+    "gender_by_<period>.csv",
 ];
 
 /// The names of the reports that are not CSV tables: recognised by name (with the right
@@ -100,6 +108,7 @@ pub const OTHER_REPORT_FILES: &[&str] = &[
     "speakers_by_outlet.png",
     "top_speakers.png",
     "top_words.png",
+    "women_quoted.png",
     "words_over_time.png",
 ];
 
@@ -174,6 +183,8 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
         &mut pass.periods,
         breakdowns::PeriodBuilder::new(opts.period),
     );
+    let genders =
+        std::mem::replace(&mut pass.gender, gender::GenderTally::new(opts.period)).finish();
 
     // Each job renders one report (or none) to bytes; the jobs run in parallel.
     type Job<'a> = Box<dyn FnOnce() -> anyhow::Result<Vec<Rendered>> + Send + 'a>;
@@ -187,7 +198,7 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
         Box::new(|| {
             Ok(vec![Rendered::png(
                 "top_speakers.png",
-                charts::top_speakers(&speakers, pass.quotes, opts.top)?,
+                charts::top_speakers(&speakers, pass.quotes, pass.reported, opts.top)?,
             )])
         }),
         Box::new(|| {
@@ -200,6 +211,27 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
             Ok(vec![Rendered::csv(
                 "entities.csv",
                 csvout::table(entities::ENTITIES_HEADER, &e.entities, neutralise)?,
+            )])
+        }),
+        Box::new(|| {
+            Ok(vec![Rendered::csv(
+                "gender.csv",
+                csvout::table(
+                    gender::GENDER_HEADER,
+                    gender::rows(&genders.by_outlet),
+                    neutralise,
+                )?,
+            )])
+        }),
+        Box::new(|| {
+            Ok(vec![Rendered::png(
+                "women_quoted.png",
+                charts::women_quoted(
+                    &gender::chart_groups(&genders.by_outlet, gender::CHART_OUTLETS),
+                    &genders.by_period,
+                    opts.period.name(),
+                    corpus.articles,
+                )?,
             )])
         }),
         Box::new(|| {
@@ -249,6 +281,16 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
         }));
     }
     if dated.articles > 0 {
+        jobs.push(Box::new(|| {
+            Ok(vec![Rendered::csv(
+                gender::by_period_name(opts.period),
+                csvout::table(
+                    gender::GENDER_BY_PERIOD_HEADER,
+                    gender::rows(&genders.by_period),
+                    neutralise,
+                )?,
+            )])
+        }));
         jobs.push(Box::new(move || {
             let pw = periods.finish(&corpus.words);
             let lines = pw.lines(6);

@@ -1,8 +1,8 @@
 //! The per-article tables (`articles.csv`, `keywords.csv`, `quotes.csv`, `mentions.csv`),
 //! streamed from the corpus's spilled records ([`crate::spill`]) straight into their temp
 //! files, and the corpus-level tallies that need each article's rows (speakers, entities,
-//! the breakdowns by outlet and date), summed on the way. Memory holds one batch of
-//! articles, never every row.
+//! the breakdowns by outlet and date, people and sources by gender), summed on the way.
+//! Memory holds one batch of articles, never every row.
 //!
 //! Records come back in report order (by article); each batch is turned into rows in
 //! parallel and appended in that order, so the bytes do not depend on the thread count.
@@ -10,6 +10,7 @@
 use super::breakdowns::{OutletTally, PeriodBuilder};
 use super::csvout::{Csv, Preview};
 use super::entities::{self, EntityTally};
+use super::gender::{self, GenderTally};
 use super::tables::{self, SpeakerTally};
 use super::{ReportOptions, Staged};
 use crate::analyze::ArticleRow;
@@ -38,8 +39,12 @@ pub struct Pass {
     pub outlets: OutletTally,
     pub entities: EntityTally,
     pub periods: PeriodBuilder,
+    pub gender: GenderTally,
     pub dated: Dated,
+    /// Rows of `quotes.csv`: quotations and pieces of reported speech.
     pub quotes: usize,
+    /// Of those, pieces of reported speech.
+    pub reported: usize,
     pub unattributed: usize,
 }
 
@@ -144,6 +149,7 @@ struct Rows {
     mentions: (Vec<u8>, usize),
     quote_rows: Vec<tables::QuoteOut>,
     entities: Vec<entities::ArticleEntity>,
+    gender: gender::Counts,
     row: ArticleRow,
     /// The article's words by their id in the corpus's word table, kept only when it has
     /// a date (for the words by period).
@@ -210,6 +216,7 @@ fn rows_of(
         (k, (quote_rows(&mut c), mention_rows(&mut c)))
     };
     let (keywords, (quotes, quote_rows), (mentions, entities)) = (keywords?, quotes?, mentions?);
+    let gender = gender::Counts::of_article(&entities, &quote_rows, resolve);
     let terms = if rec.row.date.is_some() {
         // Every word of an article is in the corpus's table, which the fold built from them.
         terms
@@ -226,6 +233,7 @@ fn rows_of(
         mentions,
         quote_rows,
         entities,
+        gender,
         row: rec.row,
         terms,
     })
@@ -250,10 +258,13 @@ impl Sinks {
             self.quotes.push(&r.quotes.0, r.quotes.1)?;
             self.mentions.push(&r.mentions.0, r.mentions.1)?;
             pass.quotes += r.quote_rows.len();
+            let reported = crate::analyze::quotes::QuoteKind::Reported.as_str();
+            pass.reported += r.quote_rows.iter().filter(|q| q.kind == reported).count();
             pass.unattributed += r.quote_rows.iter().filter(|q| q.speaker.is_empty()).count();
             pass.speakers.add(&r.quote_rows);
             pass.outlets.add(&r.row.outlet, &r.quote_rows);
             pass.entities.add(r.entities);
+            pass.gender.add(&r.row.outlet, r.row.date, &r.gender);
             if let Some(d) = r.row.date {
                 pass.dated.add(d);
             }
@@ -288,8 +299,10 @@ pub fn stream(
             outlets: OutletTally::default(),
             entities: EntityTally::default(),
             periods: PeriodBuilder::new(opts.period),
+            gender: GenderTally::new(opts.period),
             dated: Dated::default(),
             quotes: 0,
+            reported: 0,
             unattributed: 0,
         },
     };
