@@ -579,7 +579,8 @@ fn gexf_parses_back_with_types_mentions_and_weights() {
 /// 143 "We will see," he added.                            quote 143..157
 /// ```
 /// "Lopez" is the Maria Lopez named before ("Mayor" is a title, not a name); "Carter"
-/// likewise; "he" is the last man who spoke, John Carter.
+/// likewise; "he" is the last man who spoke, John Carter. "nothing is certain" is quoted
+/// inside the writer's sentence (lower case, after "that"): a partial quotation.
 #[test]
 fn quotes_and_speakers_match_hand_worked_rows() {
     let f = Fixture::new();
@@ -631,7 +632,7 @@ fn quotes_and_speakers_match_hand_worked_rows() {
             "Carter",
             "PERSON",
             "told",
-            "direct",
+            "partial",
             "male",
             "",
         ],
