@@ -1,5 +1,6 @@
 //! The reporting verbs (cues) that tie a quote to its speaker.
 
+use super::lexicon::WEEKDAYS;
 use super::tokens::Tok;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
@@ -227,36 +228,44 @@ const PARTICLES: &[(&str, &str)] = &[
 fn cue_set() -> &'static FxHashSet<String> {
     static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = FxHashSet::default();
-        for line in CUE_VERBS {
-            let (nounish, line) = match line.strip_prefix('~') {
-                Some(rest) => (true, rest),
-                None => (false, *line),
-            };
-            let forms: Vec<&str> = line.split_whitespace().collect();
-            if forms.len() > 1 {
-                set.extend(forms.iter().map(|f| f.to_string()));
-                continue;
-            }
-            let base = forms[0];
-            if !nounish {
-                set.insert(base.to_string());
-                set.insert(format!("{base}s"));
-            }
-            if let Some(stem) = base.strip_suffix('e') {
-                set.insert(format!("{base}d"));
-                set.insert(format!("{stem}ing"));
-            } else {
-                set.insert(format!("{base}ed"));
-                set.insert(format!("{base}ing"));
-            }
-        }
+        let mut set = verb_forms(CUE_VERBS);
         // "quote" alone is the noun far more often than the verb; the quoted-as-saying
         // pattern handles the verb.
         set.remove("quote");
         set.remove("quotes");
         set
     })
+}
+
+/// Every form of the verbs of a list written as [`CUE_VERBS`] is: a line of several words
+/// lists them all; a verb alone gets its regular -s, -ed and -ing forms, only the -ed and
+/// -ing ones when marked `~`.
+pub(super) fn verb_forms(lines: &[&str]) -> FxHashSet<String> {
+    let mut set = FxHashSet::default();
+    for line in lines {
+        let (nounish, line) = match line.strip_prefix('~') {
+            Some(rest) => (true, rest),
+            None => (false, *line),
+        };
+        let forms: Vec<&str> = line.split_whitespace().collect();
+        if forms.len() > 1 {
+            set.extend(forms.iter().map(|f| f.to_string()));
+            continue;
+        }
+        let base = forms[0];
+        if !nounish {
+            set.insert(base.to_string());
+            set.insert(format!("{base}s"));
+        }
+        if let Some(stem) = base.strip_suffix('e') {
+            set.insert(format!("{base}d"));
+            set.insert(format!("{stem}ing"));
+        } else {
+            set.insert(format!("{base}ed"));
+            set.insert(format!("{base}ing"));
+        }
+    }
+    set
 }
 
 /// A lower-case reporting verb; capitalised forms are names or sentence starts.
@@ -287,14 +296,7 @@ pub(super) fn cue_at(toks: &[Tok], k: usize) -> Option<(String, usize)> {
 /// Link", ", said the minister"), rather than an adjunct (", said in a statement",
 /// ", said Thursday").
 pub(super) fn names_someone(toks: &[Tok], k: usize) -> bool {
-    const DATES: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
+    const MONTHS: &[&str] = &[
         "January",
         "February",
         "March",
@@ -314,5 +316,8 @@ pub(super) fn names_someone(toks: &[Tok], k: usize) -> bool {
         return false;
     };
     matches!(t.text, "the" | "a" | "an")
-        || (t.word && t.text.starts_with(char::is_uppercase) && !DATES.contains(&t.text))
+        || (t.word
+            && t.text.starts_with(char::is_uppercase)
+            && !WEEKDAYS.contains(&t.text)
+            && !MONTHS.contains(&t.text))
 }

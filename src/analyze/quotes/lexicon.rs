@@ -4,6 +4,17 @@
 use crate::analyze::names;
 
 /// Words skipped between a speaker and the cue ("Shamkhani also said").
+/// Days of the week: time words, not names, after a verb ("said Thursday").
+pub(super) const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 pub(super) const ADVERBS: &[&str] = &[
     "also",
     "later",

@@ -11,7 +11,8 @@
 
 use super::attribution::{after_quote, collapse_spaces, is_furniture};
 use super::context::{Ctx, Speaker};
-use super::lexicon::ADVERBS;
+use super::cues::verb_forms;
+use super::lexicon::{ADVERBS, WEEKDAYS};
 use super::tokens::{tokens, Tok};
 use super::{Quote, QuoteKind, RawQuote};
 use crate::article::Article;
@@ -24,119 +25,69 @@ use std::sync::OnceLock;
 const CLAUSE_VERBS: &[&str] = &[
     "say says said saying",
     "tell tells told telling",
-    "add adds added adding",
-    "argue argues argued arguing",
-    "warn warns warned warning",
-    "claim claims claimed claiming",
-    "explain explains explained explaining",
-    "note notes noted noting",
-    "insist insists insisted insisting",
-    "state states stated stating",
-    "announce announces announced announcing",
-    "confirm confirms confirmed confirming",
-    "acknowledge acknowledges acknowledged acknowledging",
+    "add",
+    "argue",
+    "warn",
+    "claim",
+    "explain",
+    "note",
+    "insist",
+    "state",
+    "announce",
+    "confirm",
+    "acknowledge",
     "admit admits admitted admitting",
-    "concede concedes conceded conceding",
-    "suggest suggests suggested suggesting",
+    "concede",
+    "suggest",
     "stress stresses stressed stressing",
-    "maintain maintains maintained maintaining",
-    "complain complains complained complaining",
+    "maintain",
+    "complain",
     "write writes wrote writing",
-    "assert asserts asserted asserting",
-    "contend contends contended contending",
-    "caution cautions cautioned cautioning",
-    "emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising",
-    "indicate indicates indicated indicating",
-    "disclose discloses disclosed disclosing",
-    "predict predicts predicted predicting",
-    "reveal reveals revealed revealing",
-    "recall recalls recalled recalling",
+    "assert",
+    "contend",
+    "caution",
+    "emphasize",
+    "emphasise",
+    "indicate",
+    "disclose",
+    "predict",
+    "reveal",
+    "recall",
     "testify testifies testified testifying",
-    "allege alleges alleged alleging",
-    "declare declares declared declaring",
+    "allege",
+    "declare",
     "reply replies replied replying",
-    "respond responds responded responding",
-    "remind reminds reminded reminding",
-    "assure assures assured assuring",
-    "inform informs informed informing",
-    "boast boasts boasted boasting",
-    "reported",
+    "respond",
+    "remind",
+    "assure",
+    "inform",
+    "boast",
+    // "the report", "reports say": only the past tense is the verb often enough.
+    "reported reported",
 ];
 
 /// Verbs as often followed by a thing as by a clause ("announced a plan", "added a goal",
 /// "replied 17 seconds later"): what follows must read as a clause ([`reads_as_clause`]).
 const THING_OR_CLAUSE: &[&str] = &[
     "announce",
-    "announces",
-    "announced",
-    "announcing",
     "confirm",
-    "confirms",
-    "confirmed",
-    "confirming",
     "reveal",
-    "reveals",
-    "revealed",
-    "revealing",
     "acknowledge",
-    "acknowledges",
-    "acknowledged",
-    "acknowledging",
-    "reported",
-    "write",
-    "writes",
-    "wrote",
-    "writing",
+    "reported reported",
+    "write writes wrote writing",
     "add",
-    "adds",
-    "added",
-    "adding",
     "indicate",
-    "indicates",
-    "indicated",
-    "indicating",
     "suggest",
-    "suggests",
-    "suggested",
-    "suggesting",
     "disclose",
-    "discloses",
-    "disclosed",
-    "disclosing",
     "predict",
-    "predicts",
-    "predicted",
-    "predicting",
     "declare",
-    "declares",
-    "declared",
-    "declaring",
     "boast",
-    "boasts",
-    "boasted",
-    "boasting",
-    "reply",
-    "replies",
-    "replied",
-    "replying",
+    "reply replies replied replying",
     "respond",
-    "responds",
-    "responded",
-    "responding",
     "recall",
-    "recalls",
-    "recalled",
-    "recalling",
-    "stress",
-    "stresses",
-    "stressed",
-    "stressing",
+    "stress stresses stressed stressing",
     "maintain",
-    "maintains",
-    "maintained",
-    "maintaining",
-    "state",
-    "states",
+    "state states",
 ];
 
 /// Words that make a finite clause: auxiliaries and modals, or a subject pronoun.
@@ -186,26 +137,11 @@ fn names_no_one(mention: &str) -> bool {
 
 /// Verbs whose object (the one told) comes before the clause: "told reporters he ...".
 const TOLD: &[&str] = &[
-    "tell",
-    "tells",
-    "told",
-    "telling",
+    "tell tells told telling",
     "remind",
-    "reminds",
-    "reminded",
-    "reminding",
     "assure",
-    "assures",
-    "assured",
-    "assuring",
     "inform",
-    "informs",
-    "informed",
-    "informing",
     "warn",
-    "warns",
-    "warned",
-    "warning",
 ];
 
 /// Words right before a verb that say it reports nothing said: "did not say", "declined
@@ -250,15 +186,9 @@ const NOT_A_CLAUSE: &[&str] = &[
     "too",
 ];
 
-/// Time words and other adjuncts between a verb and its clause: "said Thursday (that)".
+/// Time words and other adjuncts between a verb and its clause: "said Thursday (that)"
+/// (with [`WEEKDAYS`]).
 const ADJUNCTS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "today",
     "yesterday",
     "tonight",
@@ -311,9 +241,20 @@ const MEDIA: &[&str] = &[
     "podcast",
 ];
 
-fn clause_verbs() -> &'static FxHashSet<&'static str> {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| CLAUSE_VERBS.iter().flat_map(|l| l.split(' ')).collect())
+/// The forms of the verbs of each list ([`verb_forms`]), made once.
+fn clause_verbs() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| verb_forms(CLAUSE_VERBS))
+}
+
+fn told() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| verb_forms(TOLD))
+}
+
+fn thing_or_clause() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| verb_forms(THING_OR_CLAUSE))
 }
 
 /// Reported clauses of fewer words are more often fragments than statements.
@@ -379,7 +320,7 @@ fn in_sentence(ctx: &Ctx, toks: &[Tok], out: &mut Vec<Quote>) {
         let participle = body[c].text == ","
             && verb.ends_with("ing")
             && clause_verbs().contains(verb)
-            && !TOLD.contains(&verb);
+            && !told().contains(verb);
         let j = participle
             .then(|| clause_start(body, c + 1))
             .flatten()
@@ -493,7 +434,7 @@ fn speaker_then_clause(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
             continue;
         }
         let after_that = body[j - 1].text == "that";
-        if THING_OR_CLAUSE.contains(&verb) && !after_that && !reads_as_clause(clause) {
+        if thing_or_clause().contains(verb) && !after_that && !reads_as_clause(clause) {
             continue;
         }
         let Some(speaker) = ctx.subject_of_cue(body, 0, k, verb) else {
@@ -520,7 +461,7 @@ fn clause_start(body: &[Tok], k: usize) -> Option<usize> {
         return Some(j + t + 1);
     }
     let is = |i: usize, list: &[&str]| body.get(i).is_some_and(|t| list.contains(&t.text));
-    if TOLD.contains(&body[k].text) {
+    if told().contains(body[k].text) {
         // The one told: a name, a pronoun, or a short noun phrase.
         let t = body.get(j)?;
         if matches!(
@@ -542,7 +483,7 @@ fn clause_start(body: &[Tok], k: usize) -> Option<usize> {
         }
     }
     loop {
-        if is(j, ADJUNCTS) {
+        if is(j, ADJUNCTS) || is(j, WEEKDAYS) {
             j += 1;
         } else if is(j, &["in", "on", "at", "during", "via", "through"]) {
             // "in a statement", "on Twitter", "in an interview with CBC".
