@@ -95,6 +95,9 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
     let lowercase = names::lowercase_words(a);
     let mentions = names::find_with(a, &lowercase);
     let found = quotes::find(a, &mentions);
+    // Reported clauses are kept out of the gender evidence like quotations: tried both
+    // ways on gender-dev, reading their names and pronouns cost two people's gender (a
+    // "She" after "..., Lohmar said." taken up by the speaker, not the clause's subject).
     let quoted: Vec<crate::text::Span> = found.quotes.iter().map(|q| q.span).collect();
     let genders = names::gender::evidence(a, &mentions, &quoted);
     let row = ArticleRow {

@@ -11,6 +11,7 @@
 use super::{EntityType, Gazetteer, Gender, Mention};
 use crate::article::Article;
 use crate::text::Span;
+use rustc_hash::FxHashMap;
 
 /// Evidence about one person, `[female, male]` counts by kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -287,9 +288,9 @@ pub fn evidence(a: &Article, mentions: &[Mention], quoted: &[Span]) -> Vec<(Stri
         .filter(|m| m.kind == EntityType::Person && !m.weak && !inside(m.span.start))
         .collect();
     people.sort_by_key(|m| m.span.start);
-    let mut out: Vec<(String, Votes)> = Vec::new();
+    let mut out = People::default();
     for m in &people {
-        let v = slot(&mut out, &m.canonical);
+        let v = out.slot(&m.canonical);
         for (kind, g) in [before_name(text, m), after_name(text, m)]
             .into_iter()
             .flatten()
@@ -306,23 +307,33 @@ pub fn evidence(a: &Article, mentions: &[Mention], quoted: &[Span]) -> Vec<(Stri
             }
             let opens_sentence = text[s.span.start..at].trim().is_empty();
             if let Some(name) = antecedent(a, &people, si, at, opens_sentence) {
-                slot(&mut out, name).vote(Evidence::Pronoun, g);
+                out.slot(name).vote(Evidence::Pronoun, g);
             }
         }
     }
-    out
+    out.votes
 }
 
-/// The votes of person `name`, added at the end if new (an article names few people).
-fn slot<'v>(out: &'v mut Vec<(String, Votes)>, name: &str) -> &'v mut Votes {
-    let i = match out.iter().position(|(n, _)| n == name) {
-        Some(i) => i,
-        None => {
-            out.push((name.to_string(), Votes::default()));
-            out.len() - 1
-        }
-    };
-    &mut out[i].1
+/// Votes by person in order of first mention, with an index by name: a long text (an
+/// archive in one file) names thousands of people.
+#[derive(Default)]
+struct People {
+    votes: Vec<(String, Votes)>,
+    index: FxHashMap<String, usize>,
+}
+
+impl People {
+    fn slot(&mut self, name: &str) -> &mut Votes {
+        let i = match self.index.get(name) {
+            Some(&i) => i,
+            None => {
+                self.votes.push((name.to_string(), Votes::default()));
+                self.index.insert(name.to_string(), self.votes.len() - 1);
+                self.votes.len() - 1
+            }
+        };
+        &mut self.votes[i].1
+    }
 }
 
 /// Sentences a pronoun looks back over for the person it refers to.
