@@ -315,6 +315,13 @@ pub fn chart_groups(by_outlet: &[(String, Counts)], top: usize) -> Vec<(String, 
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_two_headers_differ_only_in_the_first_column() {
+        assert_eq!(GENDER_HEADER[0], "outlet");
+        assert_eq!(GENDER_BY_PERIOD_HEADER[0], "period");
+        assert_eq!(GENDER_HEADER[1..], GENDER_BY_PERIOD_HEADER[1..]);
+    }
+
     fn counts(articles: u64, people: [u64; 3], sources: [u64; 3]) -> Counts {
         Counts {
             articles,
