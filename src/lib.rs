@@ -81,7 +81,10 @@ pub struct Summary {
     pub skipped: usize,
     pub words: u64,
     pub bytes: u64,
+    /// Quotations (direct and partial).
     pub quotes: usize,
+    /// Pieces of reported speech.
+    pub reported: usize,
     /// Quotes kept with an empty speaker.
     pub unattributed: usize,
     /// Quotation marks that could not be paired.
@@ -198,7 +201,7 @@ impl Summary {
             n => format!(", {n} tokens over 50 letters left out of the word tables"),
         };
         format!(
-            "{} article{} read, {skipped}, {} words{too_long}, {} quote{} ({} without speaker; {} quoted term{} and {} stray mark{} left out){dates}, {:.2} s, {:.1} MB/s; {}",
+            "{} article{} read, {skipped}, {} words{too_long}, {} quote{} ({} without speaker; {} quoted term{} and {} stray mark{} left out), {} piece{} of reported speech{dates}, {:.2} s, {:.1} MB/s; {}",
             self.articles,
             if self.articles == 1 { "" } else { "s" },
             self.words,
@@ -209,6 +212,8 @@ impl Summary {
             if self.quoted_terms == 1 { "" } else { "s" },
             self.stray_marks,
             if self.stray_marks == 1 { "" } else { "s" },
+            self.reported,
+            if self.reported == 1 { "" } else { "s" },
             self.elapsed.as_secs_f64(),
             self.megabytes_per_second(),
             written.join(", ")
@@ -320,6 +325,7 @@ fn summary(
         words: corpus.tokens,
         bytes: corpus.bytes,
         quotes: corpus.quotes as usize,
+        reported: corpus.reported as usize,
         unattributed: corpus.unattributed(),
         stray_marks: corpus.stray_marks,
         quoted_terms: corpus.quoted_terms,

@@ -838,8 +838,10 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
         }
         at_mention = end;
         c.articles += 1;
-        c.quotes += doc_quotes.len() as u64;
-        c.unattributed += doc_quotes.iter().filter(|q| q.speaker.is_empty()).count() as u64;
+        let (quotes, reported) = crate::corpus::count_kinds(&doc_quotes);
+        c.quotes += quotes.0;
+        c.unattributed += quotes.1;
+        c.reported += reported;
         c.records.push(&ArticleRecord {
             row: ArticleRow {
                 encoding: encoding_of(&a.encoding)?,

@@ -57,7 +57,7 @@ fn a_mixed_folder_gives_one_report_with_metadata() {
     let articles = read_csv(&f.out("articles.csv"));
     assert_eq!(
         articles[0][8..],
-        ["encoding", "outlet", "date", "url"].map(String::from)
+        ["encoding", "outlet", "date", "url", "reported"].map(String::from)
     );
     let rows: Vec<Vec<&str>> = articles[1..]
         .iter()

@@ -112,7 +112,12 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
         words: words.tokens,
         sentences: a.sentences.len() as u64,
         paragraphs: a.paragraphs.len() as u64,
-        quotes: found.quotes.len() as u64,
+        // Quotations; pieces of reported speech are counted from the record's rows.
+        quotes: found
+            .quotes
+            .iter()
+            .filter(|q| q.kind != quotes::QuoteKind::Reported)
+            .count() as u64,
         // Weak mentions wait for the corpus's verdict; most are dropped, so they are not
         // counted here.
         mentions: mentions.iter().filter(|m| !m.weak).count() as u64,

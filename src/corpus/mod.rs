@@ -6,6 +6,7 @@
 
 use crate::analyze::names::gender::{self, Evidence, Votes};
 use crate::analyze::names::{self, EntityType, Gender};
+use crate::analyze::quotes::{Quote, QuoteKind};
 use crate::analyze::ArticleAnalysis;
 use crate::ingest::Skip;
 use crate::spill::{ArticleRecord, MentionRec, Spill};
@@ -106,6 +107,8 @@ pub struct Corpus {
     pub quotes: u64,
     /// Quotations with no speaker found.
     pub unattributed: u64,
+    /// Pieces of reported speech, over all articles (not in `quotes`).
+    pub reported: u64,
     /// Quotation marks that could not be paired, over all articles.
     pub stray_marks: u64,
     /// Short unattributed quoted terms, over all articles.
@@ -148,8 +151,10 @@ impl Corpus {
         }
         self.stray_marks += u64::from(a.stray_marks);
         self.quoted_terms += u64::from(a.quoted_terms);
-        self.quotes += a.quotes.len() as u64;
-        self.unattributed += a.quotes.iter().filter(|q| q.speaker.is_empty()).count() as u64;
+        let (quotes, reported) = count_kinds(&a.quotes);
+        self.quotes += quotes.0;
+        self.unattributed += quotes.1;
+        self.reported += reported;
         self.units.add(Units {
             sentences: a.row.sentences as u32,
             paragraphs: a.row.paragraphs as u32,
@@ -223,6 +228,7 @@ impl Corpus {
         big.skipped.extend(small.skipped);
         big.quotes += small.quotes;
         big.unattributed += small.unattributed;
+        big.reported += small.reported;
         big.stray_marks += small.stray_marks;
         big.quoted_terms += small.quoted_terms;
         big.tokens += small.tokens;
@@ -584,6 +590,21 @@ impl Resolver {
             (name, kind)
         }
     }
+}
+
+/// Quotations and those without a speaker, and pieces of reported speech, of one
+/// article's rows.
+pub(crate) fn count_kinds(rows: &[Quote]) -> ((u64, u64), u64) {
+    let mut out = ((0, 0), 0);
+    for q in rows {
+        if q.kind == QuoteKind::Reported {
+            out.1 += 1;
+        } else {
+            out.0 .0 += 1;
+            out.0 .1 += u64::from(q.speaker.is_empty());
+        }
+    }
+    out
 }
 
 /// `n` occurrences in one article.

@@ -451,12 +451,23 @@ fn csv_rows<R: Read>(
     }
 }
 
-/// Which of broadsheet's tables has exactly this header row, if any.
+/// Which of broadsheet's tables has this header row, if any: this version's, or an
+/// earlier version's (the same columns without some added since,
+/// [`crate::report::ADDED_COLUMNS`]), so last month's reports are not read as articles.
 fn report_table(header: &[&str]) -> Option<&'static str> {
     let i = crate::report::TABLE_HEADERS
         .iter()
-        .position(|h| *h == header)?;
+        .position(|h| same_table(h, header))?;
     Some(crate::report::TABLE_NAMES[i])
+}
+
+/// Whether `header` is `current` with none, some or all of the added columns left out.
+fn same_table(current: &[&str], header: &[&str]) -> bool {
+    let added = crate::report::ADDED_COLUMNS;
+    current
+        .iter()
+        .filter(|c| !added.contains(c) || header.contains(c))
+        .eq(header.iter())
 }
 
 fn csv_error_message(e: &csv::Error) -> String {
@@ -476,6 +487,28 @@ fn truncate_list(keys: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_earlier_versions_report_header_is_a_report() {
+        use super::report_table;
+        let old_quotes = [
+            "article",
+            "start",
+            "end",
+            "quote",
+            "speaker",
+            "speaker_mention",
+            "speaker_type",
+            "cue",
+            "unclosed",
+        ];
+        assert_eq!(report_table(&old_quotes), Some("quotes.csv"));
+        let now = crate::report::tables::QUOTES_HEADER;
+        assert_eq!(report_table(now), Some("quotes.csv"));
+        // Not any subset: a column that was always there cannot be missing.
+        assert_eq!(report_table(&old_quotes[1..]), None);
+        assert_eq!(report_table(&["article", "title"]), None);
+    }
+
     use super::*;
 
     #[test]

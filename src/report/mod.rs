@@ -81,6 +81,16 @@ pub const TABLE_HEADERS: &[&[&str]] = &[
     gender::GENDER_BY_PERIOD_HEADER,
 ];
 
+/// Columns added to the tables since their first version: a header row without some of
+/// them is still broadsheet's, written by an earlier version ([`TABLE_HEADERS`]).
+pub const ADDED_COLUMNS: &[&str] = &[
+    "reported",
+    "kind",
+    "speaker_gender",
+    "gender",
+    "gender_evidence",
+];
+
 /// The file names of [`TABLE_HEADERS`], in the same order.
 pub const TABLE_NAMES: &[&str] = &[
     "articles.csv",
@@ -198,7 +208,12 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
         Box::new(|| {
             Ok(vec![Rendered::png(
                 "top_speakers.png",
-                charts::top_speakers(&speakers, pass.quotes, pass.reported, opts.top)?,
+                charts::top_speakers(
+                    &speakers,
+                    pass.quotes + pass.reported,
+                    pass.reported,
+                    opts.top,
+                )?,
             )])
         }),
         Box::new(|| {
@@ -506,6 +521,7 @@ fn facts(
         ("words", corpus.tokens.to_string()),
         ("quotations", quotes.to_string()),
         ("quotations without speaker", unattributed.to_string()),
+        ("pieces of reported speech", corpus.reported.to_string()),
         ("speakers", speakers.to_string()),
         ("entities", entities.to_string()),
         ("quoted terms left out", corpus.quoted_terms.to_string()),

@@ -13,6 +13,7 @@ use super::entities::{self, EntityTally};
 use super::gender::{self, GenderTally};
 use super::tables::{self, SpeakerTally};
 use super::{ReportOptions, Staged};
+use crate::analyze::quotes::QuoteKind;
 use crate::analyze::ArticleRow;
 use crate::corpus::{Corpus, Resolver};
 use anyhow::Context;
@@ -41,9 +42,9 @@ pub struct Pass {
     pub periods: PeriodBuilder,
     pub gender: GenderTally,
     pub dated: Dated,
-    /// Rows of `quotes.csv`: quotations and pieces of reported speech.
+    /// Quotations (direct and partial) in `quotes.csv`.
     pub quotes: usize,
-    /// Of those, pieces of reported speech.
+    /// Pieces of reported speech in `quotes.csv`.
     pub reported: usize,
     pub unattributed: usize,
 }
@@ -199,7 +200,12 @@ fn rows_of(
     };
     // One writer for the four tables' rows, emptied after each; three for a large record.
     let mut c = Csv::new(neutralise);
-    c.row(&tables::article_out(&rec.row))?;
+    let reported = rec
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Reported)
+        .count() as u64;
+    c.row(&tables::article_out(&rec.row, reported))?;
     let articles = c.take()?;
     let (keywords, (quotes, mentions)) = if split {
         rayon::join(
@@ -257,10 +263,15 @@ impl Sinks {
             self.keywords.push(&r.keywords.0, r.keywords.1)?;
             self.quotes.push(&r.quotes.0, r.quotes.1)?;
             self.mentions.push(&r.mentions.0, r.mentions.1)?;
-            pass.quotes += r.quote_rows.len();
-            let reported = crate::analyze::quotes::QuoteKind::Reported.as_str();
-            pass.reported += r.quote_rows.iter().filter(|q| q.kind == reported).count();
-            pass.unattributed += r.quote_rows.iter().filter(|q| q.speaker.is_empty()).count();
+            let reported = QuoteKind::Reported.as_str();
+            for q in &r.quote_rows {
+                if q.kind == reported {
+                    pass.reported += 1;
+                } else {
+                    pass.quotes += 1;
+                    pass.unattributed += usize::from(q.speaker.is_empty());
+                }
+            }
             pass.speakers.add(&r.quote_rows);
             pass.outlets.add(&r.row.outlet, &r.quote_rows);
             pass.entities.add(r.entities);

@@ -27,6 +27,8 @@ pub struct ArticleOut<'a> {
     /// ISO 8601 (`2019-03-04`); empty when unknown or unreadable.
     pub date: String,
     pub url: &'a str,
+    /// Pieces of reported speech (`quotes` counts quotations).
+    pub reported: u64,
 }
 
 #[derive(Debug, Serialize)]
@@ -150,8 +152,8 @@ pub fn bigrams(corpus: &Corpus, min: u64) -> Vec<BigramOut> {
         .collect()
 }
 
-/// An article's row of `articles.csv`.
-pub fn article_out(a: &ArticleRow) -> ArticleOut<'_> {
+/// An article's row of `articles.csv`; `reported`: its pieces of reported speech.
+pub fn article_out(a: &ArticleRow, reported: u64) -> ArticleOut<'_> {
     ArticleOut {
         article: &a.article,
         title: &a.title,
@@ -165,6 +167,7 @@ pub fn article_out(a: &ArticleRow) -> ArticleOut<'_> {
         outlet: &a.outlet,
         date: a.date.map(crate::formats::dates::ymd).unwrap_or_default(),
         url: &a.url,
+        reported,
     }
 }
 
@@ -181,6 +184,7 @@ pub const ARTICLES_HEADER: &[&str] = &[
     "outlet",
     "date",
     "url",
+    "reported",
 ];
 pub const SKIPPED_HEADER: &[&str] = &["path", "reason", "line"];
 pub const WORDS_HEADER: &[&str] = &["word", "count", "articles", "per_million"];
