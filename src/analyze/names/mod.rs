@@ -144,7 +144,61 @@ pub fn find_with(article: &Article, lowercase_seen: &LowercaseWords<'_>) -> Vec<
             m.weak = false;
         }
     }
+    let furniture: Vec<bool> = article
+        .paragraphs
+        .iter()
+        .map(|p| is_page_furniture(p.slice(text)))
+        .collect();
+    if furniture.contains(&true) {
+        mentions.retain(|m| !furniture.get(m.paragraph).copied().unwrap_or(false));
+    }
     mentions
+}
+
+/// Words that open the label of a link to another story ("READ MORE:", "WATCH BELOW:").
+const TEASER_WORDS: &[&str] = &[
+    "READ", "WATCH", "RELATED", "MORE", "LISTEN", "SEE", "ALSO", "VIDEO", "PHOTOS", "GALLERY",
+];
+
+/// A paragraph that is part of the page, not of the story: a teaser linking to another
+/// story ("READ MORE: Justin Trudeau says ...", "WATCH BELOW: ..."), a byline ("Adam
+/// Stanley, The Canadian Press") or a credit ("With files from Kyle Benning"). The people
+/// named there are not named by the article.
+pub fn is_page_furniture(par: &str) -> bool {
+    let par = par.trim_start_matches(|c: char| c.is_whitespace() || "-–—".contains(c));
+    // A teaser's label: one to three words in capitals, the first a link word, a colon.
+    // (Not any label: "ISSUER: Marion County Board of Education" is the text's own.)
+    if let Some((head, _)) = par.split_once(':') {
+        let words: Vec<&str> = head.split_whitespace().collect();
+        let caps = |w: &&str| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        if (1..=3).contains(&words.len())
+            && words.iter().all(caps)
+            && TEASER_WORDS.contains(&words[0])
+        {
+            return true;
+        }
+    }
+    if par.starts_with("With files from ") {
+        return true;
+    }
+    // "Article Continued Below", "Story continues below advertisement".
+    let words = par.split_whitespace().count();
+    if words <= 5 && {
+        let lower = par.to_lowercase();
+        lower.contains("continued below") || lower.contains("continues below")
+    } {
+        return true;
+    }
+    // "Name Name, The Canadian Press": a short line, a name, a comma, a news agency.
+    match par.split_once(", ") {
+        Some((_, agency)) if words <= 8 && !agency.contains([',', '.']) => {
+            let g = Gazetteer::get();
+            agency
+                .split_whitespace()
+                .any(|w| w == "Press" || g.in_list(gazetteer::NameList::Agency, w))
+        }
+        _ => false,
+    }
 }
 
 /// Lower-case word forms of an article with their counts, borrowed from its text.
@@ -286,6 +340,39 @@ pub fn may_be_person(name: &str, kind: EntityType) -> bool {
         && !is_acronym(name)
         && g.place(name).is_none()
         && g.org(name).is_none()
+}
+
+#[cfg(test)]
+mod furniture_tests {
+    use super::is_page_furniture;
+
+    #[test]
+    fn teasers_bylines_and_credits_are_page_furniture() {
+        for p in [
+            "READ MORE: Justin Trudeau says the world is disturbed",
+            "WATCH BELOW: Jason Nixon fires back at accusations",
+            "Adam Stanley, The Canadian Press",
+            "Greg Beacham, The Associated Press",
+            "– With files from Kyle Benning, Michael King and Slav Kornik",
+            "Article Continued Below",
+            "Story continues below advertisement",
+        ] {
+            assert!(is_page_furniture(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn labels_and_sentences_are_the_story() {
+        for p in [
+            "ISSUER: Marion County Board of Education ST: WV",
+            "COMMENT: Not only did Aegon surprise with earnings",
+            "Maria Lopez, the mayor, said the Press Council would meet.",
+            "Lohmar said the investigation continued below ground for hours.",
+            "WASHINGTON — Nancy Pelosi often quotes Abraham Lincoln.",
+        ] {
+            assert!(!is_page_furniture(p), "{p}");
+        }
+    }
 }
 
 #[cfg(test)]
