@@ -142,27 +142,38 @@ pub fn decide(votes: &Votes, name: &str) -> (Gender, Option<Evidence>) {
         (None, None) => {}
     }
     let pronouns = side(votes.pronoun, MAJORITY);
-    if let Some(g @ (Gender::Female | Gender::Male)) = pronouns {
-        return (g, Some(Evidence::Pronoun));
-    }
     let first = name.split(' ').next().unwrap_or_default();
     // Only a full name's first word is a first name: a lone word may be a surname that is
     // a first name elsewhere ("Lee").
     let by_name = match Gazetteer::get().first_name_gender(first) {
-        Some(g @ (Gender::Female | Gender::Male)) if name.contains(' ') => g,
-        _ => return (Gender::Unknown, None),
+        Some(g @ (Gender::Female | Gender::Male)) if name.contains(' ') => Some(g),
+        _ => None,
     };
-    // Pronouns split between the sides are mostly misread antecedents: the name decides
-    // if they lean its way, and they veto it if they lean the other.
     let [f, m] = votes.pronoun;
-    let leans_against = match by_name {
-        Gender::Female => m > f,
-        _ => f > m,
-    };
-    if pronouns.is_some() && leans_against {
-        return (Gender::Unknown, None);
+    match (pronouns, by_name) {
+        // Pronouns and the name agree, or the name says nothing.
+        (Some(g @ (Gender::Female | Gender::Male)), None) => (g, Some(Evidence::Pronoun)),
+        (Some(g @ (Gender::Female | Gender::Male)), Some(n)) if g == n => {
+            (g, Some(Evidence::Pronoun))
+        }
+        // A misread antecedent is likelier than a "Michelle" who is a "he": pronouns
+        // against a one-sided first name leave the gender unknown.
+        (Some(Gender::Female | Gender::Male), Some(_)) => (Gender::Unknown, None),
+        (_, None) => (Gender::Unknown, None),
+        // Pronouns split between the sides are mostly misread antecedents: the name
+        // decides if they lean its way, and they veto it if they lean the other.
+        (split, Some(n)) => {
+            let leans_against = match n {
+                Gender::Female => m > f,
+                _ => f > m,
+            };
+            if split.is_some() && leans_against {
+                (Gender::Unknown, None)
+            } else {
+                (n, Some(Evidence::FirstName))
+            }
+        }
     }
-    (by_name, Some(Evidence::FirstName))
 }
 
 /// Honorifics and titles of nobility, which say a person's gender.
@@ -515,6 +526,27 @@ mod tests {
         let close = text.rfind('"').unwrap() + 1;
         let v = evidence(&a, &ms, &[Span::new(open, close)]);
         assert!(v.iter().all(|(_, v)| v.pronoun == [0, 0]), "{v:?}");
+    }
+
+    #[test]
+    fn pronouns_against_a_one_sided_first_name_leave_it_unknown() {
+        let v = Votes {
+            pronoun: [0, 3],
+            ..Votes::default()
+        };
+        assert_eq!(decide(&v, "Margaret Okafor"), (Gender::Unknown, None));
+        assert_eq!(
+            decide(&v, "Robin Okafor"),
+            (Gender::Male, Some(Evidence::Pronoun))
+        );
+        let v = Votes {
+            pronoun: [3, 0],
+            ..Votes::default()
+        };
+        assert_eq!(
+            decide(&v, "Margaret Okafor"),
+            (Gender::Female, Some(Evidence::Pronoun))
+        );
     }
 
     #[test]
