@@ -17,7 +17,7 @@ pub mod model;
 mod recognise;
 mod resolve;
 
-pub use resolve::{antecedent, corpus_aliases, person_core};
+pub use resolve::{corpus_aliases, person_core};
 
 pub use gazetteer::Gazetteer;
 
@@ -493,20 +493,6 @@ mod tests {
             "T\n\nDuring the meeting on Monday, Iranian leaders spoke. During talks, nothing.",
         );
         assert!(got.is_empty(), "{got:?}");
-    }
-
-    #[test]
-    fn pronouns_find_the_nearest_fitting_person() {
-        let a = Article::new(
-            "t".into(),
-            "T\n\nMary Jones met John Smith. She spoke, then he did.".into(),
-            Encoding::Utf8,
-        );
-        let ms = find(&a);
-        let she = a.text.find("She").unwrap();
-        let he = a.text.find("he did").unwrap();
-        assert_eq!(antecedent(&ms, she, "she").unwrap().canonical, "Mary Jones");
-        assert_eq!(antecedent(&ms, he, "he").unwrap().canonical, "John Smith");
     }
 
     #[test]

@@ -308,23 +308,6 @@ pub fn corpus_aliases<'a>(
     out
 }
 
-/// The person a pronoun refers to: the nearest person mentioned before byte `at` whose
-/// gender fits.
-pub fn antecedent<'m>(mentions: &'m [Mention], at: usize, pronoun: &str) -> Option<&'m Mention> {
-    let want = match pronoun.to_lowercase().as_str() {
-        "he" | "him" | "his" => Gender::Male,
-        "she" | "her" | "hers" => Gender::Female,
-        _ => Gender::Unknown,
-    };
-    let before = mentions.iter().rev().filter(|m| m.span.end <= at);
-    let persons: Vec<&Mention> = before.filter(|m| m.kind == EntityType::Person).collect();
-    persons
-        .iter()
-        .find(|m| m.gender == want)
-        .or_else(|| persons.iter().find(|m| m.gender == Gender::Unknown))
-        .copied()
-}
-
 /// A person's name without descriptive words left in front of it ("Conservative Leader
 /// Andrew Brevold" -> "Andrew Brevold"): cut before a known first name when every word before
 /// it is a title, an organisation word, a demonym, a place or a party label. Added for the
