@@ -178,16 +178,28 @@ pub struct Tagger {
 /// then the second's.
 type JointRow = [i16; 2 * LABELS];
 
+/// A feature's hash beside both models' weights, so a probe that finds the feature has
+/// its weights in the same cache line (or the next, fetched with it): one memory access
+/// per feature instead of two, which is most of what tagging costs.
+#[derive(Clone, Copy)]
+#[repr(C, align(16))]
+struct JointSlot {
+    key: u64,
+    w: JointRow,
+}
+
+/// Feature hash -> both models' weights, open addressing with linear probing over
+/// [`JointSlot`]s (the same probe sequence as [`Index`]).
 struct Joint {
-    index: Index,
-    rows: Vec<JointRow>,
+    slots: Vec<JointSlot>,
+    mask: usize,
     scales: [f32; 2],
 }
 
 impl Joint {
     fn new(first: &Model, second: &Model) -> Joint {
         let mut index = Index::with_capacity(first.index.len + second.index.len);
-        let mut rows: Vec<JointRow> = Vec::new();
+        let mut rows: Vec<(u64, JointRow)> = Vec::new();
         for (m, part) in [(first, 0), (second, 1)] {
             for &(key, row) in &m.index.slots {
                 if key == EMPTY {
@@ -197,18 +209,75 @@ impl Joint {
                     Some(at) => at as usize,
                     None => {
                         index.insert(key, rows.len() as u32);
-                        rows.push([0; 2 * LABELS]);
+                        rows.push((key, [0; 2 * LABELS]));
                         rows.len() - 1
                     }
                 };
-                rows[at][part * LABELS..][..LABELS].copy_from_slice(&m.quantised[row as usize]);
+                rows[at].1[part * LABELS..][..LABELS]
+                    .copy_from_slice(&m.quantised[row as usize]);
             }
         }
-        Joint {
-            index,
-            rows,
+        let size = (rows.len() * 2).next_power_of_two().max(16);
+        let mut joint = Joint {
+            slots: vec![
+                JointSlot {
+                    key: EMPTY,
+                    w: [0; 2 * LABELS]
+                };
+                size
+            ],
+            mask: size - 1,
             scales: [first.scale, second.scale],
+        };
+        for (key, w) in rows {
+            let mut i = joint.home(key);
+            while joint.slots[i].key != EMPTY {
+                i = (i + 1) & joint.mask;
+            }
+            joint.slots[i] = JointSlot { key, w };
         }
+        joint
+    }
+
+    #[inline]
+    fn home(&self, key: u64) -> usize {
+        ((key ^ (key >> 29)) as usize) & self.mask
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<&JointRow> {
+        let key = key.max(1);
+        let mut i = self.home(key);
+        loop {
+            let s = &self.slots[i];
+            if s.key == key {
+                return Some(&s.w);
+            }
+            if s.key == EMPTY {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Asks the CPU to start fetching a feature's slot, so that the look-ups of a
+    /// sentence's features overlap instead of waiting on memory one after another.
+    #[inline]
+    fn prefetch(&self, key: u64) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            let at = self.home(key.max(1));
+            let p = self.slots.as_ptr().wrapping_add(at) as *const i8;
+            // SAFETY: `at` is masked into the table; prefetching has no effect on memory
+            // and cannot fault.
+            unsafe {
+                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+                _mm_prefetch(p, _MM_HINT_T0);
+                _mm_prefetch(p.wrapping_add(47), _MM_HINT_T0);
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = key;
     }
 }
 
@@ -219,13 +288,20 @@ impl Tagger {
     pub fn add_both(&self, feats: &[u64], first: &mut [f32; LABELS], second: &mut [f32; LABELS]) {
         let [s1, s2] = self.joint.scales;
         for &h in feats {
-            if let Some(row) = self.joint.index.get(h) {
-                let w = &self.joint.rows[row as usize];
+            if let Some(w) = self.joint.get(h) {
                 for t in 0..LABELS {
                     first[t] += w[t] as f32 * s1;
                     second[t] += w[LABELS + t] as f32 * s2;
                 }
             }
+        }
+    }
+
+    /// Starts fetching the weights of these features (see [`Joint::prefetch`]).
+    #[inline]
+    pub fn prefetch(&self, feats: &[u64]) {
+        for &h in feats {
+            self.joint.prefetch(h);
         }
     }
 }

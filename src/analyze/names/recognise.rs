@@ -63,6 +63,11 @@ fn tag(
         let mut second_scores = vec![[0.0; model::LABELS]; s.tokens.len()];
         for i in 0..s.tokens.len() {
             if slots[i] != model::OUTSIDE {
+                tagger.prefetch(&hashes[offsets[i] as usize..offsets[i + 1] as usize]);
+            }
+        }
+        for i in 0..s.tokens.len() {
+            if slots[i] != model::OUTSIDE {
                 let feats = &hashes[offsets[i] as usize..offsets[i + 1] as usize];
                 tagger.add_both(feats, &mut first_scores[i], &mut second_scores[i]);
             }
