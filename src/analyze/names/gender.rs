@@ -145,7 +145,7 @@ pub fn decide(votes: &Votes, name: &str) -> (Gender, Option<Evidence>) {
     let first = name.split(' ').next().unwrap_or_default();
     // Only a full name's first word is a first name: a lone word may be a surname that is
     // a first name elsewhere ("Lee").
-    let by_name = match Gazetteer::get().first_name_gender(first) {
+    let by_name = match Gazetteer::get().given_name_gender(first) {
         Some(g @ (Gender::Female | Gender::Male)) if name.contains(' ') => Some(g),
         _ => None,
     };
@@ -452,6 +452,24 @@ mod tests {
     }
 
     #[test]
+    fn a_first_name_the_census_lacks_is_read_from_the_social_security_list() {
+        // Neither name is in the 1990 census list; both are one-sided in the SSA counts.
+        let g = Gazetteer::get();
+        assert_eq!(g.first_name_gender("Jaxon"), None);
+        let t = "Headline\n\nJaxon Okafor and Nevaeh Ruiz met on Monday.";
+        assert_eq!(
+            decided(t, "Jaxon Okafor"),
+            (Gender::Male, Some(Evidence::FirstName))
+        );
+        assert_eq!(
+            decided(t, "Nevaeh Ruiz"),
+            (Gender::Female, Some(Evidence::FirstName))
+        );
+        // The look-up is case-blind.
+        assert_eq!(g.given_name_gender("jaxon"), Some(Gender::Male));
+    }
+
+    #[test]
     fn a_comma_after_a_multibyte_character_is_no_panic() {
         let t = "Headline\n\nThe winner — “Margaret Okafor” —, Margaret Okafor and Ms. Ana Ruiz.";
         votes_of(t);
@@ -472,8 +490,9 @@ mod tests {
 
     #[test]
     fn a_pronoun_between_two_people_says_nothing() {
-        let t = "Headline\n\nAmara Bekele met Robin Okafor on Monday, and he left.";
-        assert_eq!(decided(t, "Amara Bekele"), (Gender::Unknown, None));
+        // Neither first name is in a name list, so only the pronoun could decide.
+        let t = "Headline\n\nTendai Bekele met Robin Okafor on Monday, and he left.";
+        assert_eq!(decided(t, "Tendai Bekele"), (Gender::Unknown, None));
         assert_eq!(decided(t, "Robin Okafor"), (Gender::Unknown, None));
     }
 

@@ -213,8 +213,7 @@ impl Joint {
                         rows.len() - 1
                     }
                 };
-                rows[at].1[part * LABELS..][..LABELS]
-                    .copy_from_slice(&m.quantised[row as usize]);
+                rows[at].1[part * LABELS..][..LABELS].copy_from_slice(&m.quantised[row as usize]);
             }
         }
         let size = (rows.len() * 2).next_power_of_two().max(16);

@@ -46,7 +46,7 @@ impl<'a> Ctx<'a> {
         let g = names::Gazetteer::get();
         let first = name_words(&core)
             .next()
-            .and_then(|w| g.first_name_gender(w));
+            .and_then(|w| g.given_name_gender(w));
         // "Yuni, a resident of Lampung": a lone unknown word described as a person.
         let described_person = m.kind == EntityType::Org
             && self.text[m.span.end..].starts_with(", a")
