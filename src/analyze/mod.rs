@@ -99,7 +99,18 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
     // ways on gender-dev, reading their names and pronouns cost two people's gender (a
     // "She" after "..., Lohmar said." taken up by the speaker, not the clause's subject).
     let quoted: Vec<crate::text::Span> = found.quotes.iter().map(|q| q.span).collect();
-    let genders = names::gender::evidence(a, &mentions, &quoted);
+    let said: Vec<names::gender::SaidBy> = found
+        .quotes
+        .iter()
+        .filter(|q| names::gender::is_pronoun(&q.speaker_mention))
+        .map(|q| names::gender::SaidBy {
+            quote: q.span,
+            mention: &q.speaker_mention,
+            speaker: (q.speaker_type == Some(names::EntityType::Person) && !q.speaker.is_empty())
+                .then_some(q.speaker.as_str()),
+        })
+        .collect();
+    let genders = names::gender::evidence(a, &mentions, &quoted, &said);
     let row = ArticleRow {
         outlet: String::new(),
         date: None,

@@ -208,6 +208,11 @@ fn role_gender(word: &str) -> Gender {
     }
 }
 
+/// Whether a speaker mention is a gendered pronoun.
+pub fn is_pronoun(word: &str) -> bool {
+    pronoun_gender(word) != Gender::Unknown
+}
+
 fn pronoun_gender(word: &str) -> Gender {
     match word {
         "he" | "He" | "him" | "his" | "His" | "himself" | "HE" | "HIS" => Gender::Male,
@@ -288,7 +293,12 @@ fn after_name(text: &str, m: &Mention) -> Option<(Evidence, Gender)> {
 /// Evidence about each person of one article, keyed by the person's canonical name within
 /// the article (in order of first mention). `quoted` are the article's quotations: a name
 /// or pronoun inside one belongs to the quoted speaker's story, not the article's.
-pub fn evidence(a: &Article, mentions: &[Mention], quoted: &[Span]) -> Vec<(String, Votes)> {
+pub fn evidence(
+    a: &Article,
+    mentions: &[Mention],
+    quoted: &[Span],
+    said: &[SaidBy],
+) -> Vec<(String, Votes)> {
     let text = &a.text;
     let inside = |at: usize| {
         let i = quoted.partition_point(|q| q.end <= at);
@@ -316,6 +326,14 @@ pub fn evidence(a: &Article, mentions: &[Mention], quoted: &[Span]) -> Vec<(Stri
             if g == Gender::Unknown || inside(at) {
                 continue;
             }
+            // "..., he said": the quote stage has already decided whom the pronoun names;
+            // the nearest name before it is often someone else (the one quoted about).
+            if let Some(by) = said.iter().find(|b| b.names_at(text, at, w)) {
+                if let Some(name) = by.speaker {
+                    out.slot(name).vote(Evidence::Pronoun, g);
+                }
+                continue;
+            }
             let opens_sentence = text[s.span.start..at].trim().is_empty();
             if let Some(name) = antecedent(a, &people, si, at, opens_sentence) {
                 out.slot(name).vote(Evidence::Pronoun, g);
@@ -323,6 +341,34 @@ pub fn evidence(a: &Article, mentions: &[Mention], quoted: &[Span]) -> Vec<(Stri
         }
     }
     out.votes
+}
+
+/// A quotation or reported clause whose speaker the quote stage found as a pronoun: the
+/// quote's span, that pronoun, and the person it was resolved to (`None` when it was
+/// resolved to no person).
+pub struct SaidBy<'q> {
+    pub quote: Span,
+    pub mention: &'q str,
+    pub speaker: Option<&'q str>,
+}
+
+/// How far (bytes) from its quotation a speaker's pronoun may stand: "..." he said, or
+/// he said: "...", with a cue phrase between.
+const SAID_REACH: usize = 40;
+
+impl SaidBy<'_> {
+    /// Whether the pronoun `word` at byte `at` is this quotation's speaker.
+    fn names_at(&self, text: &str, at: usize, word: &str) -> bool {
+        if !self.mention.eq_ignore_ascii_case(word) {
+            return false;
+        }
+        let near = |a: usize, b: usize| {
+            b.saturating_sub(a) <= SAID_REACH
+                && text.get(a..b).is_some_and(|gap| !gap.contains('\n'))
+        };
+        (at >= self.quote.end && near(self.quote.end, at))
+            || (at < self.quote.start && near(at, self.quote.start))
+    }
 }
 
 /// Votes by person in order of first mention, with an index by name: a long text (an
@@ -407,7 +453,7 @@ mod tests {
     fn votes_of(text: &str) -> Vec<(String, Votes)> {
         let a = Article::new("t.txt".into(), text.into(), crate::article::Encoding::Utf8);
         let ms = super::super::find(&a);
-        evidence(&a, &ms, &[])
+        evidence(&a, &ms, &[], &[])
     }
 
     fn decided(text: &str, name: &str) -> (Gender, Option<Evidence>) {
@@ -537,13 +583,43 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_the_quote_stage_resolved_votes_for_that_speaker() {
+        // The nearest name before "he" is Nevaeh Ruiz's; the quote stage, which knows
+        // the first name is a woman's, gives the quotation to Liam Okafor.
+        let t = "Headline\n\nLiam Okafor spoke to the council on Monday.\n\nMP Nevaeh Ruiz \
+                 called the plan a farce on Twitter.\n\n“We will win this vote,” he said.";
+        let a = Article::new("t.txt".into(), t.into(), crate::article::Encoding::Utf8);
+        let ms = super::super::find(&a);
+        let found = crate::analyze::quotes::find(&a, &ms);
+        let q = &found.quotes[0];
+        assert_eq!(
+            (q.speaker.as_str(), q.speaker_mention.as_str()),
+            ("Liam Okafor", "he")
+        );
+        let said = [SaidBy {
+            quote: q.span,
+            mention: &q.speaker_mention,
+            speaker: Some(&q.speaker),
+        }];
+        let spans = [q.span];
+        let votes = evidence(&a, &ms, &spans, &said);
+        let of = |name: &str| votes.iter().find(|(n, _)| n == name).unwrap().1;
+        assert_eq!(of("Liam Okafor").pronoun, [0, 1]);
+        assert_eq!(of("Nevaeh Ruiz").pronoun, [0, 0]);
+        // Without the quote stage's answer, the pronoun goes to the nearest name.
+        let blind = evidence(&a, &ms, &spans, &[]);
+        let of = |name: &str| blind.iter().find(|(n, _)| n == name).unwrap().1;
+        assert_eq!(of("Nevaeh Ruiz").pronoun, [0, 1]);
+    }
+
+    #[test]
     fn pronouns_inside_a_quotation_are_not_evidence() {
         let text = "Headline\n\nAmara Bekele spoke. \"She was right,\" the mayor said.";
         let a = Article::new("t.txt".into(), text.into(), crate::article::Encoding::Utf8);
         let ms = super::super::find(&a);
         let open = text.find('"').unwrap();
         let close = text.rfind('"').unwrap() + 1;
-        let v = evidence(&a, &ms, &[Span::new(open, close)]);
+        let v = evidence(&a, &ms, &[Span::new(open, close)], &[]);
         assert!(v.iter().all(|(_, v)| v.pronoun == [0, 0]), "{v:?}");
     }
 
