@@ -30,6 +30,15 @@ fn main() {
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let stop = StopWords::english();
     let mentions: Vec<_> = articles.iter().map(names::find).collect();
+    if std::env::var_os("ONLY_NAMES").is_some() {
+        // For profiling: the name stage alone, several times.
+        for _ in 0..5 {
+            for a in &articles {
+                std::hint::black_box(names::find(a));
+            }
+        }
+        return;
+    }
     if std::env::var_os("ONLY_QUOTES").is_some() {
         // For profiling: the quote stage alone, many times.
         for _ in 0..20 {
