@@ -449,6 +449,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_capitals_is_the_same_name_written_in_mixed_case() {
+        let got = names(
+            "Golf round-up\n\nTobias Kendrick led by two shots on Sunday.\n\n\
+             PLAYERS TO WATCH\n\nTOBIAS KENDRICK -- After a slow start, Kendrick won twice.",
+        );
+        let kendricks: Vec<&str> = got
+            .iter()
+            .filter(|r| r.0.to_lowercase().contains("kendrick"))
+            .map(|r| r.2.as_str())
+            .collect();
+        assert!(kendricks.len() >= 3, "{got:?}");
+        assert!(kendricks.iter().all(|&c| c == "Tobias Kendrick"), "{got:?}");
+    }
+
+    #[test]
     fn titles_are_not_part_of_the_name_and_surnames_resolve() {
         let got = names(
             "Talks\n\nSyrian President Bashar Al-Assad met Ayatollah Ali Khamenei on Monday. \

@@ -165,6 +165,34 @@ pub(super) fn in_article(
             }
         }
     }
+    same_name_in_capitals(mentions);
+}
+
+/// A name of several words written in capitals ("MACKENZIE HUGHES", in a headline or a
+/// caption) is the name the article writes in mixed case, and takes its canonical form and
+/// type: the type tagged in running text is the surer. Single words are left alone: "NATO"
+/// is no capitalised "Nato".
+fn same_name_in_capitals(mentions: &mut [Mention]) {
+    let in_capitals = |c: &str| c.contains(' ') && !c.chars().any(char::is_lowercase);
+    if !mentions.iter().any(|m| in_capitals(&m.canonical)) {
+        return;
+    }
+    let mut in_case: FxHashMap<String, (String, EntityType)> = FxHashMap::default();
+    for m in mentions.iter() {
+        if m.canonical.contains(' ') && m.canonical.chars().any(char::is_lowercase) {
+            in_case
+                .entry(m.canonical.to_lowercase())
+                .or_insert_with(|| (m.canonical.clone(), m.kind));
+        }
+    }
+    for m in mentions.iter_mut() {
+        if in_capitals(&m.canonical) {
+            if let Some((canonical, kind)) = in_case.get(&m.canonical.to_lowercase()) {
+                m.canonical = canonical.clone();
+                m.kind = *kind;
+            }
+        }
+    }
 }
 
 /// "Fouzia Al Qaddumi" (three unknown words, so typed an organisation) when the article
