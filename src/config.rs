@@ -1,12 +1,12 @@
 //! Command-line options and the validated [`Config`] a run is made from.
 
 use crate::corpus::Window;
+use crate::error::Error;
 use crate::formats::dates::Period;
 use crate::formats::FieldMap;
 use crate::report::ReportOptions;
 use crate::shard::Shard;
 use crate::text::stopwords::StopWords;
-use crate::Error;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
