@@ -1,7 +1,7 @@
 //! broadsheet: batch reports on a folder of news articles.
 //!
-//! Data flows one way. One article's path, in the order the code takes it (each module
-//! hands the next one a type; none calls back into an earlier one):
+//! Data flows one way. The modules in the order an article passes through them, each
+//! handing the next one a type:
 //!
 //! ```text
 //! main.rs            parse the command line, run it, print the summary or the error, exit code
@@ -23,10 +23,10 @@
 //! text               tokens, sentences and stop words, for article and analyze
 //! ```
 //!
-//! So `quotes.csv` is reached by `main.rs` -> `commands::analyse::run` ->
-//! `ingest::load_with_meta` -> `analyze::article` (quotes found and attributed) ->
-//! `corpus::Corpus::with` (rows spilled) -> `report::write` -> `report::records` (the
-//! per-article tables, `quotes.csv` among them).
+//! So a text file reaches `quotes.csv` by `main.rs` -> `commands::execute` ->
+//! `commands::analyse::run` -> `ingest::load_with_meta` -> `analyze::article` (quotes found
+//! and attributed) -> `corpus::Corpus::with` (its rows spilled) -> `report::write` ->
+//! `report::records` (the per-article tables, `quotes.csv` among them).
 
 pub mod analyze;
 pub mod article;

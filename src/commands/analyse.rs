@@ -1,10 +1,10 @@
 //! `broadsheet INPUT...` (and `--stdin-jsonl`): the analysis, stage by stage.
 //!
 //! [`run`] reads the input three ways, each ending in one corpus per thread
-//! ([`scheduler`]): text files are shared out from a list ([`analyse_files`]); record
+//! ([`scheduler`]): text files are shared out from a list (`analyse_files`); record
 //! files (.jsonl, .csv) and standard input are streams, read on one thread in bounded
-//! batches while the pool analyses ([`analyse_records`], [`analyse_jsonl`]). Every article
-//! goes through [`analyse_article`], where a panic costs that article only. The merged
+//! batches while the pool analyses (`analyse_records`, `analyse_jsonl`). Every article
+//! goes through `analyse_article`, where a panic costs that article only. The merged
 //! corpus then becomes the reports ([`report::write`]) and/or a partial result
 //! ([`partial`]).
 
