@@ -1,12 +1,12 @@
 //! Command-line options and the validated [`Config`] a run is made from.
 
 use crate::corpus::Window;
+use crate::error::Error;
 use crate::formats::dates::Period;
 use crate::formats::FieldMap;
 use crate::report::ReportOptions;
 use crate::shard::Shard;
 use crate::text::stopwords::StopWords;
-use crate::Error;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -44,6 +44,7 @@ Examples:
   broadsheet input --shard 2/2 --partial p2.part
   broadsheet merge p1.part p2.part --out reports   the reports one run over input writes
   broadsheet merge parts/*.part                    every partial in a folder
+  broadsheet merge parts/*.part --jobs 4           on four threads (default: every core)
 
 Exit codes: 0 every file of every shard read; 1 some files skipped (see skipped.csv); 2 usage
 or fatal error (a file that is not a partial, partials made with different stop words or
@@ -150,6 +151,11 @@ pub struct MergeCli {
     /// Folder the reports are written to; created if missing.
     #[arg(short, long, value_name = "DIR", default_value = "reports")]
     pub out: PathBuf,
+
+    /// Threads to write the reports with, at most 1024; 0 means one per CPU core. As for
+    /// the analysis, more threads than cores only slow a merge.
+    #[arg(short, long, value_name = "N", default_value_t = 0, value_parser = parse_jobs)]
+    pub jobs: usize,
 
     #[command(flatten)]
     pub report: ReportArgs,
@@ -328,6 +334,8 @@ impl Config {
 pub struct MergeConfig {
     pub partials: Vec<PathBuf>,
     pub out: PathBuf,
+    /// Threads of the pool the reports are written on (0: one per core), as `Config::jobs`.
+    pub jobs: usize,
     pub report: ReportOptions,
     pub quiet: bool,
 }
@@ -337,6 +345,7 @@ impl MergeConfig {
         MergeConfig {
             partials: cli.partials,
             out: cli.out,
+            jobs: cli.jobs,
             report: cli.report.options(),
             quiet: cli.quiet,
         }

@@ -18,10 +18,91 @@
 use crate::article::{Article, Encoding};
 use crate::formats::{self, FieldMap, Meta, RecordError};
 use crate::ingest::{Skip, SkipReason};
+use rustc_hash::FxHashMap;
+use std::io::BufRead;
 
 /// What bad lines are reported under in `skipped.csv` (with their line number) when they
 /// have no id of their own.
 pub const STDIN_NAME: &str = "<stdin>";
+
+/// Lines read and analysed at a time: enough to keep every core busy, few enough that
+/// memory holds one batch of text, not the whole stream.
+pub const BATCH: usize = 2048;
+
+/// The stream's non-blank lines, [`BATCH`] at a time, each with its line number (1-based,
+/// blank lines counted, as an editor shows them) for `skipped.csv`.
+pub struct Lines<R> {
+    input: R,
+    line_no: u64,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> Lines<R> {
+    pub fn new(input: R) -> Lines<R> {
+        Lines {
+            input,
+            line_no: 0,
+            buf: Vec::new(),
+        }
+    }
+
+    /// The next batch of lines, as bytes (checked for UTF-8 in [`parse_line`], on the
+    /// threads that parse them); empty at the end of the stream.
+    pub fn next_batch(&mut self) -> std::io::Result<Vec<(u64, Vec<u8>)>> {
+        let mut batch = Vec::with_capacity(BATCH);
+        while batch.len() < BATCH {
+            self.buf.clear();
+            if self.input.read_until(b'\n', &mut self.buf)? == 0 {
+                break;
+            }
+            self.line_no += 1;
+            if !self.buf.iter().all(u8::is_ascii_whitespace) {
+                batch.push((self.line_no, std::mem::take(&mut self.buf)));
+            }
+        }
+        Ok(batch)
+    }
+}
+
+/// Parses line `line_no` as read from the stream: [`parse_record`], once it is known to be
+/// UTF-8.
+pub fn parse_line(line: &[u8], line_no: u64, fields: &FieldMap) -> Result<Record, Skip> {
+    match std::str::from_utf8(line) {
+        Ok(text) => parse_record(text, line_no, fields),
+        Err(e) => Err(Skip {
+            id: STDIN_NAME.to_string(),
+            reason: SkipReason::BadRecord {
+                line: line_no,
+                error: RecordError::NotUtf8(e.to_string()),
+            },
+        }),
+    }
+}
+
+/// The ids seen so far, with the line each was first seen on. Ids must be unique: a
+/// repeated id is skipped (the first record kept), since two articles under one name
+/// would be indistinguishable in every table.
+#[derive(Debug, Default)]
+pub struct SeenIds(FxHashMap<String, u64>);
+
+impl SeenIds {
+    /// The record, if its id is new; else its skip, naming the line that had it first.
+    pub fn first(&mut self, record: Record, line: u64) -> Result<Record, Skip> {
+        match self.0.get(&record.id) {
+            Some(&first) => Err(Skip {
+                reason: SkipReason::BadRecord {
+                    line,
+                    error: RecordError::DuplicateId(record.id.clone(), first),
+                },
+                id: record.id,
+            }),
+            None => {
+                self.0.insert(record.id.clone(), line);
+                Ok(record)
+            }
+        }
+    }
+}
 
 /// One article as read from a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,5 +244,77 @@ mod tests {
         // Blank text: an empty article under its id, as an empty file is.
         let e = rec(" \n").unwrap_err();
         assert_eq!((e.id.as_str(), &e.reason), ("i", &SkipReason::Empty));
+    }
+
+    #[test]
+    fn lines_come_in_batches_numbered_as_an_editor_numbers_them() {
+        let mut text = String::from("a\n\n  \nb\r\nc");
+        for i in 0..BATCH {
+            text.push_str(&format!("\n{i}"));
+        }
+        let mut lines = Lines::new(text.as_bytes());
+        let first = lines.next_batch().unwrap();
+        assert_eq!(first.len(), BATCH);
+        assert_eq!(first[0], (1, b"a\n".to_vec()));
+        assert_eq!(
+            first[1],
+            (4, b"b\r\n".to_vec()),
+            "blank lines counted, not kept"
+        );
+        assert_eq!(first[2], (5, b"c\n".to_vec()));
+        let rest = lines.next_batch().unwrap();
+        // Three lines of numbers did not fit beside a, b and c; the last has no newline.
+        assert_eq!(rest.len(), 3);
+        assert_eq!(
+            rest[2],
+            (BATCH as u64 + 5, (BATCH - 1).to_string().into_bytes())
+        );
+        assert!(lines.next_batch().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_a_skip_with_its_line() {
+        let fields = FieldMap::default();
+        let e = parse_line(b"{\"id\":\"a\",\"text\":\"\xff\"}", 9, &fields).unwrap_err();
+        assert_eq!((e.id.as_str(), e.line()), (STDIN_NAME, Some(9)));
+        assert!(matches!(
+            e.reason,
+            SkipReason::BadRecord {
+                error: RecordError::NotUtf8(_),
+                ..
+            }
+        ));
+        assert_eq!(
+            parse_line(br#"{"id":"a","text":"x"}"#, 1, &fields)
+                .unwrap()
+                .id,
+            "a"
+        );
+    }
+
+    #[test]
+    fn a_repeated_id_is_skipped_and_names_the_line_of_the_first() {
+        let mut seen = SeenIds::default();
+        let rec = |id: &str| parse(&serde_json::json!({"id": id, "text": "t"}).to_string(), 1);
+        assert!(seen.first(rec("a").unwrap(), 1).is_ok());
+        assert!(seen.first(rec("b").unwrap(), 2).is_ok());
+        let e = seen.first(rec("a").unwrap(), 5).unwrap_err();
+        assert_eq!((e.id.as_str(), e.line()), ("a", Some(5)));
+        assert_eq!(
+            e.reason,
+            SkipReason::BadRecord {
+                line: 5,
+                error: RecordError::DuplicateId("a".into(), 1)
+            }
+        );
+        // Still the first line, however often the id comes back.
+        let e = seen.first(rec("a").unwrap(), 8).unwrap_err();
+        assert!(matches!(
+            e.reason,
+            SkipReason::BadRecord {
+                error: RecordError::DuplicateId(_, 1),
+                ..
+            }
+        ));
     }
 }

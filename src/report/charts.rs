@@ -2,6 +2,7 @@
 //! compiled into the binary so charts render the same on a machine with no fonts installed.
 
 use super::tables::{SpeakerOut, WordOut};
+use super::truncate;
 use anyhow::{anyhow, Context, Result};
 use plotters::coord::ranged1d::SegmentValue;
 use plotters::prelude::*;
@@ -716,16 +717,6 @@ fn headroom(max: u64) -> u64 {
     max + (max / 8).max(1)
 }
 
-pub(crate) fn truncate(s: &str, max_chars: usize) -> String {
-    if s.chars().count() <= max_chars {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max_chars - 1).collect();
-        t.push('…');
-        t
-    }
-}
-
 /// The message an empty chart shows in its middle, so an empty PNG is never mistaken for a
 /// failed one.
 fn nothing_to_show(
@@ -863,11 +854,5 @@ mod tests {
         let three = scale_labels(3);
         assert_eq!(three[1].0, 1);
         assert!((three[1].1 - 2.0 / 3.0).abs() < 1e-9);
-    }
-
-    #[test]
-    fn long_labels_are_shortened() {
-        assert_eq!(truncate("abcdef", 4), "abc…");
-        assert_eq!(truncate("abc", 4), "abc");
     }
 }

@@ -1,6 +1,6 @@
 //! CSV rows written field by field, with formula neutralisation applied to each cell as it
-//! is written (instead of parsing every finished table again), and the head of each table
-//! kept for the overview page (instead of parsing the file to preview it).
+//! is written (instead of parsing every finished table again). What the overview page
+//! shows of each table is `html::Preview`'s business, not the writer's.
 
 use serde::ser::{self, Serialize};
 
@@ -128,44 +128,6 @@ pub fn table<T: Serialize>(
     }
     let n = c.rows();
     Ok((c.take()?, n))
-}
-
-/// What the overview page shows of a table: its first rows and how many there are.
-#[derive(Debug, Clone)]
-pub struct Preview {
-    pub name: &'static str,
-    /// The header and at least the first [`super::html::PREVIEW_ROWS`] rows (or all), as
-    /// written (no byte-order mark).
-    pub head: Vec<u8>,
-    pub rows: usize,
-}
-
-impl Preview {
-    /// The preview of a table written in full.
-    pub fn of(name: &'static str, bytes: &[u8], rows: usize) -> Preview {
-        Preview {
-            name,
-            head: head_of(bytes, super::html::PREVIEW_ROWS),
-            rows,
-        }
-    }
-}
-
-/// The header and first `n` rows of CSV bytes, cut at a record boundary.
-fn head_of(bytes: &[u8], n: usize) -> Vec<u8> {
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut rec = csv::ByteRecord::new();
-    for _ in 0..=n {
-        match r.read_byte_record(&mut rec) {
-            Ok(true) => {}
-            _ => return bytes.to_vec(),
-        }
-    }
-    let end = r.position().byte() as usize;
-    bytes[..end.min(bytes.len())].to_vec()
 }
 
 #[derive(Debug)]
@@ -541,25 +503,5 @@ mod tests {
         });
         assert!(want.len() > KEEP_BUFFER);
         assert_eq!(table(&["a", "b"], &many, false).unwrap().0, want);
-    }
-
-    #[test]
-    fn a_preview_holds_whole_records() {
-        let rows: Vec<Row> = (0..30)
-            .map(|i| Row {
-                text: "two\nlines",
-                n: i,
-                maybe: None,
-                owned: String::new(),
-            })
-            .collect();
-        let (bytes, n) = table(&["text", "n", "maybe", "owned"], &rows, true).unwrap();
-        let p = Preview::of("x.csv", &bytes, n);
-        let mut r = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .from_reader(&p.head[..]);
-        assert_eq!(r.records().count(), 11);
-        let short = Preview::of("y.csv", b"a\n1\n", 1);
-        assert_eq!(short.head, b"a\n1\n");
     }
 }

@@ -349,7 +349,7 @@ impl EntityTables {
         };
         let labels = chosen
             .iter()
-            .map(|(name, kind)| format!("{} ({kind})", super::charts::truncate(name, 40)))
+            .map(|(name, kind)| format!("{} ({kind})", super::truncate(name, 40)))
             .collect();
         (labels, counts)
     }

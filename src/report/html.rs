@@ -4,13 +4,53 @@
 //! the full CSV. Built from the rendered report files themselves, so the page shows
 //! exactly what the files say, and contains nothing that varies between runs (no clock).
 
-use super::csvout::Preview;
 use super::escape_markup as esc;
+use super::truncate;
 use super::OutputFile;
 use std::fmt::Write;
 
 /// Rows of each table shown on the page.
 pub const PREVIEW_ROWS: usize = 10;
+
+/// What the page shows of a table: its first rows and how many there are. Made here, by
+/// the page that reads it, from a table written in full ([`Preview::of`]) or, for the
+/// per-article tables streamed to disk, from the rows kept as they were written.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub name: &'static str,
+    /// The header and at least the first [`PREVIEW_ROWS`] rows (or all), as written (no
+    /// byte-order mark).
+    pub head: Vec<u8>,
+    pub rows: usize,
+}
+
+impl Preview {
+    /// The preview of a table written in full.
+    pub fn of(name: &'static str, bytes: &[u8], rows: usize) -> Preview {
+        Preview {
+            name,
+            head: head_of(bytes, PREVIEW_ROWS),
+            rows,
+        }
+    }
+}
+
+/// The header and first `n` rows of CSV bytes, cut at a record boundary.
+fn head_of(bytes: &[u8], n: usize) -> Vec<u8> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut rec = csv::ByteRecord::new();
+    for _ in 0..=n {
+        match r.read_byte_record(&mut rec) {
+            Ok(true) => {}
+            _ => return bytes.to_vec(),
+        }
+    }
+    let end = r.position().byte() as usize;
+    bytes[..end.min(bytes.len())].to_vec()
+}
 
 /// The figures of the summary box, in display order: (label, value).
 pub type Facts = Vec<(&'static str, String)>;
@@ -314,7 +354,7 @@ fn table(h: &mut String, f: &Preview, note: &str) -> anyhow::Result<()> {
             } else {
                 ""
             };
-            let _ = write!(h, "<td{class}>{}</td>", esc(&shorten(c, 300)));
+            let _ = write!(h, "<td{class}>{}</td>", esc(&truncate(c, 300)));
         }
         h.push_str("</tr>\n");
     }
@@ -351,22 +391,28 @@ fn anchor(name: &str) -> String {
     name.replace('.', "-")
 }
 
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max - 1).collect();
-        t.push('…');
-        t
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn file(name: &'static str, bytes: &[u8], rows: usize) -> Preview {
         Preview::of(name, bytes, rows)
+    }
+
+    #[test]
+    fn a_preview_holds_whole_records() {
+        let mut bytes = String::from("text,n,maybe,owned\n");
+        for i in 0..30 {
+            bytes.push_str(&format!("\"two\nlines\",{i},,\n"));
+        }
+        let p = Preview::of("x.csv", bytes.as_bytes(), 30);
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(&p.head[..]);
+        assert_eq!(r.records().count(), 11);
+        assert!(p.head.ends_with(b"\"two\nlines\",9,,\n"));
+        let short = Preview::of("y.csv", b"a\n1\n", 1);
+        assert_eq!(short.head, b"a\n1\n");
     }
 
     #[test]

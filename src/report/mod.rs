@@ -16,6 +16,7 @@ pub mod records;
 pub mod tables;
 
 use crate::corpus::{self, Corpus};
+use crate::error::Error;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -343,7 +344,7 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
     let rendered = rendered?;
     staged.push(gexf?);
     let rendered: Vec<Rendered> = rendered.into_iter().flatten().collect();
-    let more: Vec<(Staged, Option<csvout::Preview>)> = rendered
+    let more: Vec<(Staged, Option<html::Preview>)> = rendered
         .par_iter()
         .map(|r| r.stage(dir, opts.excel))
         .collect::<anyhow::Result<_>>()?;
@@ -410,14 +411,14 @@ impl Rendered {
     }
 
     /// Written to its temp file, with the preview of a table.
-    fn stage(&self, dir: &Path, excel: bool) -> anyhow::Result<(Staged, Option<csvout::Preview>)> {
+    fn stage(&self, dir: &Path, excel: bool) -> anyhow::Result<(Staged, Option<html::Preview>)> {
         let mut s = Staged::create(dir, self.name)?;
         let preview = match self.rows {
             Some(rows) => {
                 if excel {
                     s.write(BOM)?;
                 }
-                Some(csvout::Preview::of(self.name, &self.bytes, rows))
+                Some(html::Preview::of(self.name, &self.bytes, rows))
             }
             None => None,
         };
@@ -435,7 +436,7 @@ fn corpus_level(
     dir: &Path,
 ) -> anyhow::Result<(
     Vec<Staged>,
-    Vec<csvout::Preview>,
+    Vec<html::Preview>,
     Vec<tables::WordOut>,
     Vec<entities::PairOut>,
 )> {
@@ -541,7 +542,7 @@ fn facts(
 }
 
 /// Removes the breakdown reports this run did not write ([`BREAKDOWN_FILES`]).
-pub fn remove_stale(dir: &Path, written: &[&str]) -> Result<(), crate::Error> {
+pub fn remove_stale(dir: &Path, written: &[&str]) -> Result<(), Error> {
     for name in BREAKDOWN_FILES {
         if written.contains(name) {
             continue;
@@ -549,7 +550,7 @@ pub fn remove_stale(dir: &Path, written: &[&str]) -> Result<(), crate::Error> {
         let path = dir.join(name);
         match std::fs::remove_file(&path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                return Err(crate::Error::WriteReport { path, source: e });
+                return Err(Error::WriteReport { path, source: e });
             }
             _ => {}
         }
@@ -606,7 +607,7 @@ const TEMP_SUFFIX: &str = ".tmp";
 ///    with every previous report untouched;
 /// 2. only then is each temp file renamed over its report (a rename within one folder is
 ///    atomic), and the folder itself synced so the renames survive a crash.
-pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), crate::Error> {
+pub fn write_atomically(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
     let mut staged = Vec::with_capacity(files.len());
     for f in files {
         staged.push(Staged::with_bytes(dir, f.name, &f.bytes)?);
@@ -624,7 +625,7 @@ pub struct Staged {
 
 impl Staged {
     /// An empty temp file for the report `name`.
-    pub fn create(dir: &Path, name: &'static str) -> Result<Staged, crate::Error> {
+    pub fn create(dir: &Path, name: &'static str) -> Result<Staged, Error> {
         let target = dir.join(name);
         let tmp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
@@ -635,18 +636,14 @@ impl Staged {
     }
 
     /// A report written in one go.
-    pub fn with_bytes(
-        dir: &Path,
-        name: &'static str,
-        bytes: &[u8],
-    ) -> Result<Staged, crate::Error> {
+    pub fn with_bytes(dir: &Path, name: &'static str, bytes: &[u8]) -> Result<Staged, Error> {
         let mut s = Staged::create(dir, name)?;
         s.write(bytes)?;
         s.finish()
     }
 
     /// Appends to the temp file.
-    pub fn write(&mut self, bytes: &[u8]) -> Result<(), crate::Error> {
+    pub fn write(&mut self, bytes: &[u8]) -> Result<(), Error> {
         // Through the `File`: `NamedTempFile`'s own writer adds the temp path to errors.
         self.tmp
             .as_file_mut()
@@ -655,7 +652,7 @@ impl Staged {
     }
 
     /// The file complete: readable by all and synced to disk.
-    pub fn finish(self) -> Result<Staged, crate::Error> {
+    pub fn finish(self) -> Result<Staged, Error> {
         readable_by_all(self.tmp.as_file()).map_err(|e| write_error(&self.target, e))?;
         self.tmp
             .as_file()
@@ -665,8 +662,8 @@ impl Staged {
     }
 }
 
-fn write_error(target: &Path, e: std::io::Error) -> crate::Error {
-    crate::Error::WriteReport {
+fn write_error(target: &Path, e: std::io::Error) -> Error {
+    Error::WriteReport {
         path: target.to_path_buf(),
         source: without_temp_path(e),
     }
@@ -674,7 +671,7 @@ fn write_error(target: &Path, e: std::io::Error) -> crate::Error {
 
 /// The second phase: every staged report renamed over its old one (a rename within one
 /// folder is atomic), then the folder synced so the renames survive a crash.
-pub fn commit(dir: &Path, staged: Vec<Staged>) -> Result<(), crate::Error> {
+pub fn commit(dir: &Path, staged: Vec<Staged>) -> Result<(), Error> {
     for s in staged {
         s.tmp
             .persist(&s.target)
@@ -729,6 +726,19 @@ pub(crate) fn readable_by_all(_file: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
 
+/// `s` cut to at most `max_chars` characters, an ellipsis marking the cut: for chart
+/// labels, graph node labels and the cells of the overview page, which must stay readable
+/// however long a name or quote is (the CSV files keep it whole).
+pub(crate) fn truncate(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max_chars - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
 /// Text made safe for attribute values and content of both the XML graph (`graph.gexf`)
 /// and `index.html`; characters XML 1.0 forbids (which HTML forbids too) are dropped.
 pub fn escape_markup(s: &str) -> String {
@@ -766,6 +776,13 @@ pub(crate) fn small_options() -> ReportOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_labels_are_shortened() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 4), "abc");
+        assert_eq!(truncate("éééé", 4), "éééé");
+    }
 
     #[test]
     fn markup_escaping() {
@@ -816,7 +833,7 @@ mod tests {
     fn a_failed_write_leaves_the_old_reports_and_no_temp_files() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.csv"), "old").unwrap();
-        let failed = (|| -> Result<(), crate::Error> {
+        let failed = (|| -> Result<(), Error> {
             let mut a = Staged::create(dir.path(), "a.csv")?;
             a.write(b"new, but never committed")?;
             // The second report cannot be staged (its folder is gone): nothing is renamed.

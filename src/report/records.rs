@@ -8,9 +8,10 @@
 //! parallel and appended in that order, so the bytes do not depend on the thread count.
 
 use super::breakdowns::{OutletTally, PeriodBuilder};
-use super::csvout::{Csv, Preview};
+use super::csvout::Csv;
 use super::entities::{self, EntityTally};
 use super::gender::{self, GenderTally};
+use super::html::Preview;
 use super::tables::{self, SpeakerTally};
 use super::{ReportOptions, Staged};
 use crate::analyze::quotes::QuoteKind;

@@ -6,8 +6,9 @@
 //! those are ("38% (5 of 13)"): the counts behind a share matter as much as the share, and
 //! a small one is marked, since one person more or less moves it a long way.
 
-use super::{draw_err, encode_png, fonts, truncate, FONT, INK};
+use super::{draw_err, encode_png, fonts, FONT, INK};
 use crate::report::gender::{Counts, Share, SMALL_DENOMINATOR};
+use crate::report::truncate;
 use anyhow::Result;
 use plotters::coord::ranged1d::SegmentValue;
 use plotters::coord::Shift;
