@@ -12,6 +12,7 @@
 mod util;
 
 mod browser;
+mod charts;
 mod cli;
 mod first_run;
 mod formats;
