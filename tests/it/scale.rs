@@ -1,10 +1,8 @@
 //! The real binary on a fixture folder: shard-and-merge and JSON lines on standard input
 //! give the reports of a single run, byte for byte; bad partials are refused by name.
 
-mod util;
-
+use crate::util::Fixture;
 use std::path::Path;
-use util::Fixture;
 
 const ARTICLES: &[(&str, &str)] = &[
     (

@@ -3,9 +3,7 @@
 //! files, an empty folder, noisy top words, and `merge` used the wrong way. Every expected
 //! value is worked out by hand from the fixture.
 
-mod util;
-
-use util::{read_csv, Fixture};
+use crate::util::{read_csv, Fixture};
 
 /// The first column of every data row of a report.
 fn first_column(f: &Fixture, name: &str) -> Vec<String> {

@@ -7,12 +7,10 @@
 //! it as ignored (visibly, never a silent pass). `.ci/run` installs LibreOffice and runs it
 //! with `--include-ignored`, and there a missing `soffice` fails the test.
 
-mod util;
-
+use crate::util::Fixture;
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use util::Fixture;
 
 fn soffice() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;

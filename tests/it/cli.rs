@@ -1,9 +1,7 @@
 //! Integration tests: the real `broadsheet` binary on small fixtures whose expected values
 //! were worked out by hand (the arithmetic is in the comments).
 
-mod util;
-
-use util::{read_csv, Fixture};
+use crate::util::{read_csv, Fixture};
 
 /// Two short articles and a stop list of our own, so every count below can be checked on
 /// paper without knowing the built-in list.

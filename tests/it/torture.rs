@@ -2,10 +2,8 @@
 //! binary. Each file must end up in exactly one of articles.csv or skipped.csv with the
 //! expected outcome, the run must finish, and every CSV must parse.
 
-mod util;
-
+use crate::util::{read_csv, Fixture};
 use std::collections::BTreeMap;
-use util::{read_csv, Fixture};
 
 /// Big inputs are smaller in debug builds, which are ~20x slower; the README's test command
 /// (`cargo test --release`) runs them at full size.

@@ -1,9 +1,6 @@
 //! Helpers for the integration tests: a temp folder with an `in/` input and an `out/`
 //! output, and a runner for the real binary.
 
-// Each test binary uses a different subset of these helpers.
-#![allow(dead_code)]
-
 use std::path::PathBuf;
 
 pub struct Fixture {

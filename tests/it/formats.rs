@@ -2,9 +2,7 @@
 //! breakdowns, index.html and --excel: the real binary on a mixed folder whose expected
 //! rows were worked out by hand (the arithmetic is in the comments).
 
-mod util;
-
-use util::{read_csv, Fixture};
+use crate::util::{read_csv, Fixture};
 
 /// A mixed folder: one .txt with front matter, a .jsonl with good and bad lines, a .csv
 /// with a good and a short row, and a .csv that holds no articles at all.

@@ -5,11 +5,9 @@
 //! as ignored (visibly, never a silent pass). `.ci/run` installs Chromium and runs it with
 //! `--include-ignored`, and there a missing Chromium fails the test.
 
-mod util;
-
+use crate::util::Fixture;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use util::Fixture;
 
 fn chromium() -> Option<PathBuf> {
     let fixed = Path::new("/usr/bin/chromium");

@@ -1,9 +1,7 @@
 //! The real binary on four articles in two outlets whose people and sources were counted
 //! by hand: `gender.csv`, `gender_by_month.csv` and `women_quoted.png`.
 
-mod util;
-
-use util::{read_csv, Fixture};
+use crate::util::{read_csv, Fixture};
 
 /// Every person is introduced with an honorific that says their gender (Ms, Mrs, Mr), but
 /// one, whose title (Dr) says nothing and whose first name the list gives to both (Jamie):
