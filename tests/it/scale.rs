@@ -296,3 +296,40 @@ fn partial_and_reports_together_and_bad_shards() {
     let r = run(&f, &["merge", "--out", "m"], b"");
     assert_eq!(r.code, 2);
 }
+
+#[test]
+fn merge_writes_the_same_reports_at_any_jobs_and_refuses_too_many_threads() {
+    let f = fixture();
+    assert_eq!(run(&f, &["in", "--out", "single", "-q"], b"").code, 1);
+    for k in 1..=2 {
+        let (shard, part) = (format!("{k}/2"), format!("p{k}.part"));
+        let r = run(
+            &f,
+            &["in", "--shard", &shard, "--partial", &part, "-q"],
+            b"",
+        );
+        assert!(r.code <= 1, "{}", r.stderr);
+    }
+    for jobs in ["1", "2", "3"] {
+        let out = format!("merged-{jobs}");
+        let r = run(
+            &f,
+            &[
+                "merge", "p2.part", "p1.part", "--out", &out, "--jobs", jobs, "-q",
+            ],
+            b"",
+        );
+        // The empty file and the PDF were skipped by the shards: exit code 1, as for a run.
+        assert_eq!(r.code, 1, "--jobs {jobs}: {}", r.stderr);
+        same_reports(&f.path("single"), &f.path(&out));
+    }
+    // The analysis's limit, as a usage error before anything is written.
+    let r = run(
+        &f,
+        &["merge", "p1.part", "--out", "m", "--jobs", "1025"],
+        b"",
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("limit of 1024"), "{}", r.stderr);
+    assert!(!f.path("m").exists());
+}
