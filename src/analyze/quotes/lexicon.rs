@@ -18,6 +18,7 @@ pub(super) const WEEKDAYS: &[&str] = &[
 pub(super) const ADVERBS: &[&str] = &[
     "also",
     "later",
+    "now",
     "then",
     "previously",
     "once",

@@ -87,8 +87,9 @@ impl<'a> Ctx<'a> {
         {
             j -= 1;
         }
-        if t.text == "and" {
-            // "ProPublica obtained a video ... and said": the clause's subject.
+        if t.text == "and" || t.text == "but" {
+            // "ProPublica obtained a video ... and said", "Massie backed Paul, but now
+            // says": the clause's subject.
             return self.first_in_clause(toks, lo, k);
         }
         if in_list(NP_STOP, t.text) {

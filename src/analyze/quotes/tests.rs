@@ -584,3 +584,19 @@ fn quoted_words_inside_the_writers_sentence_are_partial() {
         ]
     );
 }
+
+#[test]
+fn the_subject_of_a_clause_joined_by_but_speaks_not_an_adverb() {
+    let got = said(
+        "Vote\n\nRepresentative Tobias Kendrick backed the senator for years, but now said \
+         the rival had “the chance to bring us together.”",
+    );
+    assert_eq!(
+        got,
+        vec![row(
+            "the chance to bring us together.",
+            "Tobias Kendrick",
+            "said"
+        )]
+    );
+}
