@@ -720,6 +720,21 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_first_word_takes_the_one_full_name_it_starts() {
+        let got = names(
+            "Talks\n\nChinese President Xi Jinping met the envoy on Monday. Later, Xi said \
+             the talks went well.",
+        );
+        assert!(has(&got, "Xi", "PERSON", "Xi Jinping"), "{got:?}");
+        // Two full names start with it: the lone word stays itself.
+        let got = names(
+            "Talks\n\nKim Jong Un met Kim Yong Chol on Monday. Later, Kim said the talks \
+             went well.",
+        );
+        assert!(has(&got, "Kim", "PERSON", "Kim"), "{got:?}");
+    }
+
+    #[test]
     fn labels_letters_and_month_abbreviations_are_not_names() {
         let got = names("t\n\nAttendance: 15,000.\n\nThe N stands for Sept in the table.");
         assert!(got.is_empty(), "{got:?}");

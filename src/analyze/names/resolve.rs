@@ -129,6 +129,24 @@ pub(super) fn in_article(
             if m.gender == Gender::Unknown || toks.first() != full_toks.first() {
                 m.gender = *gender;
             }
+        } else if m.kind == EntityType::Person
+            && !m.canonical.is_empty()
+            && !m.canonical.contains(' ')
+        {
+            // "Xi" after "Xi Jinping", "Mahathir" after "Mahathir Mohamad", "Julia" after
+            // "Julia Child": a person named by the first word of the one full name of the
+            // article that starts with it (family names come first in some languages, and
+            // features call people by their first name).
+            let w = m.canonical.to_lowercase();
+            let fulls: FxHashSet<&str> = by_first_token
+                .get(w.as_str())
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .map(|&i| full_names[i].2.as_str())
+                .collect();
+            if fulls.len() == 1 {
+                m.canonical = fulls.into_iter().next().unwrap_or_default().to_string();
+            }
         } else if m.canonical.is_empty() {
             // "Real" after "Real Madrid": the short form of a longer name of the article.
             let w = written.to_lowercase();
