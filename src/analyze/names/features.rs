@@ -432,6 +432,8 @@ struct WordUse {
     after: Vec<u64>,
     lower_case: bool,
     capitalised_inside: bool,
+    /// Written capitalised after the first paragraph (the headline).
+    in_body: bool,
 }
 
 /// Contexts kept per word: enough to type it, bounded so one frequent word costs little.
@@ -472,6 +474,9 @@ impl DocContext {
                 if i > 0 && !s.all_caps {
                     u.capitalised_inside = true;
                 }
+                if s.paragraph > 0 {
+                    u.in_body = true;
+                }
                 if s.all_caps {
                     continue;
                 }
@@ -501,6 +506,14 @@ impl DocContext {
             }
         }
         DocContext { by_word }
+    }
+
+    /// Whether the article writes the word capitalised after its first paragraph; asked
+    /// of the words of a Title Case headline.
+    pub fn capitalised_in_body(&self, word: &str) -> bool {
+        self.by_word
+            .get(&lower_key(word))
+            .is_some_and(|u| u.in_body)
     }
 
     /// Whether the article writes the word in lower case somewhere ("crooked"); asked of

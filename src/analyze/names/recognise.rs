@@ -173,6 +173,18 @@ fn span_mentions(
         else {
             continue;
         };
+        // "Mayor Resigns": in a Title Case headline every word has a capital, so a lone
+        // word (a title aside) no list knows and the story never writes with one is no name.
+        let written = mention.span.slice(text);
+        let headline_capitals =
+            title_case || (s.paragraph == 0 && !s.all_caps && every_word_capitalised(&s.tokens));
+        if headline_capitals
+            && !written.contains(char::is_whitespace)
+            && !doc.capitalised_in_body(written)
+            && !g.is_known_word(written)
+        {
+            continue;
+        }
         mention.sentence = s.index;
         mention.paragraph = s.paragraph;
         let lone_unknown = first == last
@@ -252,6 +264,18 @@ fn is_title_case(toks: &[Token]) -> bool {
         capitalised += t.text.chars().next().is_some_and(char::is_uppercase) as usize;
     }
     (4..=40).contains(&n) && capitalised * 10 >= n * 7
+}
+
+/// A line of two or more words, each with a capital ("Mayor Resigns"): too short for
+/// [`is_title_case`] to call it a headline, but its capitals say as little.
+fn every_word_capitalised(toks: &[Token]) -> bool {
+    let mut words = toks
+        .iter()
+        .filter(|t| t.text.chars().any(char::is_alphabetic))
+        .peekable();
+    words.peek().is_some()
+        && toks.len() >= 2
+        && words.all(|t| t.text.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The parts of a span in a Title Case headline that can be names: it is cut at every word
