@@ -26,6 +26,7 @@ pub mod corpus;
 pub mod formats;
 pub mod ingest;
 pub mod partial;
+pub mod record;
 pub mod report;
 pub mod shard;
 pub mod spill;
