@@ -8,7 +8,7 @@
 use crate::text::{sentences, tokenize, Span};
 
 /// How the bytes of a file were turned into text; reported per article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Encoding {
     Utf8,
     Utf8Bom,

@@ -15,7 +15,8 @@
 //! scheduler          shares articles out to the --jobs threads, one accumulator each
 //! analyze            Article -> ArticleAnalysis (pure, per article: words, names, quotes)
 //! corpus             ArticleAnalysis* -> Corpus (Default + merge: one per thread, merged)
-//! spill              per-article rows -> temp files (out of memory until the reports stream them)
+//! record             ArticleRecord: one article's rows for the per-article tables, and its codec
+//! spill              records -> temp files (out of memory until the reports stream them)
 //! report             Corpus -> CSV + PNG + index.html (sorted, then written atomically)
 //! partial            Corpus <-> a partial result file, which `merge` turns into reports
 //! summary            what a run did: the line printed at the end and the exit code
@@ -37,6 +38,7 @@ pub mod error;
 pub mod formats;
 pub mod ingest;
 pub mod partial;
+pub mod record;
 pub mod report;
 pub mod scheduler;
 pub mod shard;

@@ -7,13 +7,13 @@
 //! render. Everything `render` reads is stored; only lookup indexes (`entity_ids`) are
 //! rebuilt on reading.
 //!
-//! # Format (version 3)
+//! # Format (version 4)
 //!
 //! A text header, one `key value` line each, ended by an empty line, then the body:
 //!
 //! ```text
 //! broadsheet partial          <- magic
-//! format 3                    <- FORMAT_VERSION: the layout of the body
+//! format 4                    <- FORMAT_VERSION: the layout of the body
 //! tool 0.1.0                  <- the broadsheet that wrote it (analyses differ between versions)
 //! stopwords 8f3a...           <- FNV-1a of the stop word list (partials must agree to merge)
 //! articles 2225               <- informational
@@ -25,27 +25,28 @@
 //! `head -6 FILE` shows the header. The body is [`Body`] serialised with postcard (varint
 //! integers, length-prefixed strings, fields in declaration order) and compressed with
 //! zlib (which carries an Adler-32 check, so a truncated or damaged file is refused).
-//! Inside it every list is sorted, words are stored once and each article's terms as
-//! (gap to the previous word's index, count), so a shard always gives the same bytes and
-//! compresses well. Readers refuse any other magic, format or tool version, naming the file.
-//! Change [`FORMAT_VERSION`] with any change to [`Body`].
+//! Each article is its [`ArticleRecord`] as the spill holds it, in the one record codec
+//! ([`crate::record`]). Inside the body every list is sorted (articles by name, each one's
+//! words by word and quotes by position) and corpus-level words and entities are stored
+//! once, so a shard always gives the same bytes and compresses well. Readers refuse any
+//! other magic, format or tool version, naming the file. Change [`FORMAT_VERSION`] with any
+//! change to [`Body`] or to the types an [`ArticleRecord`] holds.
 
 use crate::analyze::names::EntityType;
-use crate::analyze::quotes::{Quote, QuoteKind};
-use crate::analyze::ArticleRow;
 use crate::corpus::{Corpus, Tally, Units};
 use crate::ingest::{Skip, SkipReason};
-use crate::spill::{ArticleRecord, MentionRec};
-use crate::text::Span;
-use chrono::Datelike;
+use crate::record::ArticleRecord;
+use crate::spill::Spill;
 use rustc_hash::FxHashMap;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::io::{Read, Write};
+use std::cell::Cell;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub const MAGIC: &str = "broadsheet partial";
-/// The layout of [`Body`]; bump with any change to it.
-pub const FORMAT_VERSION: u32 = 3;
+/// The layout of [`Body`]; bump with any change to it (or to an [`ArticleRecord`]).
+pub const FORMAT_VERSION: u32 = 4;
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The header is small; a file whose first this many bytes hold no end of header is no
@@ -96,12 +97,17 @@ pub struct Header {
     pub stopwords: String,
 }
 
-/// The body of a partial, version 3 (version 2 had no `genders` and no quote `kind`,
-/// version 1 no `long_tokens`). Entity types are 0 person, 1 organisation, 2 place;
-/// unit triples are (sentences, paragraphs, articles). Long lists of numbers are stored as
-/// columns of gaps (one `Vec` per field), which zlib compresses far better than rows.
+/// The body of a partial, version 4 (version 3 stored each article's row, words, quotes and
+/// mentions in lists of its own rather than as the article's record; version 2 had no
+/// `genders` and no quote `kind`, version 1 no `long_tokens`). Entity types are stored as
+/// 0 person, 1 organisation, 2 place; unit triples are (sentences, paragraphs, articles). Long lists of numbers are stored as columns of gaps
+/// (one `Vec` per field), which zlib compresses far better than rows.
+///
+/// `A` holds the articles, all in the same bytes: written, [`Articles`] streams them from
+/// the corpus's spill; read, [`Spilled`] streams them into a new one (or a `Vec` holds
+/// them, to look at).
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
-pub struct Body {
+pub struct Body<A = Vec<ArticleRecord>> {
     pub tokens: u64,
     pub bytes: u64,
     pub stray_marks: u64,
@@ -114,20 +120,17 @@ pub struct Body {
     pub bigrams: Bigrams,
     pub lowercase: Vec<(String, u64)>,
     /// Mentions per article-level name and type: the alias evidence.
-    pub names: Vec<(String, u8, u64)>,
+    pub names: Vec<(String, EntityType, u64)>,
     /// Gender evidence per article-level person's name ([`crate::analyze::names::gender::Votes`]
     /// as an array), sorted by name.
     pub genders: Vec<(String, [u32; 6])>,
     /// Article-level entities with their units, most widespread first (so the ids that
-    /// pairs and mentions use most are small); ties by name and type.
-    pub entities: Vec<(String, u8, (u32, u32, u32))>,
+    /// pairs use most are small); ties by name and type.
+    pub entities: Vec<(String, EntityType, (u32, u32, u32))>,
     pub pairs: Pairs,
-    /// Rows sorted by `article`; `terms`, `quotes` and `mentions` hold the articles' lists
-    /// one after another in this order.
-    pub articles: Vec<ArticleBody>,
-    pub terms: Terms,
-    pub quotes: Vec<QuoteBody>,
-    pub mentions: Mentions,
+    /// Every article's record, sorted by article, each in its canonical order
+    /// ([`ArticleRecord::canonical`]).
+    pub articles: A,
     pub skipped: Vec<(String, SkipBody)>,
 }
 
@@ -155,61 +158,6 @@ pub struct Pairs {
     pub articles: Vec<u32>,
 }
 
-/// Each article's kept words and counts (the TF-IDF input), by word id.
-#[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
-pub struct Terms {
-    /// Word id minus the article's previous word id (the first: minus 0).
-    pub word_gap: Vec<u32>,
-    pub count: Vec<u32>,
-}
-
-/// Each article's mentions in text order.
-#[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
-pub struct Mentions {
-    /// Start minus the article's previous mention's start (the first: minus 0).
-    pub start_gap: Vec<i64>,
-    pub len: Vec<u64>,
-    pub entity: Vec<u32>,
-    /// `None` when written exactly as the entity's name.
-    pub written: Vec<Option<String>>,
-}
-
-/// One article's row, and how many of the shared lists' entries are its.
-#[derive(Debug, Serialize, Deserialize, PartialEq)]
-pub struct ArticleBody {
-    pub article: String,
-    pub title: String,
-    pub encoding: String,
-    pub bytes: u64,
-    pub words: u64,
-    pub sentences: u64,
-    pub paragraphs: u64,
-    pub quotes: u64,
-    pub mentions: u64,
-    pub outlet: String,
-    /// Days since 0001-01-01 (chrono's `num_days_from_ce`).
-    pub date: Option<i32>,
-    pub url: String,
-    pub date_unparsed: bool,
-    pub n_terms: u32,
-    pub n_quotes: u32,
-    pub n_mentions: u32,
-}
-
-#[derive(Debug, Serialize, Deserialize, PartialEq)]
-pub struct QuoteBody {
-    pub span: (u64, u64),
-    pub inner: (u64, u64),
-    pub quote: String,
-    pub speaker: String,
-    pub speaker_mention: String,
-    pub speaker_type: Option<u8>,
-    pub cue: String,
-    pub unclosed: bool,
-    /// [`QuoteKind::code`].
-    pub kind: u8,
-}
-
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 pub enum SkipBody {
     Unreadable(String),
@@ -228,41 +176,143 @@ pub enum SkipBody {
 
 /// Writes `corpus` as a partial: header, then the compressed body.
 pub fn encode(corpus: &Corpus, stopwords: u64) -> Result<Vec<u8>, PartialError> {
-    let body = to_body(corpus)?;
+    let body = to_body(corpus);
     let mut out = format!(
         "{MAGIC}\nformat {FORMAT_VERSION}\ntool {TOOL_VERSION}\nstopwords {stopwords:016x}\narticles {}\nskipped {}\n\n",
-        body.articles.len(),
+        corpus.records.len(),
         body.skipped.len()
     )
     .into_bytes();
-    let raw = postcard::to_stdvec(&body).map_err(|e| PartialError::Damaged {
-        file: "(being written)".into(),
-        reason: e.to_string(),
+    let write_err = |source| PartialError::Write {
+        file: "(memory)".into(),
+        source,
+    };
+    let z = flate2::write::ZlibEncoder::new(&mut out, flate2::Compression::new(6));
+    // postcard writes a few bytes at a time.
+    let buffered = std::io::BufWriter::with_capacity(64 << 10, z);
+    let buffered = postcard::to_io(&body, buffered).map_err(|e| {
+        body.articles
+            .error
+            .take()
+            .unwrap_or_else(|| being_written(e.to_string()))
     })?;
-    let mut z = flate2::write::ZlibEncoder::new(&mut out, flate2::Compression::new(6));
-    z.write_all(&raw)
-        .and_then(|_| z.finish().map(|_| ()))
-        .map_err(|source| PartialError::Write {
-            file: "(memory)".into(),
-            source,
-        })?;
+    buffered
+        .into_inner()
+        .map_err(|e| write_err(e.into_error()))?
+        .finish()
+        .map_err(write_err)?;
     Ok(out)
+}
+
+fn being_written(reason: String) -> PartialError {
+    PartialError::Damaged {
+        file: "(being written)".into(),
+        reason,
+    }
+}
+
+/// A corpus's records as a partial stores them ([`Body::articles`]): read back from its
+/// spill one at a time, sorted by article, each in its canonical order, so that writing a
+/// partial never holds them all.
+pub struct Articles<'c> {
+    spill: &'c Spill,
+    /// Why writing them stopped, if not for the serialiser (which keeps no message).
+    error: Cell<Option<PartialError>>,
+}
+
+impl Serialize for Articles<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let fail = |e: PartialError| {
+            let message = e.to_string();
+            self.error.set(Some(e));
+            S::Error::custom(message)
+        };
+        let read_err = |e: std::io::Error| fail(being_written(e.to_string()));
+        let records = self.spill.records().map_err(read_err)?;
+        let mut seq = s.serialize_seq(Some(self.spill.len() as usize))?;
+        // Records come back sorted by article, so a repeated id is next to its twin.
+        let mut last: Option<String> = None;
+        for rec in records {
+            let rec = rec.map_err(read_err)?.canonical();
+            if last.as_ref() == Some(&rec.row.article) {
+                return Err(fail(PartialError::DuplicateArticle(rec.row.article)));
+            }
+            seq.serialize_element(&rec)?;
+            last = Some(rec.row.article);
+        }
+        seq.end()
+    }
 }
 
 /// Reads a partial; `file` names it in errors.
 pub fn decode(bytes: &[u8], file: &str) -> Result<(Header, Corpus), PartialError> {
+    let (header, body) = decode_body::<Spilled>(bytes, file)?;
+    let corpus = from_body(body).map_err(|reason| damaged(file, reason))?;
+    Ok((header, corpus))
+}
+
+/// Reads a partial's header and body; `file` names it in errors.
+pub fn decode_body<A: DeserializeOwned>(
+    bytes: &[u8],
+    file: &str,
+) -> Result<(Header, Body<A>), PartialError> {
     let (header, rest) = parse_header(bytes, file)?;
-    let damaged = |reason: String| PartialError::Damaged {
-        file: file.to_string(),
-        reason,
-    };
     let mut raw = Vec::new();
     flate2::read::ZlibDecoder::new(rest)
         .read_to_end(&mut raw)
-        .map_err(|e| damaged(e.to_string()))?;
-    let body: Body = postcard::from_bytes(&raw).map_err(|e| damaged(e.to_string()))?;
-    let corpus = from_body(body).map_err(damaged)?;
-    Ok((header, corpus))
+        .map_err(|e| damaged(file, e.to_string()))?;
+    let body = postcard::from_bytes(&raw).map_err(|e| damaged(file, e.to_string()))?;
+    Ok((header, body))
+}
+
+/// A partial's articles as they are read ([`Body::articles`]): each record checked and
+/// pushed into a spill as it is decoded, so reading a partial never holds them all.
+#[derive(Debug, Default)]
+pub struct Spilled {
+    pub records: Spill,
+    /// Quotations, those with no speaker, and pieces of reported speech, over the records.
+    pub quotes: u64,
+    pub unattributed: u64,
+    pub reported: u64,
+}
+
+impl<'de> Deserialize<'de> for Spilled {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Spilled, D::Error> {
+        struct Records;
+        impl<'de> serde::de::Visitor<'de> for Records {
+            type Value = Spilled;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("article records")
+            }
+
+            fn visit_seq<S: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: S,
+            ) -> Result<Spilled, S::Error> {
+                let mut out = Spilled::default();
+                while let Some(rec) = seq.next_element::<ArticleRecord>()? {
+                    rec.check().map_err(serde::de::Error::custom)?;
+                    let ((quotes, unattributed), reported) =
+                        crate::corpus::count_kinds(&rec.quotes);
+                    out.quotes += quotes;
+                    out.unattributed += unattributed;
+                    out.reported += reported;
+                    out.records.push(&rec);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(Records)
+    }
+}
+
+fn damaged(file: &str, reason: String) -> PartialError {
+    PartialError::Damaged {
+        file: file.to_string(),
+        reason,
+    }
 }
 
 /// Checks magic and versions; returns the header and the bytes after it.
@@ -343,21 +393,14 @@ pub fn merge_files(paths: &[PathBuf]) -> Result<Corpus, PartialError> {
             }
             Some(_) => {}
         }
-        let records = part
-            .records
-            .records()
-            .map_err(|source| PartialError::Read {
-                file: file.clone(),
-                source,
-            })?;
-        for rec in records {
-            let article = rec
-                .map_err(|source| PartialError::Read {
-                    file: file.clone(),
-                    source,
-                })?
-                .row
-                .article;
+        let read_err = |source| PartialError::Read {
+            file: file.clone(),
+            source,
+        };
+        // Only the names, which lead each encoded record.
+        for raw in part.records.raw_records().map_err(read_err)? {
+            let raw = raw.map_err(read_err)?;
+            let article = String::from_utf8_lossy(crate::record::article_of(&raw)).into_owned();
             if let Some(&j) = owner.get(&article) {
                 return Err(PartialError::Overlap {
                     id: article,
@@ -372,23 +415,6 @@ pub fn merge_files(paths: &[PathBuf]) -> Result<Corpus, PartialError> {
     Ok(corpus)
 }
 
-fn kind_code(k: EntityType) -> u8 {
-    match k {
-        EntityType::Person => 0,
-        EntityType::Org => 1,
-        EntityType::Place => 2,
-    }
-}
-
-fn kind_of(code: u8) -> Result<EntityType, String> {
-    match code {
-        0 => Ok(EntityType::Person),
-        1 => Ok(EntityType::Org),
-        2 => Ok(EntityType::Place),
-        n => Err(format!("unknown entity type {n}")),
-    }
-}
-
 fn units_body(u: Units) -> (u32, u32, u32) {
     (u.sentences, u.paragraphs, u.articles)
 }
@@ -399,12 +425,6 @@ fn units_of(t: (u32, u32, u32)) -> Units {
         paragraphs: t.1,
         articles: t.2,
     }
-}
-
-fn encoding_of(name: &str) -> Result<&'static str, String> {
-    crate::article::Encoding::from_name(name)
-        .map(crate::article::Encoding::name)
-        .ok_or_else(|| format!("unknown encoding {name:?}"))
 }
 
 fn sorted_tallies<'a>(tallies: impl Iterator<Item = (&'a str, Tally)>) -> Vec<(String, u64, u64)> {
@@ -450,8 +470,9 @@ fn skip_reason(b: SkipBody) -> SkipReason {
     }
 }
 
-/// The corpus in its stored form: sorted, words and entities by id.
-pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
+/// The corpus in its stored form: sorted, words and entities by id, the articles streamed
+/// as it is written.
+pub fn to_body(c: &Corpus) -> Body<Articles<'_>> {
     let words = sorted_tallies(c.words.iter());
     let word_id: FxHashMap<&str, u32> = words
         .iter()
@@ -497,7 +518,7 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
             let (name, kind) = &c.entities[old as usize];
             (
                 name.clone(),
-                kind_code(*kind),
+                *kind,
                 units_body(c.entity_units[old as usize]),
             )
         })
@@ -526,93 +547,16 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
         pairs.articles.push(u.articles);
     }
 
-    // Records come back sorted by article, so a repeated id is next to its twin.
-    let write_err = |e: std::io::Error| PartialError::Damaged {
-        file: "(being written)".into(),
-        reason: e.to_string(),
-    };
-    let mut articles: Vec<ArticleBody> = Vec::with_capacity(c.articles as usize);
-    let mut terms = Terms::default();
-    let mut quotes = Vec::with_capacity(c.quotes as usize);
-    let mut mentions = Mentions::default();
-    for rec in c.records.records().map_err(write_err)? {
-        let rec = rec.map_err(write_err)?;
-        let r = &rec.row;
-        if articles.last().is_some_and(|a| a.article == r.article) {
-            return Err(PartialError::DuplicateArticle(r.article.clone()));
-        }
-        let mut ids: Vec<(u32, u32)> = rec
-            .terms
-            .iter()
-            .filter_map(|(w, n)| word_id.get(w.as_str()).map(|&id| (id, *n)))
-            .collect();
-        ids.sort_unstable();
-        let mut prev = 0;
-        for &(id, n) in &ids {
-            terms.word_gap.push(id - prev);
-            prev = id;
-            terms.count.push(n);
-        }
-        let mut doc_quotes: Vec<&Quote> = rec.quotes.iter().collect();
-        doc_quotes.sort_by_key(|q| (q.span.start, q.span.end, q.inner.start, q.inner.end));
-        for q in &doc_quotes {
-            quotes.push(QuoteBody {
-                span: (q.span.start as u64, q.span.end as u64),
-                inner: (q.inner.start as u64, q.inner.end as u64),
-                quote: q.quote.clone(),
-                speaker: q.speaker.clone(),
-                speaker_mention: q.speaker_mention.clone(),
-                speaker_type: q.speaker_type.map(kind_code),
-                cue: q.cue.clone(),
-                unclosed: q.unclosed,
-                kind: q.kind.code(),
-            });
-        }
-        let mut prev = 0i64;
-        for m in &rec.mentions {
-            let key = &rec.entities[m.entity as usize];
-            let id = *c.entity_ids.get(key).ok_or_else(|| PartialError::Damaged {
-                file: "(being written)".into(),
-                reason: format!("{}: entity {} not in the corpus", r.article, key.0),
-            })?;
-            mentions.start_gap.push(m.start as i64 - prev);
-            prev = m.start as i64;
-            mentions.len.push((m.end - m.start) as u64);
-            mentions.entity.push(new_id[id as usize]);
-            mentions
-                .written
-                .push((m.written != key.0).then(|| m.written.clone()));
-        }
-        articles.push(ArticleBody {
-            article: r.article.clone(),
-            title: r.title.clone(),
-            encoding: r.encoding.to_string(),
-            bytes: r.bytes,
-            words: r.words,
-            sentences: r.sentences,
-            paragraphs: r.paragraphs,
-            quotes: r.quotes,
-            mentions: r.mentions,
-            outlet: r.outlet.clone(),
-            date: r.date.map(|d| d.num_days_from_ce()),
-            url: r.url.clone(),
-            date_unparsed: r.date_unparsed,
-            n_terms: ids.len() as u32,
-            n_quotes: doc_quotes.len() as u32,
-            n_mentions: rec.mentions.len() as u32,
-        });
-    }
-
     let mut skipped: Vec<(String, SkipBody)> = c
         .skipped
         .iter()
         .map(|s| (s.id.clone(), skip_body(&s.reason)))
         .collect();
     skipped.sort_by_cached_key(|s| (s.0.clone(), format!("{:?}", s.1)));
-    let mut names: Vec<(String, u8, u64)> = c
+    let mut names: Vec<(String, EntityType, u64)> = c
         .names
         .iter()
-        .map(|((n, k), c)| (n.clone(), kind_code(*k), *c))
+        .map(|((n, k), c)| (n.clone(), *k, *c))
         .collect();
     names.sort_unstable();
     let mut genders: Vec<(String, [u32; 6])> = c
@@ -627,7 +571,7 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
         .map(|(k, n)| (k.to_string(), *n))
         .collect();
     lowercase.sort_unstable();
-    Ok(Body {
+    Body {
         tokens: c.tokens,
         bytes: c.bytes,
         stray_marks: c.stray_marks,
@@ -642,17 +586,22 @@ pub fn to_body(c: &Corpus) -> Result<Body, PartialError> {
         genders,
         entities,
         pairs,
-        articles,
-        terms,
-        quotes,
-        mentions,
+        articles: Articles {
+            spill: &c.records,
+            error: Cell::new(None),
+        },
         skipped,
-    })
+    }
 }
 
 /// The corpus again, with its lookup indexes rebuilt. Errors say what is inconsistent.
-pub fn from_body(b: Body) -> Result<Corpus, String> {
+pub fn from_body(b: Body<Spilled>) -> Result<Corpus, String> {
     let mut c = Corpus {
+        articles: b.articles.records.len(),
+        records: b.articles.records,
+        quotes: b.articles.quotes,
+        unattributed: b.articles.unattributed,
+        reported: b.articles.reported,
         tokens: b.tokens,
         bytes: b.bytes,
         stray_marks: b.stray_marks,
@@ -709,7 +658,7 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
         .map(|(k, n)| (k.into(), n))
         .collect();
     for (n, k, count) in b.names {
-        c.names.insert((n, kind_of(k)?), count);
+        c.names.insert((n, k), count);
     }
     c.genders = b
         .genders
@@ -717,7 +666,7 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
         .map(|(n, v)| (n, crate::analyze::names::gender::Votes::from_array(v)))
         .collect();
     for (name, k, u) in b.entities {
-        let key = (name, kind_of(k)?);
+        let key = (name, k);
         c.entity_ids.insert(key.clone(), c.entities.len() as u32);
         c.entities.push(key);
         c.entity_units.push(units_of(u));
@@ -751,125 +700,6 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
         c.pairs.insert((a, bb), u);
     }
 
-    let words = &c.words;
-    let word = |stored: u32| {
-        id(stored).map(|i| {
-            words
-                .name(i)
-                .expect("ids come from this table's own additions")
-        })
-    };
-    let t = &b.terms;
-    let Mentions {
-        start_gap,
-        len,
-        entity,
-        written,
-    } = b.mentions;
-    if t.count.len() != t.word_gap.len()
-        || [len.len(), entity.len(), written.len()] != [start_gap.len(); 3]
-    {
-        return Err("term or mention columns of different lengths".into());
-    }
-    let (mut at_term, mut at_mention) = (0usize, 0usize);
-    let mut quotes = b.quotes.into_iter();
-    let mut written = written.into_iter();
-    for a in b.articles {
-        let ends = |at: usize, n: u32, len: usize| {
-            let end = at + n as usize;
-            if end > len {
-                Err(format!("{}: lists end early", a.article))
-            } else {
-                Ok(end)
-            }
-        };
-        let end = ends(at_term, a.n_terms, t.count.len())?;
-        let mut id = 0u32;
-        let mut terms = Vec::with_capacity(a.n_terms as usize);
-        for i in at_term..end {
-            id = id.checked_add(t.word_gap[i]).ok_or("word id overflow")?;
-            terms.push((word(id)?.clone(), t.count[i]));
-        }
-        at_term = end;
-        let mut doc_quotes = Vec::with_capacity(a.n_quotes as usize);
-        for _ in 0..a.n_quotes {
-            let q = quotes.next().ok_or("quote list ends early")?;
-            doc_quotes.push(Quote {
-                span: span(q.span)?,
-                inner: span(q.inner)?,
-                quote: q.quote,
-                speaker: q.speaker,
-                speaker_mention: q.speaker_mention,
-                speaker_type: q.speaker_type.map(kind_of).transpose()?,
-                cue: q.cue,
-                unclosed: q.unclosed,
-                kind: QuoteKind::from_code(u64::from(q.kind))
-                    .ok_or_else(|| format!("quote kind {}", q.kind))?,
-            });
-        }
-        let end = ends(at_mention, a.n_mentions, len.len())?;
-        let mut start = 0i64;
-        // The record's own entity list: the distinct entities its mentions name.
-        let mut ids: Vec<u32> = entity[at_mention..end].to_vec();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut keys = Vec::with_capacity(ids.len());
-        for &id in &ids {
-            let key = c
-                .entities
-                .get(id as usize)
-                .ok_or_else(|| format!("{}: entity {id} out of range", a.article))?;
-            keys.push(key.clone());
-        }
-        let mut mentions = Vec::with_capacity(a.n_mentions as usize);
-        for i in at_mention..end {
-            start += start_gap[i];
-            let local = ids.binary_search(&entity[i]).unwrap_or(0);
-            let s = usize::try_from(start).map_err(|_| "negative mention start")?;
-            mentions.push(MentionRec {
-                start: s,
-                end: s + len[i] as usize,
-                written: written
-                    .next()
-                    .flatten()
-                    .unwrap_or_else(|| keys[local].0.clone()),
-                entity: local as u32,
-            });
-        }
-        at_mention = end;
-        c.articles += 1;
-        let (quotes, reported) = crate::corpus::count_kinds(&doc_quotes);
-        c.quotes += quotes.0;
-        c.unattributed += quotes.1;
-        c.reported += reported;
-        c.records.push(&ArticleRecord {
-            row: ArticleRow {
-                encoding: encoding_of(&a.encoding)?,
-                article: a.article,
-                title: a.title,
-                bytes: a.bytes,
-                words: a.words,
-                sentences: a.sentences,
-                paragraphs: a.paragraphs,
-                quotes: a.quotes,
-                mentions: a.mentions,
-                outlet: a.outlet,
-                date: match a.date {
-                    Some(days) => Some(
-                        chrono::NaiveDate::from_num_days_from_ce_opt(days)
-                            .ok_or_else(|| format!("date {days} out of range"))?,
-                    ),
-                    None => None,
-                },
-                url: a.url,
-                date_unparsed: a.date_unparsed,
-            },
-            terms,
-            entities: keys,
-            mentions,
-            quotes: doc_quotes,
-        });
-    }
     c.skipped = b
         .skipped
         .into_iter()
@@ -879,16 +709,6 @@ pub fn from_body(b: Body) -> Result<Corpus, String> {
         })
         .collect();
     Ok(c)
-}
-
-fn span((start, end): (u64, u64)) -> Result<Span, String> {
-    if start > end {
-        return Err(format!("span {start}..{end} runs backwards"));
-    }
-    Ok(Span {
-        start: start as usize,
-        end: end as usize,
-    })
 }
 
 #[cfg(test)]
@@ -920,13 +740,28 @@ mod tests {
         let bytes = encode(&c, 7).unwrap();
         let (header, back) = decode(&bytes, "p").unwrap();
         assert_eq!(header.stopwords, "0000000000000007");
-        assert_eq!(to_body(&back).unwrap(), to_body(&c).unwrap());
-        assert_eq!(encode(&back, 7).unwrap(), bytes);
+        let again = encode(&back, 7).unwrap();
+        assert_eq!(again, bytes);
+        let body: Body = decode_body(&bytes, "p").unwrap().1;
+        assert_eq!(body.articles.len(), 2);
+        // The records as the corpus spilled them, in their canonical order.
+        let records: Vec<ArticleRecord> = c
+            .records
+            .records()
+            .unwrap()
+            .map(|r| r.unwrap().canonical())
+            .collect();
+        assert_eq!(body.articles, records);
     }
 
     #[test]
     fn phrases_stored_as_text_are_read_by_their_words() {
-        let mut body = to_body(&corpus()).unwrap();
+        let fresh = || {
+            decode_body::<Spilled>(&encode(&corpus(), 7).unwrap(), "p")
+                .unwrap()
+                .1
+        };
+        let mut body = fresh();
         let tehran = body.words.iter().find(|w| w.0 == "tehran").unwrap().1;
         assert_eq!(tehran, 2);
         body.bigrams.other.push(("tehran talks".into(), 4, 3));
@@ -934,7 +769,7 @@ mod tests {
         let t = c.words.bigram("tehran", "talks").unwrap();
         assert_eq!((t.count, t.articles), (4, 3));
         // A phrase of a word the corpus never counted cannot be stored.
-        let mut body = to_body(&corpus()).unwrap();
+        let mut body = fresh();
         body.bigrams.other.push(("tehran zzz".into(), 1, 1));
         assert!(from_body(body).unwrap_err().contains("tehran zzz"));
     }
@@ -945,7 +780,7 @@ mod tests {
         let err = decode(b"hello", "x.part").unwrap_err().to_string();
         assert!(err.starts_with("x.part: not a broadsheet partial"), "{err}");
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        let v9 = text.replacen("format 3\n", "format 9\n", 1);
+        let v9 = text.replacen("format 4\n", "format 9\n", 1);
         let err = decode(v9.as_bytes(), "x.part").unwrap_err().to_string();
         assert!(err.contains("x.part: partial format version 9"), "{err}");
         let old = String::from_utf8_lossy(&bytes).replacen(
@@ -988,13 +823,12 @@ mod tests {
         assert_eq!(back.articles, 600);
         assert_eq!(back.records.len(), 600);
         assert_eq!(back.quotes, c.quotes);
-        let body = to_body(&back).unwrap();
-        assert_eq!(body, to_body(&c).unwrap());
+        let body: Body = decode_body(&bytes, "p").unwrap().1;
         assert_eq!(body.articles.len(), 600);
         assert!(body
             .articles
             .windows(2)
-            .all(|w| w[0].article < w[1].article));
+            .all(|w| w[0].row.article < w[1].row.article));
         assert_eq!(encode(&back, 7).unwrap(), bytes);
     }
 

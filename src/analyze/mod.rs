@@ -38,18 +38,22 @@ pub struct ArticleAnalysis {
 }
 
 /// One row of `articles.csv`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `article` is the first field: the record codec ([`crate::record`]) writes fields in
+/// declaration order, and the spill sorts encoded records by the name at their start.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleRow {
+    pub article: String,
     /// Metadata from a record's fields or a front-matter block (empty for a plain text);
     /// set after the analysis by [`ArticleRow::with_meta`].
     pub outlet: String,
+    #[serde(with = "crate::record::date_days")]
     pub date: Option<chrono::NaiveDate>,
     pub url: String,
     /// A date was given but could not be read.
     pub date_unparsed: bool,
-    pub article: String,
     pub title: String,
-    pub encoding: &'static str,
+    pub encoding: crate::article::Encoding,
     pub bytes: u64,
     pub words: u64,
     pub sentences: u64,
@@ -118,7 +122,7 @@ pub fn article(a: &Article, opts: Options<'_>) -> ArticleAnalysis {
         date_unparsed: false,
         article: a.id.clone(),
         title: capped_title(a.title()),
-        encoding: a.encoding.name(),
+        encoding: a.encoding,
         bytes: a.text.len() as u64,
         words: words.tokens,
         sentences: a.sentences.len() as u64,

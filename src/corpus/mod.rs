@@ -9,7 +9,9 @@ use crate::analyze::names::{self, EntityType, Gender};
 use crate::analyze::quotes::{Quote, QuoteKind};
 use crate::analyze::ArticleAnalysis;
 use crate::ingest::Skip;
-use crate::spill::{ArticleRecord, MentionRec, Spill};
+pub use crate::record::EntityKey;
+use crate::record::{ArticleRecord, MentionRec};
+use crate::spill::Spill;
 use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 pub use words::WordTable;
@@ -29,9 +31,6 @@ impl Tally {
         self.articles += other.articles;
     }
 }
-
-/// An entity as resolved within one article: canonical name and type.
-pub type EntityKey = (String, EntityType);
 
 /// In how many sentences, paragraphs and articles something was seen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -355,7 +355,7 @@ mod tests {
             date_unparsed: false,
             article: article.into(),
             title: String::new(),
-            encoding: "utf-8",
+            encoding: crate::article::Encoding::Utf8,
             bytes: 0,
             words: 0,
             sentences: 0,

@@ -8,7 +8,7 @@
 
 use crate::analyze::names::EntityType;
 use crate::corpus::{Corpus, EntityKey, Resolver, Units, Window};
-use crate::spill::ArticleRecord;
+use crate::record::ArticleRecord;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;

@@ -447,7 +447,7 @@ mod tests {
             .next()
             .unwrap()
             .unwrap();
-        let (rec, _) = crate::spill::decode_parts(&raw).unwrap();
+        let (rec, _) = crate::record::decode_parts(&raw).unwrap();
         let mut quotes = super::super::tables::quotes_of(&rec, &resolve);
         let mut nobody = quotes[0].clone();
         nobody.speaker = String::new();

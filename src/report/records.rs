@@ -176,7 +176,7 @@ fn rows_of(
     opts: &ReportOptions,
     split: bool,
 ) -> anyhow::Result<Rows> {
-    let (rec, terms) = crate::spill::decode_parts(raw)?;
+    let (rec, terms) = crate::record::decode_parts(raw)?;
     let neutralise = !opts.raw_csv;
     let keyword_rows = |c: &mut Csv| -> anyhow::Result<RowBytes> {
         let kw = tables::keywords_of(&rec.row.article, &terms, corpus, idf, opts.keywords);

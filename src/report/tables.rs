@@ -6,7 +6,7 @@ use crate::analyze::names::EntityType;
 use crate::analyze::quotes::{word_count, QuoteKind};
 use crate::analyze::ArticleRow;
 use crate::corpus::{Corpus, Resolver, Tally};
-use crate::spill::ArticleRecord;
+use crate::record::ArticleRecord;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -163,7 +163,7 @@ pub fn article_out(a: &ArticleRow, reported: u64) -> ArticleOut<'_> {
         paragraphs: a.paragraphs,
         quotes: a.quotes,
         mentions: a.mentions,
-        encoding: a.encoding,
+        encoding: a.encoding.name(),
         outlet: &a.outlet,
         date: a.date.map(crate::formats::dates::ymd).unwrap_or_default(),
         url: &a.url,

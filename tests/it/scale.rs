@@ -111,7 +111,7 @@ fn shards_merged_in_any_order_give_the_single_run_reports() {
         assert!(r.code <= 1, "{}", r.stderr);
         assert!(r.stderr.contains(&format!("partial result in {part}")));
         let bytes = std::fs::read(f.path(&part)).unwrap();
-        assert!(bytes.starts_with(b"broadsheet partial\nformat 3\n"));
+        assert!(bytes.starts_with(b"broadsheet partial\nformat 4\n"));
         articles += header_count(&bytes, "articles");
         skipped += header_count(&bytes, "skipped");
     }
@@ -242,13 +242,13 @@ fn merge_refuses_what_it_cannot_merge_and_names_the_file() {
     // Another format or tool version.
     let bytes = std::fs::read(f.path("all.part")).unwrap();
     let mut v1 = b"broadsheet partial\nformat 1\n".to_vec();
-    v1.extend_from_slice(&bytes[b"broadsheet partial\nformat 3\n".len()..]);
+    v1.extend_from_slice(&bytes[b"broadsheet partial\nformat 4\n".len()..]);
     std::fs::write(f.path("v1.part"), v1).unwrap();
     let r = run(&f, &["merge", "v1.part", "--out", "m"], b"");
     assert_eq!(r.code, 2);
     assert!(
         r.stderr
-            .contains("v1.part: partial format version 1, but this broadsheet reads version 3"),
+            .contains("v1.part: partial format version 1, but this broadsheet reads version 4"),
         "{}",
         r.stderr
     );

@@ -26,7 +26,9 @@ use crate::text::{tokenize, Span};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The kinds of entity the reports distinguish.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum EntityType {
     Person,
     Org,

@@ -39,7 +39,7 @@ use crate::article::Article;
 use crate::text::{tokenize, Span};
 
 /// One direct quotation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
     /// The quotation marks included.
     pub span: Span,
@@ -60,7 +60,9 @@ pub struct Quote {
 }
 
 /// What kind of speech a row of `quotes.csv` holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum QuoteKind {
     /// A whole quotation: a sentence or more in quotation marks.
     #[default]
@@ -77,20 +79,6 @@ impl QuoteKind {
             QuoteKind::Direct => "direct",
             QuoteKind::Partial => "partial",
             QuoteKind::Reported => "reported",
-        }
-    }
-
-    /// The code the spill and partial formats store.
-    pub fn code(self) -> u8 {
-        self as u8
-    }
-
-    pub fn from_code(c: u64) -> Option<QuoteKind> {
-        match c {
-            0 => Some(QuoteKind::Direct),
-            1 => Some(QuoteKind::Partial),
-            2 => Some(QuoteKind::Reported),
-            _ => None,
         }
     }
 }
