@@ -8,7 +8,7 @@
 use broadsheet::analyze::{self, names, quotes, words, Options};
 use broadsheet::article::Article;
 use broadsheet::corpus::{Corpus, Window};
-use broadsheet::formats::{dates::Period, FileKind};
+use broadsheet::ingest::formats::{dates::Period, FileKind};
 use broadsheet::ingest;
 use broadsheet::report::{self, ReportOptions};
 use broadsheet::text::{sentences, stopwords::StopWords, tokenize};

@@ -2,8 +2,8 @@
 
 use crate::corpus::Window;
 use crate::error::Error;
-use crate::formats::dates::Period;
-use crate::formats::FieldMap;
+use crate::ingest::formats::dates::Period;
+use crate::ingest::formats::FieldMap;
 use crate::report::ReportOptions;
 use crate::shard::Shard;
 use crate::text::stopwords::StopWords;

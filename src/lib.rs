@@ -8,7 +8,7 @@
 //! commands           execute(): analyse (commands::analyse::run) or merge (commands::merge)
 //! config             the command line (clap) -> a checked Config / MergeConfig
 //! ingest             files -> decoded text (discover, load, decode; bad files -> Skip)
-//! formats            .jsonl/.csv records, front matter, web pages -> article text + metadata
+//! ingest::formats    .jsonl/.csv records, front matter, web pages -> article text + metadata
 //! stream             --stdin-jsonl: JSON lines -> records (ids unique) -> articles
 //! shard              --shard K/N: which files and lines are this run's
 //! article            text -> Article (title, paragraphs, sentences as byte spans)
@@ -19,6 +19,7 @@
 //! spill              records -> temp files (out of memory until the reports stream them)
 //! report             Corpus -> CSV + PNG + index.html (sorted, then written atomically)
 //! partial            Corpus <-> a partial result file, which `merge` turns into reports
+//! outputs            the names and header rows of what broadsheet writes (a contract)
 //! summary            what a run did: the line printed at the end and the exit code
 //! error              the fatal errors (exit code 2)
 //! text               tokens, sentences and stop words, for article and analyze
@@ -35,8 +36,8 @@ pub mod commands;
 pub mod config;
 pub mod corpus;
 pub mod error;
-pub mod formats;
 pub mod ingest;
+pub mod outputs;
 pub mod partial;
 pub mod record;
 pub mod report;

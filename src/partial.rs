@@ -35,6 +35,7 @@
 use crate::analyze::names::EntityType;
 use crate::corpus::{Corpus, Tally, Units};
 use crate::ingest::{Skip, SkipReason};
+pub use crate::outputs::MAGIC;
 use crate::record::ArticleRecord;
 use crate::spill::Spill;
 use rustc_hash::FxHashMap;
@@ -44,7 +45,6 @@ use std::cell::Cell;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-pub const MAGIC: &str = "broadsheet partial";
 /// The layout of [`Body`]; bump with any change to it (or to an [`ArticleRecord`]).
 pub const FORMAT_VERSION: u32 = 4;
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -462,7 +462,7 @@ fn skip_reason(b: SkipBody) -> SkipReason {
         SkipBody::AnalysisFailed(e) => SkipReason::AnalysisFailed(e),
         SkipBody::BadRecord(line, e) => SkipReason::BadRecord {
             line,
-            error: crate::formats::RecordError::Stored(e),
+            error: crate::ingest::formats::RecordError::Stored(e),
         },
         SkipBody::NotRecords(e) => SkipReason::NotRecords(e),
         SkipBody::Report(e) => SkipReason::Report(e),

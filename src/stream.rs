@@ -16,7 +16,7 @@
 //! without one, `text` is read exactly like a file's contents (first line the headline).
 
 use crate::article::{Article, Encoding};
-use crate::formats::{self, FieldMap, Meta, RecordError};
+use crate::ingest::formats::{self, FieldMap, Meta, RecordError};
 use crate::ingest::{Skip, SkipReason};
 use rustc_hash::FxHashMap;
 use std::io::BufRead;

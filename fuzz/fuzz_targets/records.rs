@@ -3,7 +3,7 @@
 #![no_main]
 
 use broadsheet::article::Encoding;
-use broadsheet::formats::{self, dates, front_matter, FieldMap};
+use broadsheet::ingest::formats::{self, dates, front_matter, FieldMap};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -47,7 +47,7 @@ pub struct ArticleRow {
     /// Metadata from a record's fields or a front-matter block (empty for a plain text);
     /// set after the analysis by [`ArticleRow::with_meta`].
     pub outlet: String,
-    #[serde(with = "crate::record::date_days")]
+    #[serde(with = "crate::ingest::formats::dates::date_days")]
     pub date: Option<chrono::NaiveDate>,
     pub url: String,
     /// A date was given but could not be read.
@@ -65,7 +65,7 @@ pub struct ArticleRow {
 impl ArticleRow {
     /// The row with the article's metadata; a title given apart from the text replaces
     /// the text's first line.
-    pub fn with_meta(mut self, meta: crate::formats::Meta) -> ArticleRow {
+    pub fn with_meta(mut self, meta: crate::ingest::formats::Meta) -> ArticleRow {
         if let Some(t) = meta.title {
             self.title = capped_title(&t);
         }

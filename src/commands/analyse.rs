@@ -11,7 +11,7 @@
 use super::{prepare_output, thread_pool};
 use crate::config::Config;
 use crate::corpus::Corpus;
-use crate::formats::{self, FileKind};
+use crate::ingest::formats::{self, FileKind};
 use crate::scheduler::{self, PerThread, Takes};
 use crate::summary::{Stages, Summary};
 use crate::{analyze, article, ingest, partial, report, stream};

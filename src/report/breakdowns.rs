@@ -5,7 +5,7 @@
 use super::tables::{QuoteOut, Said};
 use crate::analyze::ArticleRow;
 use crate::corpus::words::WordTable;
-use crate::formats::dates::Period;
+use crate::ingest::formats::dates::Period;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::cmp::Reverse;
@@ -368,7 +368,7 @@ mod tests {
     #[test]
     fn words_are_counted_by_period_and_ranked() {
         let dated = |date: &str, words: u64| ArticleRow {
-            date: crate::formats::dates::parse(date),
+            date: crate::ingest::formats::dates::parse(date),
             words,
             ..row("a", "")
         };

@@ -8,6 +8,7 @@
 
 use crate::analyze::names::EntityType;
 use crate::corpus::{Corpus, EntityKey, Resolver, Units, Window};
+pub use crate::outputs::{ENTITIES_HEADER, MENTIONS_HEADER, PAIRS_HEADER};
 use crate::record::ArticleRecord;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -58,27 +59,6 @@ pub struct PairOut {
     #[serde(skip)]
     pub weight: u64,
 }
-
-pub const MENTIONS_HEADER: &[&str] = &["article", "start", "end", "mention", "entity", "type"];
-pub const ENTITIES_HEADER: &[&str] = &[
-    "entity",
-    "type",
-    "mentions",
-    "articles",
-    "aliases",
-    "gender",
-    "gender_evidence",
-];
-pub const PAIRS_HEADER: &[&str] = &[
-    "entity_a",
-    "type_a",
-    "entity_b",
-    "type_b",
-    "sentences",
-    "paragraphs",
-    "articles",
-    "npmi",
-];
 
 /// The corpus-level entity tables in output order.
 pub struct EntityTables {

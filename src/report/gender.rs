@@ -12,41 +12,11 @@ use super::entities::ArticleEntity;
 use super::tables::QuoteOut;
 use crate::analyze::names::{EntityType, Gender};
 use crate::corpus::Resolver;
-use crate::formats::dates::Period;
+use crate::ingest::formats::dates::Period;
+pub use crate::outputs::{GENDER_BY_PERIOD_HEADER, GENDER_HEADER};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cmp::Reverse;
-
-pub const GENDER_HEADER: &[&str] = &[
-    "outlet",
-    "articles",
-    "people",
-    "people_women",
-    "people_men",
-    "people_unknown",
-    "sources",
-    "sources_women",
-    "sources_men",
-    "sources_unknown",
-    "women_share_people",
-    "women_share_sources",
-];
-
-/// The header of `gender_by_<period>.csv`: [`GENDER_HEADER`] with `period` first.
-pub const GENDER_BY_PERIOD_HEADER: &[&str] = &[
-    "period",
-    "articles",
-    "people",
-    "people_women",
-    "people_men",
-    "people_unknown",
-    "sources",
-    "sources_women",
-    "sources_men",
-    "sources_unknown",
-    "women_share_people",
-    "women_share_sources",
-];
 
 /// The `outlet` of the row for the whole corpus.
 pub const ALL: &str = "all";
@@ -332,7 +302,7 @@ mod tests {
 
     #[test]
     fn articles_are_summed_by_outlet_and_period_with_shares_of_known_gender() {
-        let date = |s: &str| crate::formats::dates::parse(s);
+        let date = |s: &str| crate::ingest::formats::dates::parse(s);
         let mut t = GenderTally::new(Period::Month);
         // Ledger: 2 articles; Gazette: 1; one with no outlet; one undated.
         t.add(

@@ -22,6 +22,10 @@ pub(crate) use files::readable_by_all;
 pub use files::{commit, remove_stale, remove_stale_temps, write_atomically, Staged};
 
 use crate::corpus::{self, Corpus};
+pub use crate::outputs::{
+    ADDED_COLUMNS, BREAKDOWN_FILES, GENERATOR_META, OTHER_REPORT_FILES, SPEAKERS_BY_OUTLET_HEADER,
+    TABLE_HEADERS, TABLE_NAMES, WORDS_BY_PERIOD_HEADER,
+};
 use rayon::prelude::*;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -43,92 +47,10 @@ pub struct ReportOptions {
     /// The unit the association score, the heatmap and the graph use.
     pub window: crate::corpus::Window,
     /// The period of `words_by_<period>.csv` and the words-over-time chart.
-    pub period: crate::formats::dates::Period,
+    pub period: crate::ingest::formats::dates::Period,
     /// Start every CSV with a UTF-8 byte-order mark, for Excel.
     pub excel: bool,
 }
-
-/// Reports written only when the articles carry the metadata they break down by. A run
-/// without it removes these from the output folder, so no stale breakdown from an earlier
-/// run sits beside the new reports.
-pub const BREAKDOWN_FILES: &[&str] = &[
-    "speakers_by_outlet.csv",
-    "speakers_by_outlet.png",
-    "words_by_day.csv",
-    "words_by_week.csv",
-    "words_by_month.csv",
-    "words_over_time.png",
-    "gender_by_day.csv",
-    "gender_by_week.csv",
-    "gender_by_month.csv",
-];
-
-/// The header row of `words_by_<period>.csv`.
-pub const WORDS_BY_PERIOD_HEADER: &[&str] = &["period", "word", "count", "articles", "per_million"];
-
-/// The header rows of every CSV table broadsheet writes. An input CSV file with one of
-/// these exact header rows is an earlier run's report (or part of one), not articles:
-/// several of them have an `article` column, which would otherwise be read as text.
-pub const TABLE_HEADERS: &[&[&str]] = &[
-    tables::ARTICLES_HEADER,
-    tables::SKIPPED_HEADER,
-    tables::WORDS_HEADER,
-    tables::BIGRAMS_HEADER,
-    tables::KEYWORDS_HEADER,
-    tables::QUOTES_HEADER,
-    tables::SPEAKERS_HEADER,
-    entities::MENTIONS_HEADER,
-    entities::ENTITIES_HEADER,
-    entities::PAIRS_HEADER,
-    SPEAKERS_BY_OUTLET_HEADER,
-    WORDS_BY_PERIOD_HEADER,
-    gender::GENDER_HEADER,
-    gender::GENDER_BY_PERIOD_HEADER,
-];
-
-/// Columns added to the tables since their first version: a header row without some of
-/// them is still broadsheet's, written by an earlier version ([`TABLE_HEADERS`]).
-pub const ADDED_COLUMNS: &[&str] = &[
-    "reported",
-    "kind",
-    "speaker_gender",
-    "gender",
-    "gender_evidence",
-];
-
-/// The file names of [`TABLE_HEADERS`], in the same order.
-pub const TABLE_NAMES: &[&str] = &[
-    "articles.csv",
-    "skipped.csv",
-    "words.csv",
-    "bigrams.csv",
-    "keywords.csv",
-    "quotes.csv",
-    "speakers.csv",
-    "mentions.csv",
-    "entities.csv",
-    "cooccurrence.csv",
-    "speakers_by_outlet.csv",
-    "words_by_<period>.csv",
-    "gender.csv",
-    "gender_by_<period>.csv",
-];
-
-/// The names of the reports that are not CSV tables: recognised by name (with the right
-/// content, checked by the caller) when an input folder holds an earlier run's reports.
-pub const OTHER_REPORT_FILES: &[&str] = &[
-    "index.html",
-    "cooccurrence.gexf",
-    "cooccurrence_heatmap.png",
-    "speakers_by_outlet.png",
-    "top_speakers.png",
-    "top_words.png",
-    "women_quoted.png",
-    "words_over_time.png",
-];
-
-/// The mark in `index.html` that says broadsheet wrote it.
-pub const GENERATOR_META: &str = "<meta name=\"generator\" content=\"broadsheet\">";
 
 /// A report file, rendered, waiting to be written.
 #[derive(Debug, Clone)]
@@ -380,16 +302,6 @@ pub fn write(corpus: &Corpus, opts: &ReportOptions, dir: &Path) -> anyhow::Resul
     })
 }
 
-pub const SPEAKERS_BY_OUTLET_HEADER: &[&str] = &[
-    "outlet",
-    "speaker",
-    "type",
-    "quotes",
-    "reported",
-    "quoted_words",
-    "articles",
-];
-
 /// A report rendered in memory; `rows` for a table.
 struct Rendered {
     name: &'static str,
@@ -497,8 +409,8 @@ pub fn render(corpus: &Corpus, opts: &ReportOptions) -> anyhow::Result<Vec<Outpu
 }
 
 /// The name of the words-over-time table for a period.
-pub fn words_by_name(period: crate::formats::dates::Period) -> &'static str {
-    use crate::formats::dates::Period;
+pub fn words_by_name(period: crate::ingest::formats::dates::Period) -> &'static str {
+    use crate::ingest::formats::dates::Period;
     match period {
         Period::Day => "words_by_day.csv",
         Period::Week => "words_by_week.csv",
@@ -623,7 +535,7 @@ pub(crate) fn small_options() -> ReportOptions {
         raw_csv: false,
         min_count: 1,
         window: crate::corpus::Window::Paragraph,
-        period: crate::formats::dates::Period::Week,
+        period: crate::ingest::formats::dates::Period::Week,
         excel: false,
     }
 }

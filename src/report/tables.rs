@@ -6,6 +6,10 @@ use crate::analyze::names::EntityType;
 use crate::analyze::quotes::{word_count, QuoteKind};
 use crate::analyze::ArticleRow;
 use crate::corpus::{Corpus, Resolver, Tally};
+pub use crate::outputs::{
+    ARTICLES_HEADER, BIGRAMS_HEADER, KEYWORDS_HEADER, QUOTES_HEADER, SKIPPED_HEADER,
+    SPEAKERS_HEADER, WORDS_HEADER,
+};
 use crate::record::ArticleRecord;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -165,54 +169,14 @@ pub fn article_out(a: &ArticleRow, reported: u64) -> ArticleOut<'_> {
         mentions: a.mentions,
         encoding: a.encoding.name(),
         outlet: &a.outlet,
-        date: a.date.map(crate::formats::dates::ymd).unwrap_or_default(),
+        date: a
+            .date
+            .map(crate::ingest::formats::dates::ymd)
+            .unwrap_or_default(),
         url: &a.url,
         reported,
     }
 }
-
-pub const ARTICLES_HEADER: &[&str] = &[
-    "article",
-    "title",
-    "bytes",
-    "words",
-    "sentences",
-    "paragraphs",
-    "quotes",
-    "mentions",
-    "encoding",
-    "outlet",
-    "date",
-    "url",
-    "reported",
-];
-pub const SKIPPED_HEADER: &[&str] = &["path", "reason", "line"];
-pub const WORDS_HEADER: &[&str] = &["word", "count", "articles", "per_million"];
-pub const BIGRAMS_HEADER: &[&str] = &["phrase", "count", "articles"];
-pub const KEYWORDS_HEADER: &[&str] = &["article", "rank", "word", "count", "tfidf"];
-pub const QUOTES_HEADER: &[&str] = &[
-    "article",
-    "start",
-    "end",
-    "quote",
-    "speaker",
-    "speaker_mention",
-    "speaker_type",
-    "cue",
-    "kind",
-    "speaker_gender",
-    "unclosed",
-];
-pub const SPEAKERS_HEADER: &[&str] = &[
-    "speaker",
-    "type",
-    "quotes",
-    "reported",
-    "quoted_words",
-    "articles",
-    "gender",
-    "gender_evidence",
-];
 
 /// Keys are distinct, so the order is total and a parallel sort gives the same rows.
 /// Entries by count descending, ties alphabetical.

@@ -5,8 +5,8 @@
 use broadsheet::analyze::{self, Options};
 use broadsheet::article::{Article, Encoding};
 use broadsheet::corpus::{Corpus, Window};
-use broadsheet::formats::dates::Period;
-use broadsheet::formats::Meta;
+use broadsheet::ingest::formats::dates::Period;
+use broadsheet::ingest::formats::Meta;
 use broadsheet::ingest::{Skip, SkipReason};
 use broadsheet::partial;
 use broadsheet::report::{self, ReportOptions};

@@ -128,7 +128,7 @@ proptest! {
     /// a front-matter block, when found, ends on a character boundary inside the text.
     #[test]
     fn record_parsing_never_panics(s in ".{0,200}", body in newsish()) {
-        use broadsheet::formats::{self, dates, front_matter, FieldMap};
+        use broadsheet::ingest::formats::{self, dates, front_matter, FieldMap};
         let fields = FieldMap::default();
         let _ = dates::parse(&s);
         let _ = formats::parse_json_line(&s, &fields);

@@ -188,6 +188,26 @@ pub fn ymd(d: NaiveDate) -> String {
     }
 }
 
+/// `Option<NaiveDate>` as days since 0001-01-01 (chrono's `num_days_from_ce`): a varint of
+/// two or three bytes rather than a ten-byte string.
+pub mod date_days {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        d.map(|d| d.num_days_from_ce()).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match Option::<i32>::deserialize(d)? {
+            None => Ok(None),
+            Some(days) => NaiveDate::from_num_days_from_ce_opt(days)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom(format!("date {days} out of range"))),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

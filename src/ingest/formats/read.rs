@@ -453,17 +453,17 @@ fn csv_rows<R: Read>(
 
 /// Which of broadsheet's tables has this header row, if any: this version's, or an
 /// earlier version's (the same columns without some added since,
-/// [`crate::report::ADDED_COLUMNS`]), so last month's reports are not read as articles.
+/// [`crate::outputs::ADDED_COLUMNS`]), so last month's reports are not read as articles.
 fn report_table(header: &[&str]) -> Option<&'static str> {
-    let i = crate::report::TABLE_HEADERS
+    let i = crate::outputs::TABLE_HEADERS
         .iter()
         .position(|h| same_table(h, header))?;
-    Some(crate::report::TABLE_NAMES[i])
+    Some(crate::outputs::TABLE_NAMES[i])
 }
 
 /// Whether `header` is `current` with none, some or all of the added columns left out.
 fn same_table(current: &[&str], header: &[&str]) -> bool {
-    let added = crate::report::ADDED_COLUMNS;
+    let added = crate::outputs::ADDED_COLUMNS;
     current
         .iter()
         .filter(|c| !added.contains(c) || header.contains(c))
@@ -502,7 +502,7 @@ mod tests {
             "unclosed",
         ];
         assert_eq!(report_table(&old_quotes), Some("quotes.csv"));
-        let now = crate::report::tables::QUOTES_HEADER;
+        let now = crate::outputs::QUOTES_HEADER;
         assert_eq!(report_table(now), Some("quotes.csv"));
         // Not any subset: a column that was always there cannot be missing.
         assert_eq!(report_table(&old_quotes[1..]), None);

@@ -3,16 +3,18 @@
 //! Nothing here aborts a batch: a file that cannot become an article becomes a [`Skip`]
 //! with a reason a user can act on, and lands in `skipped.csv`.
 
+pub mod formats;
+
 use crate::article::{Article, Encoding};
-use crate::formats::{front_matter, webpage, FieldMap, Meta, RecordError};
+use formats::{front_matter, webpage, FieldMap, Meta, RecordError};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// Extensions read as articles when a folder is walked (files named explicitly are read
 /// whatever their extension): one article per `.txt`/`.md` file and per saved web page
-/// (`.html`/`.htm`, [`crate::formats::webpage`]), one per line of a `.jsonl`/`.ndjson`
-/// file, one per row of a `.csv` file ([`crate::formats`]).
+/// (`.html`/`.htm`, [`crate::ingest::formats::webpage`]), one per line of a `.jsonl`/`.ndjson`
+/// file, one per row of a `.csv` file ([`crate::ingest::formats`]).
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "jsonl", "ndjson", "csv"];
 
 /// What a file that is one of broadsheet's own reports is skipped as.
@@ -219,12 +221,12 @@ fn read_up_to(f: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
 /// (a chart is a PNG named as broadsheet names its charts; the graph a GEXF file by
 /// that name) or, for a partial result, by its first line.
 pub fn own_report(name: &str, head: &[u8]) -> Option<String> {
-    if head.starts_with(format!("{}\n", crate::partial::MAGIC).as_bytes()) {
+    if head.starts_with(format!("{}\n", crate::outputs::MAGIC).as_bytes()) {
         return Some(format!(
             "{name} is a partial result (merge it with broadsheet merge)"
         ));
     }
-    let named = crate::report::OTHER_REPORT_FILES.contains(&name);
+    let named = crate::outputs::OTHER_REPORT_FILES.contains(&name);
     let fits = match name.rsplit_once('.').map(|(_, ext)| ext) {
         Some("png") => head.starts_with(b"\x89PNG"),
         Some("gexf") => memchr::memmem::find(head, b"<gexf").is_some(),
