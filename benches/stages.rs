@@ -8,8 +8,8 @@
 use broadsheet::analyze::{self, names, quotes, words, Options};
 use broadsheet::article::Article;
 use broadsheet::corpus::{Corpus, Window};
-use broadsheet::ingest::formats::{dates::Period, FileKind};
 use broadsheet::ingest;
+use broadsheet::ingest::formats::{dates::Period, FileKind};
 use broadsheet::report::{self, ReportOptions};
 use broadsheet::text::{sentences, stopwords::StopWords, tokenize};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
