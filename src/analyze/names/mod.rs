@@ -891,6 +891,34 @@ mod tests {
     }
 
     #[test]
+    fn a_nickname_run_into_a_whole_name_is_that_name() {
+        let map = corpus_aliases([
+            ("Hillary Clinton", EntityType::Person, 60),
+            ("Crooked Hillary Clinton", EntityType::Person, 5),
+            ("Clinton", EntityType::Person, 40),
+            // A first name or an initial in front is part of the name.
+            ("Mary Ann Kendrick", EntityType::Person, 2),
+            ("Ann Kendrick", EntityType::Person, 9),
+            ("L. Tobias Marsh", EntityType::Person, 2),
+            ("Tobias Marsh", EntityType::Person, 9),
+            // A particle is no first name, whatever the lists say of "Van".
+            ("Pieter van Dorsten", EntityType::Person, 2),
+            ("Van Dorsten", EntityType::Person, 9),
+        ]);
+        assert_eq!(
+            map.get("Crooked Hillary Clinton").map(String::as_str),
+            Some("Hillary Clinton")
+        );
+        assert_eq!(
+            map.get("Clinton").map(String::as_str),
+            Some("Hillary Clinton")
+        );
+        assert_eq!(map.get("Mary Ann Kendrick"), None);
+        assert_eq!(map.get("L. Tobias Marsh"), None);
+        assert_eq!(map.get("Pieter van Dorsten"), None);
+    }
+
+    #[test]
     fn a_common_surname_used_alone_more_than_its_full_name_stays_alone() {
         let map = corpus_aliases([
             // Surname "Kim" alone in several stories, "Erin Kim" in one: other people.

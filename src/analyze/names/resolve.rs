@@ -309,12 +309,47 @@ pub fn corpus_aliases<'a>(
     }
     let g = Gazetteer::get();
     let mut out = FxHashMap::default();
+    // People by their words; of names written differently with the same words ("HIllary
+    // Clinton"), the most frequent (then the first by name: no grouping of the fold
+    // changes the choice).
+    let mut by_tokens: FxHashMap<&[String], (&str, u64)> = FxHashMap::default();
+    for (n, t, c) in &persons {
+        let e = by_tokens.entry(t.as_slice()).or_insert((n, *c));
+        if (*c, std::cmp::Reverse(*n)) > (e.1, std::cmp::Reverse(e.0)) {
+            *e = (n, *c);
+        }
+    }
+    // "Crooked Hillary Clinton", "Tories Ken Clarke": words run into the front of a whole
+    // name (a first name and a surname) that the corpus names on its own at least as
+    // often are a nickname or a label, and the name is that whole name. A first name or an
+    // initial in front ("Mary Ann Smith", "L. William Seidman") is part of the name.
+    for (name, toks, count) in &persons {
+        if toks.len() < 3 || g.first_name_gender(&toks[0]).is_some() || toks[0].chars().count() == 1
+        {
+            continue;
+        }
+        let whole = (1..toks.len() - 1)
+            .map(|k| &toks[k..])
+            .filter(|rest| is_first_and_last_name(g, rest))
+            .find_map(|rest| by_tokens.get(rest).filter(|(_, c)| c >= count))
+            // Written as the tail of the longer name: "Frits van Horick" is no nickname
+            // run into a "Van Horick".
+            .filter(|(whole, _)| name.ends_with(&format!(" {whole}")));
+        if let Some((whole, _)) = whole {
+            out.insert(name.to_string(), whole.to_string());
+        }
+    }
+    // Fixed before the pass below adds to `out`, so no order of names changes a choice.
+    let nicknamed: FxHashSet<String> = out.keys().cloned().collect();
     // The map is keyed by name alone, so a name's weight is over all its types.
     let mut total: FxHashMap<&str, u64> = FxHashMap::default();
     for (n, _, c) in &names {
         *total.entry(n).or_insert(0) += c;
     }
     for (name, toks, _) in persons.iter().chain(&guessed) {
+        if nicknamed.contains(*name) {
+            continue;
+        }
         let count = total.get(name).copied().unwrap_or(0);
         let Some(last) = toks.last() else { continue };
         let mut candidates: Vec<&(&str, Vec<String>, u64)> = by_last
@@ -323,6 +358,9 @@ pub fn corpus_aliases<'a>(
             .flatten()
             .map(|&i| &persons[i])
             .filter(|(_, full, _)| full.len() > toks.len() && contains_tokens(full, toks))
+            // A nickname run into a name ("Crooked Hillary Clinton", aliased above) is no
+            // full name for a shorter one to join.
+            .filter(|(full, _, _)| !nicknamed.contains(*full))
             // A full name seen once cannot claim a short one seen a hundred times ("Oscar"
             // is no alias of a stray "Strong Oscar").
             .filter(|(_, _, full_count)| full_count * 20 >= count)
@@ -352,6 +390,12 @@ pub fn corpus_aliases<'a>(
         }
     }
     out
+}
+
+/// A name of two or more words opening with a known first name ("Hillary Clinton"): a
+/// whole name, which words run into its front do not change.
+fn is_first_and_last_name(g: &Gazetteer, toks: &[String]) -> bool {
+    toks.len() >= 2 && g.first_name_gender(&toks[0]).is_some()
 }
 
 /// A person's name without descriptive words left in front of it ("Conservative Leader
