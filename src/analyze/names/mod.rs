@@ -466,6 +466,18 @@ mod tests {
     }
 
     #[test]
+    fn a_gendered_title_passes_over_a_full_name_of_the_other_gender() {
+        let got = names(
+            "Visit\n\nMargaret Kendrick and Tobias Kendrick arrived on Monday. Mrs. Kendrick \
+             spoke first.",
+        );
+        assert!(
+            has(&got, "Kendrick", "PERSON", "Margaret Kendrick"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn titles_are_not_part_of_the_name_and_surnames_resolve() {
         let got = names(
             "Talks\n\nSyrian President Bashar Al-Assad met Ayatollah Ali Khamenei on Monday. \

@@ -114,12 +114,24 @@ pub(super) fn in_article(
             &m.canonical
         });
         // The nearest full name before this mention (else the first after) that is longer
-        // and ends with these tokens: the ones listed under them, in text order.
+        // and ends with these tokens: the ones listed under them, in text order. A title
+        // that says the gender ("Mrs. Clinton") passes over a full name whose first name
+        // says the other ("Bill Clinton").
         let matching: &[usize] = by_ending.get(&toks.join(" ")).map_or(&[], Vec::as_slice);
         let preceding = matching.partition_point(|&i| full_names[i].0 < m.span.start);
+        let titled = text[..m.span.start]
+            .split_whitespace()
+            .next_back()
+            .map_or(Gender::Unknown, title_gender);
+        let fits = |i: &&usize| {
+            let g = full_names[**i].3;
+            titled == Gender::Unknown || g == Gender::Unknown || g == titled
+        };
         let found = matching[..preceding]
-            .last()
-            .or(matching.first())
+            .iter()
+            .rev()
+            .find(fits)
+            .or_else(|| matching[preceding..].iter().find(fits))
             .map(|&i| &full_names[i]);
         if let Some((_, full_toks, full, gender)) = found {
             m.kind = EntityType::Person;
