@@ -9,6 +9,10 @@ use super::*;
 use crate::text::tokenize;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// A person's full name in an article: where it is first written, its words (lower case),
+/// its canonical form, and the gender its first name says.
+type FullName = (usize, Vec<String>, String, Gender);
+
 /// Within one article: a surname or partial name takes the full name it refers to; an
 /// acronym defined in parentheses takes its expansion; an unknown lone word that matches
 /// a person's name becomes that person.
@@ -19,7 +23,7 @@ pub(super) fn in_article(
 ) {
     let g = Gazetteer::get();
     retype_long_forms_of_persons(g, mentions);
-    let mut full_names: Vec<(usize, Vec<String>, String, Gender)> = mentions
+    let mut full_names: Vec<FullName> = mentions
         .iter()
         .filter(|m| is_full_person_name(m))
         .map(|m| {
@@ -94,6 +98,19 @@ pub(super) fn in_article(
             acronyms.insert(b.span.slice(text).replace('.', ""), a.canonical.clone());
         }
     }
+    // The one full name of the article that starts with the lower-case word `w` and that
+    // `keep` accepts; none when no name or several do.
+    let one_starting_with = |w: &str, keep: &dyn Fn(&FullName) -> bool| -> Option<String> {
+        let fulls: FxHashSet<&str> = by_first_token
+            .get(w)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| &full_names[i])
+            .filter(|f| keep(f))
+            .map(|f| f.2.as_str())
+            .collect();
+        (fulls.len() == 1).then(|| fulls.into_iter().next().unwrap_or_default().to_string())
+    };
     for m in mentions.iter_mut() {
         let written = m.span.slice(text);
         let acronym = (!acronyms.is_empty())
@@ -149,15 +166,8 @@ pub(super) fn in_article(
             // "Julia Child": a person named by the first word of the one full name of the
             // article that starts with it (family names come first in some languages, and
             // features call people by their first name).
-            let w = m.canonical.to_lowercase();
-            let fulls: FxHashSet<&str> = by_first_token
-                .get(w.as_str())
-                .map_or(&[][..], Vec::as_slice)
-                .iter()
-                .map(|&i| full_names[i].2.as_str())
-                .collect();
-            if fulls.len() == 1 {
-                m.canonical = fulls.into_iter().next().unwrap_or_default().to_string();
+            if let Some(full) = one_starting_with(&m.canonical.to_lowercase(), &|_| true) {
+                m.canonical = full;
             }
         } else if m.canonical.is_empty() {
             // "Real" after "Real Madrid": the short form of a longer name of the article.
@@ -166,18 +176,10 @@ pub(super) fn in_article(
             // the article who has it.
             // Only where the lists back the full name as a person's: a known first name,
             // or a known surname at its end ("Passion Oscar" is no person "Passion").
-            let by_first: FxHashSet<&str> = by_first_token
-                .get(w.as_str())
-                .map_or(&[][..], Vec::as_slice)
-                .iter()
-                .map(|&i| &full_names[i])
-                .filter(|f| {
-                    g.first_name_gender(&w).is_some() || f.1.last().is_some_and(|l| g.is_surname(l))
-                })
-                .map(|f| f.2.as_str())
-                .collect();
-            if by_first.len() == 1 {
-                let full = by_first.into_iter().next().unwrap_or_default().to_string();
+            let backed = |f: &FullName| {
+                g.first_name_gender(&w).is_some() || f.1.last().is_some_and(|l| g.is_surname(l))
+            };
+            if let Some(full) = one_starting_with(&w, &backed) {
                 m.kind = EntityType::Person;
                 m.canonical = full;
                 continue;

@@ -299,6 +299,13 @@ fn quotations(a: &Article, ctx: &Ctx, raw: &[RawQuote]) -> Vec<Quote> {
             reporting_subject(ctx, &prev[start..last])
         });
         let opens_para = before_all.iter().all(|t| !t.word) && prev_in_para.is_none();
+        // A whole sentence quoted, not a term.
+        let sentence = q
+            .inner
+            .slice(text)
+            .split_whitespace()
+            .nth(TERM_WORDS + 2)
+            .is_some();
         let found = found
             // A second partial quote of the same sentence with no cue of its own ("Lund
             // said Varga was "a lightweight" while Okafor is "a basket case""): the one
@@ -343,12 +350,6 @@ fn quotations(a: &Article, ctx: &Ctx, raw: &[RawQuote]) -> Vec<Quote> {
                 // A quote with nothing around it, shortly after another speaker's quote,
                 // is most often that speaker going on.
                 let prev = out.last()?;
-                let sentence = q
-                    .inner
-                    .slice(text)
-                    .split_whitespace()
-                    .nth(TERM_WORDS + 2)
-                    .is_some();
                 (sentence && pi <= para_of(prev.span.end) + 2)
                     .then(|| carried(prev))
                     .flatten()
@@ -357,12 +358,6 @@ fn quotations(a: &Article, ctx: &Ctx, raw: &[RawQuote]) -> Vec<Quote> {
                 // A whole sentence quoted with no cue and no quote before it to continue
                 // ("At 25, Hadley was diagnosed ... / "My condition is getting worse."):
                 // the person the passage is about, as a pronoun would find them.
-                let sentence = q
-                    .inner
-                    .slice(text)
-                    .split_whitespace()
-                    .nth(TERM_WORDS + 2)
-                    .is_some();
                 if !sentence {
                     return None;
                 }
