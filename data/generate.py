@@ -2056,6 +2056,10 @@ def build_orgs() -> dict:
 #   place_last  last words that make a name of two or more words a place ("Kits Beach",
 #               "Fraser Highway"), whatever the tagger's guess of a person
 #   place_first first words that do the same ("Lake Cowichan", "Mount Kenya")
+#   facility_last last words of a building or site's name ("Beverly Hilton Hotel", "Massey
+#               Hall" is not here: Hall is a surname): a place, never a person
+#   event_last  last words of an award, a prize, a contest or a festival's name ("Carol
+#               Burnett Award", "Stanley Cup"): no person, and not reported
 NAME_WORDS = {
     "particle": "of and for the on in at upon de du des da das do dos di del della der den "
                 "van von ter ten zu la le les el al bin ibn y e et st",
@@ -2076,6 +2080,11 @@ NAME_WORDS = {
                   "Hills Airport Station Mall Harbour Harbor Canyon Falls Peninsula Strait Gulf "
                   "Forest Desert Coast",
     "place_first": "Lake Mount Fort Port Point Cape Glen",
+    "facility_last": "Hotel Hotels Stadium Arena Theatre Theater Cathedral Church Chapel Mosque "
+                     "Temple Synagogue Gallery Library Centre Center Plaza Tower Towers Palace "
+                     "Castle Abbey Prison Jail Cemetery Zoo Resort Casino Campus",
+    "event_last": "Award Awards Prize Prizes Trophy Cup Championship Championships Games "
+                  "Festival Tournament Olympics Marathon Derby Grammys Oscars Emmys",
 }
 
 
@@ -2304,7 +2313,8 @@ in unambiguous form (e.g. `Ford Motor`, not `Ford`).
 Format: `list<TAB>word`.  Our own work: the short word lists the entity recogniser's rules
 read (`NAME_WORDS` in `generate.py`, each list explained there): name particles, common
 acronyms, news agencies and photo-credit words, number words, party labels, weekdays,
-months and holidays, and the first and last words that make a name a place.
+months and holidays, the first and last words that make a name a place, and the last
+words of buildings' and of awards', contests' and festivals' names, which are no person's.
 
 ### org_aliases.tsv — {stats['org_aliases']['n']} entries
 Format: `name<TAB>canonical`.  Our own work (`ORG_ALIASES` in `generate.py`): other names of

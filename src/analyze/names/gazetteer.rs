@@ -14,7 +14,7 @@ pub struct Gazetteer {
     /// Other names of organisations, for canonical names only (not features).
     org_aliases: FxHashMap<String, String>,
     /// Indexed by `NameList as usize`.
-    name_words: [FxHashSet<String>; 9],
+    name_words: [FxHashSet<String>; 11],
     /// Every list that knows a word ([`flag`]), keyed by [`super::features::lower_key`]: what
     /// the tagger asks of each token in one look-up, with the hash it already has.
     flags_by_key: FxHashMap<u64, u16>,
@@ -81,6 +81,10 @@ pub enum NameList {
     PlaceLast,
     /// First words that make a name a place ("Lake Cowichan").
     PlaceFirst,
+    /// Last words of a building's or a site's name ("Beverly Hilton Hotel"): a place.
+    FacilityLast,
+    /// Last words of an award's, a contest's or a festival's name ("Stanley Cup").
+    EventLast,
 }
 
 impl NameList {
@@ -95,6 +99,8 @@ impl NameList {
             "never" => NameList::Never,
             "place_last" => NameList::PlaceLast,
             "place_first" => NameList::PlaceFirst,
+            "facility_last" => NameList::FacilityLast,
+            "event_last" => NameList::EventLast,
             _ => return None,
         })
     }
@@ -197,7 +203,7 @@ impl Gazetteer {
         for t in titles.iter().filter(|t| t.len() == 1) {
             mark(&t[0], flag::TITLE);
         }
-        let mut name_words: [FxHashSet<String>; 9] = Default::default();
+        let mut name_words: [FxHashSet<String>; 11] = Default::default();
         for (list, w) in data_lines(NAME_WORDS).filter_map(|l| l.split_once('\t')) {
             if let Some(list) = NameList::from_name(list) {
                 name_words[list as usize].insert(w.to_string());

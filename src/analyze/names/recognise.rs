@@ -368,13 +368,32 @@ fn mention(
     // "Kits Beach", "Fraser Highway", "Lake Cowichan": a name that ends or starts with a
     // place word is a place, whatever its words looked like to the tagger.
     // Not "Hugh Hill": a known first name before a known surname is a person's name.
+    // The same holds for the last words of buildings ("Beverly Hilton Hotel": a place), of
+    // organisations ("Robert Bosch GmbH", when the word is no one's name and the two words
+    // are not a first name and another: "Jim Courier"), and of awards
+    // and contests ("Carol Burnett Award", "Stanley Cup": no person, not reported).
     let (first, last) = (toks[0].text, toks[toks.len() - 1].text);
     let kind = if kind == EntityType::Person
         && toks.len() >= 2
-        && (g.in_list(NameList::PlaceLast, last) || g.in_list(NameList::PlaceFirst, first))
         && !(g.first_name_gender(first).is_some() && g.is_surname(last))
     {
-        EntityType::Place
+        if g.in_list(NameList::EventLast, last) {
+            return None;
+        }
+        if g.in_list(NameList::PlaceLast, last)
+            || g.in_list(NameList::PlaceFirst, first)
+            || g.in_list(NameList::FacilityLast, last)
+        {
+            EntityType::Place
+        } else if g.is_org_word(last)
+            && !g.is_surname(last)
+            && g.first_name_gender(last).is_none()
+            && (toks.len() >= 3 || g.first_name_gender(first).is_none())
+        {
+            EntityType::Org
+        } else {
+            kind
+        }
     } else {
         kind
     };
@@ -631,6 +650,21 @@ mod tests {
             got.contains(&("Moon Jae-in".into(), EntityType::Person)),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn buildings_awards_and_firms_are_no_people_but_named_people_stay() {
+        // Regression: on Gender Gap Tracker news "Beverly Hilton Hotel" was a woman and
+        // "Carol Burnett Award" a person, from their first words.
+        let got = found(
+            "T\n\nShe stayed at the Beverly Hilton Hotel before the Carol Burnett Award. \
+             Robert Bosch GmbH hired Jim Courier and Charlotte Church.",
+        );
+        let person = |w: &str| got.contains(&(w.into(), EntityType::Person));
+        assert!(!person("Beverly Hilton Hotel"), "{got:?}");
+        assert!(!got.iter().any(|(w, _)| w.contains("Award")), "{got:?}");
+        assert!(!person("Robert Bosch GmbH"), "{got:?}");
+        assert!(person("Jim Courier") && person("Charlotte Church"), "{got:?}");
     }
 
     #[test]
