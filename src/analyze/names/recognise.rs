@@ -664,7 +664,10 @@ mod tests {
         assert!(!person("Beverly Hilton Hotel"), "{got:?}");
         assert!(!got.iter().any(|(w, _)| w.contains("Award")), "{got:?}");
         assert!(!person("Robert Bosch GmbH"), "{got:?}");
-        assert!(person("Jim Courier") && person("Charlotte Church"), "{got:?}");
+        assert!(
+            person("Jim Courier") && person("Charlotte Church"),
+            "{got:?}"
+        );
     }
 
     #[test]

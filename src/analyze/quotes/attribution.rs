@@ -149,11 +149,53 @@ pub(super) fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
             // A cue with no speaker beside it ("who complains", "by saying") is part of
             // a clause; an earlier cue may still name the speaker.
             if let Some(s) = s {
+                if !opens_clause {
+                    if let Some(outer) = outer_report(ctx, toks, k, &cue) {
+                        return Some((outer, near));
+                    }
+                }
                 return Some(((s, cue), near));
             }
         }
     }
     None
+}
+
+/// Verbs that report speech outright: a clause after one is what was said.
+const SPEECH_VERBS: &[&str] = &["said", "says", "say", "told", "tells", "tell"];
+
+/// Conjunctions that open a clause of their own after a comma.
+const CLAUSE_LINKS: &[&str] = &[
+    "but", "and", "as", "while", "though", "although", "when", "because", "whereas", "yet",
+];
+
+/// "Cruz said he's certain Rubio will continue to be "a champion ..."": when the cue
+/// nearest the quote (`cue`, at `k`) is no speech verb itself and sits in the clause an
+/// earlier "said" or "told" reports, the quoted words are that speaker's report. Not when
+/// the inner cue introduces the quote itself ("Smith said Jones warned: "..."").
+fn outer_report(ctx: &Ctx, toks: &[Tok], k: usize, cue: &str) -> Option<Found> {
+    if in_list(SPEECH_VERBS, cue) || cue.ends_with("ing") {
+        return None;
+    }
+    let introduces = toks[k + 1..]
+        .iter()
+        .find(|t| t.word || matches!(t.text, ":" | ","))
+        .is_none_or(|t| !t.word);
+    if introduces {
+        return None;
+    }
+    let j = (1..k)
+        .rev()
+        .find(|&j| in_list(SPEECH_VERBS, toks[j].text))?;
+    // "..." she said, but as Trump went on about "...": a new clause, not the report.
+    let new_clause = toks[j + 1..k]
+        .windows(2)
+        .any(|w| w[0].text == "," && in_list(CLAUSE_LINKS, w[1].text));
+    if new_clause {
+        return None;
+    }
+    let outer = ctx.subject_of_cue(toks, 0, j, toks[j].text)?;
+    Some((outer, toks[j].text.to_string()))
 }
 
 /// The speaker of a quote introduced by a name and a colon alone, as transcripts and

@@ -600,3 +600,22 @@ fn the_subject_of_a_clause_joined_by_but_speaks_not_an_adverb() {
         )]
     );
 }
+
+#[test]
+fn words_quoted_inside_what_someone_said_are_that_speakers() {
+    // Regression (PolNeAR train): the subject of the clause a "said" reports was taken as
+    // the speaker of the words quoted in it.
+    let got = said(
+        "T\n\nSenator Ada Kerrow said she is certain Pell Danvers will continue to be \u{201c}a champion of the valley.\u{201d}",
+    );
+    assert_eq!(got[0].1, "Ada Kerrow", "{got:?}");
+    assert_eq!(got[0].2, "said");
+    // A cue that introduces the quote itself keeps its own speaker.
+    let got = said("T\n\nAda Kerrow said Pell Danvers warned: \u{201c}We will fight.\u{201d}");
+    assert_eq!(got[0].1, "Pell Danvers", "{got:?}");
+    // A new clause after the "said" is no part of its report.
+    let got = said(
+        "T\n\n\u{201c}Is it over?\u{201d} Ada Kerrow said, but as Pell Danvers went on about \u{201c}how the system is rigged,\u{201d} she left.",
+    );
+    assert_eq!(got[1].1, "Pell Danvers", "{got:?}");
+}
