@@ -2078,7 +2078,7 @@ NAME_WORDS = {
     "place_last": "Street Road Avenue Boulevard Highway Lane Square Park Beach Bridge River "
                   "Lake Mountain Mountains Heights Brook Creek Island Islands Bay Valley Hill "
                   "Hills Airport Station Mall Harbour Harbor Canyon Falls Peninsula Strait Gulf "
-                  "Forest Desert Coast",
+                  "Forest Desert Coast County Township Province Borough",
     "place_first": "Lake Mount Fort Port Point Cape Glen",
     "facility_last": "Hotel Hotels Stadium Arena Theatre Theater Cathedral Church Chapel Mosque "
                      "Temple Synagogue Gallery Library Centre Center Plaza Tower Towers Palace "

@@ -373,10 +373,16 @@ fn mention(
     // are not a first name and another: "Jim Courier"), and of awards
     // and contests ("Carol Burnett Award", "Stanley Cup": no person, not reported).
     let (first, last) = (toks[0].text, toks[toks.len() - 1].text);
-    let kind = if kind == EntityType::Person
-        && toks.len() >= 2
-        && !(g.first_name_gender(first).is_some() && g.is_surname(last))
-    {
+    // "Jasper National Park" is no "Jasper ... Park": every word between a first name
+    // and a surname must be a name or an initial too.
+    let personal = toks.len() >= 2
+        && g.first_name_gender(first).is_some()
+        && g.is_surname(last)
+        && toks[1..toks.len() - 1].iter().all(|t| {
+            g.first_name_gender(t.text).is_some()
+                || t.text.trim_end_matches('.').chars().count() == 1
+        });
+    let kind = if kind == EntityType::Person && toks.len() >= 2 && !personal {
         if g.in_list(NameList::EventLast, last) {
             return None;
         }
@@ -658,7 +664,8 @@ mod tests {
         // "Carol Burnett Award" a person, from their first words.
         let got = found(
             "T\n\nShe stayed at the Beverly Hilton Hotel before the Carol Burnett Award. \
-             Robert Bosch GmbH hired Jim Courier and Charlotte Church.",
+             Robert Bosch GmbH hired Jim Courier and Charlotte Church. \
+             They drove from Jasper National Park to Charles County.",
         );
         let person = |w: &str| got.contains(&(w.into(), EntityType::Person));
         assert!(!person("Beverly Hilton Hotel"), "{got:?}");
@@ -668,6 +675,8 @@ mod tests {
             person("Jim Courier") && person("Charlotte Church"),
             "{got:?}"
         );
+        assert!(!person("Jasper National Park"), "{got:?}");
+        assert!(!person("Charles County"), "{got:?}");
     }
 
     #[test]
