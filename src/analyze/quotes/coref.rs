@@ -6,7 +6,9 @@ use super::context::{
     index_by_alnum_word, index_by_last_word, index_by_word, Ctx, Person, Speaker,
 };
 use super::cues::is_cue;
-use super::lexicon::{in_list, is_thing_noun, name_words, plausible_name, PERSON_NOUNS, PRONOUNS};
+use super::lexicon::{
+    in_list, is_thing_noun, name_words, plausible_name, BUSINESS_NOUNS, PERSON_NOUNS, PRONOUNS,
+};
 use super::tokens::{tokens, Tok};
 use crate::analyze::names::{self, EntityType, Gender, Mention};
 use rustc_hash::FxHashMap;
@@ -456,7 +458,10 @@ impl<'a> Ctx<'a> {
 
     /// A described speaker ("the Syrian presidency", "a spokesman"): the phrase itself,
     /// determiner aside, is the most faithful name; guessing which organisation "the
-    /// ministry" is goes wrong as often as right.
+    /// ministry" is goes wrong as often as right. A bare business noun ("the company",
+    /// "the utility") is the exception: it stands for the organisation the article is
+    /// about, as readers take it (on the Gender Gap Tracker's reported speech, speaker
+    /// accuracy 0.806 -> 0.818).
     ///
     /// A definite description of a person ("the affable proprietor", "the mayor") is
     /// resolved like a pronoun: it names someone the article already introduced.
@@ -482,6 +487,17 @@ impl<'a> Ctx<'a> {
                     mention: format!("the {phrase}"),
                     kind: Some(EntityType::Org),
                 };
+            }
+            if let [w] = words {
+                if in_list(BUSINESS_NOUNS, w.text) {
+                    if let Some(m) = self.business_before(words[0].start) {
+                        return Speaker {
+                            canonical: m.canonical.clone(),
+                            mention: format!("the {phrase}"),
+                            kind: Some(EntityType::Org),
+                        };
+                    }
+                }
             }
         }
         // A plural ("the streets", "the officials") is no one person.
@@ -522,6 +538,24 @@ impl<'a> Ctx<'a> {
                 EntityType::Org
             }),
         }
+    }
+
+    /// The organisation "the company" stands for: the nearest named at least twice before
+    /// byte `at` (the article's subject, not a passing name), else the nearest named once.
+    fn business_before(&self, at: usize) -> Option<&'a Mention> {
+        let mut counts: FxHashMap<&str, (u32, usize, &'a Mention)> = FxHashMap::default();
+        for m in self.mentions.iter().filter(|m| m.span.end <= at) {
+            if m.kind == EntityType::Org {
+                let e = counts.entry(m.canonical.as_str()).or_insert((0, 0, m));
+                e.0 += 1;
+                e.1 = m.span.start;
+                e.2 = m;
+            }
+        }
+        counts
+            .into_values()
+            .max_by_key(|&(n, last, _)| (n.min(2), last))
+            .map(|(_, _, m)| m)
     }
 
     /// The person the article introduced with the role a definite description names: "the

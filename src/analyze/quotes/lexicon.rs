@@ -236,6 +236,30 @@ const ORG_THINGS: &[&str] = &[
     "service",
 ];
 
+/// Descriptions that stand for the business or body an article is about ("the company
+/// said"): resolved to the organisation the article is about. Not "the bank" or "the
+/// union", which are as often a body the article names only in passing ("Bank of England
+/// Governor Ingrid Salcedo ... The bank said").
+pub(super) const BUSINESS_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "agency",
+    "utility",
+    "airline",
+    "carrier",
+    "retailer",
+    "automaker",
+    "carmaker",
+    "insurer",
+    "lender",
+    "broadcaster",
+    "charity",
+    "organization",
+    "organisation",
+    "group",
+    "club",
+];
+
 /// Head nouns that make a described speaker a person rather than an organisation.
 pub(super) const PERSON_NOUNS: &[&str] = &[
     "spokesman",

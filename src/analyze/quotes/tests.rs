@@ -619,3 +619,16 @@ fn words_quoted_inside_what_someone_said_are_that_speakers() {
     );
     assert_eq!(got[1].1, "Pell Danvers", "{got:?}");
 }
+
+#[test]
+fn the_company_is_the_organisation_the_article_is_about() {
+    // Regression (Gender Gap Tracker reported speech): "the company said" was a speaker
+    // called "company"; an organisation named twice beats one named in passing.
+    let got = said(
+        "T\n\nVeltrano Motors cut 300 jobs on Monday. Veltrano Motors shares fell at the Lisbon Exchange.\n\n\u{201c}This was a hard decision,\u{201d} the company said.",
+    );
+    assert_eq!(got[0].1, "Veltrano Motors", "{got:?}");
+    // With no organisation named, the description stays itself.
+    let got = said("T\n\n\u{201c}This was a hard decision,\u{201d} the company said.");
+    assert_eq!(got[0].1, "company", "{got:?}");
+}
