@@ -11,7 +11,7 @@
 
 use super::attribution::{after_quote, collapse_spaces, is_furniture};
 use super::context::{Ctx, Speaker};
-use super::cues::verb_forms;
+use super::cues::{names_someone, verb_forms};
 use super::lexicon::{ADVERBS, WEEKDAYS};
 use super::tokens::{tokens, Tok};
 use super::{Quote, QuoteKind, RawQuote};
@@ -379,9 +379,23 @@ fn clause_then_speaker(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
         if !according && tail_words > if inverted { 4 } else { 3 } {
             continue;
         }
+        // ", notes on upcoming procedures": an inverted verb is followed by its speaker
+        // (", insists 16-year-old Xander Wise" too).
+        let aged = rest.get(k + 1).is_some_and(|t| {
+            t.text.starts_with(|c: char| c.is_ascii_digit()) && t.text.contains('-')
+        });
+        if inverted && !according && !names_someone(rest, k + 1) && !aged {
+            continue;
+        }
         let Some((speaker, cue)) = after_quote(ctx, rest) else {
             continue;
         };
+        // "... phone numbers and, in some cases, notes on upcoming procedures, the company
+        // said": the attribution must be the verb found, not a later one ("notes" here is
+        // part of the clause).
+        if !according && !cue.starts_with(rest[k].text) {
+            continue;
+        }
         let first = body.first()?;
         return Some((speaker, cue, Span::new(first.start, body[c - 1].end)));
     }
@@ -561,6 +575,27 @@ mod tests {
             reported(t),
             [row("The clinic will close in March", "Maria Lopez", "said")]
         );
+    }
+
+    #[test]
+    fn a_clause_with_commas_of_its_own_runs_to_its_speaker() {
+        // Regression (sample input): "notes" inside the clause was taken as its verb, and
+        // the clause cut at "and,".
+        let t = "Headline here\n\nThe stolen data included names, phone numbers and, in some \
+                 cases, notes on upcoming procedures, Maria Lopez said.\n\n\
+                 There is a particular satisfaction, insists 16-year-old Xander Wise, in art.";
+        let got = reported(t);
+        assert_eq!(
+            got[0],
+            row(
+                "The stolen data included names, phone numbers and, in some cases, notes on \
+                 upcoming procedures",
+                "Maria Lopez",
+                "said"
+            ),
+            "{got:?}"
+        );
+        assert_eq!(got[1].1, "Xander Wise", "{got:?}");
     }
 
     #[test]
