@@ -151,6 +151,12 @@ const NOT_SAID: &[&str] = &[
     "are", "get", "got",
 ];
 
+/// Words that open a subordinate clause at a sentence's start.
+const SUBORDINATORS: &[&str] = &[
+    "though", "although", "while", "whereas", "because", "since", "if", "unless", "when", "after",
+    "before", "as",
+];
+
 /// Words a reported clause does not open with: an infinitive ("told him to leave"), a
 /// preposition ("said of the plan"), or an object that is no clause ("said so").
 const NOT_A_CLAUSE: &[&str] = &[
@@ -457,6 +463,15 @@ fn speaker_then_clause(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
         if names_no_one(&speaker.mention) {
             continue;
         }
+        // "Though Justice Dunphy said he was loath to ..., he ordered costs": a report in
+        // a subordinate clause ends where the main clause begins.
+        let subordinate = SUBORDINATORS
+            .iter()
+            .any(|w| body[0].text.eq_ignore_ascii_case(w));
+        let clause = match clause.iter().position(|t| t.text == ",") {
+            Some(c) if subordinate && words_in(&clause[..c]) >= MIN_WORDS => &clause[..c],
+            _ => clause,
+        };
         let span = Span::new(clause[0].start, clause.last()?.end);
         return Some((speaker, verb.to_string(), span));
     }
@@ -470,7 +485,12 @@ fn clause_start(body: &[Tok], k: usize) -> Option<usize> {
     let mut j = k + 1;
     // "pointed out", "went on to say": particles were handled by the cue lexicon for
     // quotations; here "out" simply opens no clause.
-    let near = body[j..].iter().take(9).take_while(|t| t.text != ",");
+    // A "that" after a finite verb belongs to the clause ("said the agreement is bad for
+    // groups that support ..."), not to the reporting verb.
+    let near = body[j..]
+        .iter()
+        .take(9)
+        .take_while(|t| t.text != "," && !FINITE.contains(&t.text.to_ascii_lowercase().as_str()));
     if let Some(t) = near.clone().position(|t| t.text == "that") {
         return Some(j + t + 1);
     }
@@ -596,6 +616,31 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(got[1].1, "Xander Wise", "{got:?}");
+    }
+
+    #[test]
+    fn a_relative_that_inside_the_clause_does_not_start_it() {
+        // Regression (Gender Gap Tracker): "that support" was taken for the "that" of
+        // "said that", leaving a clause too short to report.
+        let t = "Headline here\n\nThe rally was held in Calgary.\n\n\
+                 Dwayne Croteau said the agreement is bad for groups that support free views.";
+        assert_eq!(
+            reported(t),
+            [row(
+                "the agreement is bad for groups that support free views",
+                "Dwayne Croteau",
+                "said"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_report_in_a_subordinate_clause_ends_at_the_main_clause() {
+        let t = "Headline here\n\nThe case was heard in Toronto.\n\n\
+                 Though Justice Sean Dunphy said he was loath to penalize a charity, he \
+                 ordered costs.";
+        let got = reported(t);
+        assert_eq!(got[0].0, "he was loath to penalize a charity", "{got:?}");
     }
 
     #[test]
