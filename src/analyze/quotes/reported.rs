@@ -362,7 +362,8 @@ type Reported = (Speaker, String, Span);
 fn clause_then_speaker(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
     let verbs = clause_verbs();
     for c in (0..body.len()).filter(|&c| body[c].text == ",") {
-        if words_in(&body[..c]) < MIN_WORDS {
+        let before = words_in(&body[..c]);
+        if before == 0 {
             continue;
         }
         let rest = &body[c + 1..];
@@ -403,7 +404,19 @@ fn clause_then_speaker(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
             continue;
         }
         let first = body.first()?;
-        return Some((speaker, cue, Span::new(first.start, body[c - 1].end)));
+        if before >= MIN_WORDS {
+            return Some((speaker, cue, Span::new(first.start, body[c - 1].end)));
+        }
+        // "Police, Sinclair says, have no policies to ...", "What he discovered, he says,
+        // is that ...": an attribution set off inside the sentence reports all of it.
+        let Some(close) = rest[k + 1..].iter().position(|t| t.text == ",") else {
+            continue;
+        };
+        let after = &rest[k + close + 2..];
+        if !according && words_in(after) >= 2 && before + words_in(after) >= MIN_WORDS {
+            let last = after.last().unwrap_or(first);
+            return Some((speaker, cue, Span::new(first.start, last.end)));
+        }
     }
     None
 }
@@ -641,6 +654,20 @@ mod tests {
                  ordered costs.";
         let got = reported(t);
         assert_eq!(got[0].0, "he was loath to penalize a charity", "{got:?}");
+    }
+
+    #[test]
+    fn an_attribution_set_off_inside_the_sentence_reports_all_of_it() {
+        let t = "Headline here\n\nThe inquiry sat in Thunder Bay.\n\n\
+                 Police, Murray Sinclair says, have no policies to deal with the situation.";
+        assert_eq!(
+            reported(t),
+            [row(
+                "Police, Murray Sinclair says, have no policies to deal with the situation",
+                "Murray Sinclair",
+                "says"
+            )]
+        );
     }
 
     #[test]
