@@ -263,6 +263,11 @@ fn thing_or_clause() -> &'static FxHashSet<String> {
     SET.get_or_init(|| verb_forms(THING_OR_CLAUSE))
 }
 
+/// Quoted words that are a term or a phrase the writer borrows, not a quotation whose
+/// cue the sentence spends ("a “middle man”", "“and two belt loops”"): a few words,
+/// inside the sentence (a quotation opening it is a quotation, however short).
+const SCARE_QUOTE_WORDS: usize = 4;
+
 /// Reported clauses of fewer words are more often fragments than statements.
 const MIN_WORDS: usize = 4;
 
@@ -280,8 +285,20 @@ pub(super) fn find(a: &Article, ctx: &Ctx, raw: &[RawQuote]) -> Vec<Quote> {
         while q < raw.len() && raw[q].span.end <= s.span.start {
             q += 1;
         }
-        // A sentence holding a quotation is the quotation's: its cue is already used.
-        if raw.get(q).is_some_and(|r| r.span.start < s.span.end) {
+        // A quotation's words are the quotation's: reported speech in the same sentence
+        // must lie clear of them ("Doug Purdy, who lost 16 lbs. "and two belt loops",
+        // says the program changed his life").
+        // A sentence with a whole quotation is that quotation's: its cue is used.
+        let quoted: Vec<Span> = raw[q..]
+            .iter()
+            .take_while(|r| r.span.start < s.span.end)
+            .map(|r| r.span)
+            .collect();
+        let whole_quotation = quoted.iter().any(|r| {
+            r.start <= s.span.start + 3
+                || r.slice(text).split_whitespace().count() > SCARE_QUOTE_WORDS
+        });
+        if whole_quotation {
             continue;
         }
         let words = &a.words[s.words.0 as usize..s.words.1 as usize];
@@ -293,7 +310,7 @@ pub(super) fn find(a: &Article, ctx: &Ctx, raw: &[RawQuote]) -> Vec<Quote> {
             continue;
         }
         let toks = tokens(text, s.span.start, s.span.end);
-        in_sentence(ctx, &toks, &mut out);
+        in_sentence(ctx, &toks, &quoted, &mut out);
     }
     out
 }
@@ -309,7 +326,7 @@ fn words_in(toks: &[Tok]) -> usize {
 }
 
 /// The one piece of reported speech of a sentence, if it has one.
-fn in_sentence(ctx: &Ctx, toks: &[Tok], out: &mut Vec<Quote>) {
+fn in_sentence(ctx: &Ctx, toks: &[Tok], quoted: &[Span], out: &mut Vec<Quote>) {
     let body = body(toks);
     let Some((speaker, cue, span)) = clause_then_speaker(ctx, body)
         .or_else(|| according_to_first(ctx, body))
@@ -317,6 +334,12 @@ fn in_sentence(ctx: &Ctx, toks: &[Tok], out: &mut Vec<Quote>) {
     else {
         return;
     };
+    if quoted
+        .iter()
+        .any(|r| r.start < span.end && span.start < r.end)
+    {
+        return;
+    }
     // "X argued that CLAUSE, noting CLAUSE": the participle reports a second statement
     // of the same speaker.
     let from = body.partition_point(|t| t.start < span.start);
@@ -668,6 +691,17 @@ mod tests {
                 "says"
             )]
         );
+    }
+
+    #[test]
+    fn a_scare_quote_leaves_the_sentences_report_but_a_quotation_does_not() {
+        let t = "Headline here\n\nThe program ran in Toronto.\n\n\
+                 Doug Purdy, who lost weight \u{201c}and two belt loops\u{201d} by October, \
+                 says the program changed his life.\n\n\
+                 \u{201c}We will see,\u{201d} Purdy said while sitting in a church on Main Street.";
+        let got = reported(t);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "the program changed his life", "{got:?}");
     }
 
     #[test]
