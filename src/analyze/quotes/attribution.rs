@@ -122,7 +122,7 @@ pub(super) fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
         if let Some((s, _)) = quoted_as_saying(ctx, toks, k, toks.len()) {
             return Some(((s, "quoted ... as saying".into()), near));
         }
-        if let Some((cue, next)) = cue_at(toks, k) {
+        if let Some((cue, next)) = cue_at(toks, k).or_else(|| naming_verb(toks, k)) {
             // "In a statement announcing the pick, the Association ... called": a cue
             // inside an introductory phrase does not report the sentence.
             // A comma right before the quote only introduces it ("When ..., Lund
@@ -159,6 +159,51 @@ pub(super) fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
         }
     }
     None
+}
+
+/// "Hillary Clinton called the Republican frontrunner "ISIS' best recruiter"", "what aide
+/// Kevin Phillips called "the beginning of a new era"": a naming verb whose object, if
+/// any, runs straight into the quote names what the subject said. Not "called for" or
+/// "called on", not "so-called", and not the passive ("has been called"), whose speaker
+/// is not its subject.
+fn naming_verb(toks: &[Tok], k: usize) -> Option<(String, usize)> {
+    let w = toks[k].text;
+    if !matches!(
+        w,
+        "call" | "calls" | "called" | "calling" | "dubbed" | "branded"
+    ) {
+        return None;
+    }
+    let object = &toks[k + 1..];
+    let runs_into_quote = object.len() <= 6 && object.iter().all(|t| t.word);
+    let particle = object.first().is_some_and(|t| {
+        matches!(
+            t.text,
+            "for" | "on" | "off" | "up" | "in" | "out" | "back" | "to" | "upon"
+        )
+    }) && object.len() > 1;
+    let before = k.checked_sub(1).map(|j| toks[j].text);
+    let passive_or_fixed = before.is_some_and(|b| {
+        matches!(
+            b,
+            "so" | "-" | "was" | "were" | "been" | "be" | "is" | "are" | "being" | "often"
+        )
+    });
+    // "a book called "Women Who Work"" names a thing: with no object between verb and
+    // quote, only "what/which ... called" or a name or pronoun right before it reports.
+    let relative = toks[k.saturating_sub(4)..k]
+        .iter()
+        .any(|t| matches!(t.text, "what" | "which" | "whom" | "who"));
+    let named_subject = before.is_some_and(|b| {
+        (b.starts_with(char::is_uppercase) && !b.ends_with("ly"))
+            || matches!(b, "he" | "she" | "they" | "we" | "i")
+    });
+    let names_a_thing = object.is_empty() && !relative && !named_subject;
+    // "rejected calls to "pause"": "call" and "calls" are nouns as often as verbs.
+    let noun = matches!(w, "call" | "calls") && !named_subject && !relative;
+    let to = object.first().is_some_and(|t| t.text == "to");
+    (runs_into_quote && !particle && !passive_or_fixed && !names_a_thing && !noun && !to)
+        .then(|| (w.to_string(), k + 1))
 }
 
 /// Verbs that report speech outright: a clause after one is what was said.

@@ -632,3 +632,28 @@ fn the_company_is_the_organisation_the_article_is_about() {
     let got = said("T\n\n\u{201c}This was a hard decision,\u{201d} the company said.");
     assert_eq!(got[0].1, "company", "{got:?}");
 }
+
+#[test]
+fn a_naming_verb_before_a_quote_reports_its_subject_but_a_named_thing_does_not() {
+    // Regression (PolNeAR train): "called" was no cue, so the quote took the last speaker.
+    let got = said(
+        "T\n\nIn December, Ada Kerrow called the governor \u{201c}the worst pick in a generation.\u{201d} \
+         Pell Danvers wrote a book called \u{201c}Women Who Work\u{201d} last year. \
+         The minister rejected calls to \u{201c}pause\u{201d} the bill.",
+    );
+    let of = |q: &str| {
+        got.iter()
+            .find(|r| r.0.contains(q))
+            .map(|r| (r.1.clone(), r.2.clone()))
+    };
+    assert_eq!(
+        of("worst pick"),
+        Some(("Ada Kerrow".to_string(), "called".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        of("Women Who Work").is_none_or(|(_, cue)| cue != "called"),
+        "{got:?}"
+    );
+    assert!(of("pause").is_none_or(|(_, cue)| cue != "calls"), "{got:?}");
+}
