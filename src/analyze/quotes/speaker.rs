@@ -72,6 +72,21 @@ impl<'a> Ctx<'a> {
         if PRONOUNS.contains(&t.text) {
             return Some(self.pronoun(t.text, t.start));
         }
+        // "from Mike Lee, who declared ...": the relative pronoun's antecedent speaks.
+        if t.text == "who" && k >= lo + 2 && toks[k - 1].text == "," {
+            if let Some(m) = self.mention_ending_at(&toks[k - 2]) {
+                // "Sen. Marco Rubio of Florida, who": the person, not the place.
+                let person_of = (m.kind == EntityType::Place)
+                    .then(|| {
+                        let of = (lo..k - 2).rev().find(|&j| toks[j].end <= m.span.start)?;
+                        (toks[of].text == "of" && of > lo)
+                            .then(|| self.mention_ending_at(&toks[of - 1]))
+                            .flatten()
+                    })
+                    .flatten();
+                return Some(self.of_mention(person_of.unwrap_or(m)));
+            }
+        }
         if let Some(m) = self.mention_ending_at(t) {
             return Some(self.of_mention(m));
         }

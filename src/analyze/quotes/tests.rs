@@ -657,3 +657,13 @@ fn a_naming_verb_before_a_quote_reports_its_subject_but_a_named_thing_does_not()
     );
     assert!(of("pause").is_none_or(|(_, cue)| cue != "calls"), "{got:?}");
 }
+
+#[test]
+fn who_after_a_name_speaks_for_that_name() {
+    // Regression (PolNeAR train): "from Mike Lee, who declared ..." fell back to the
+    // article's earlier speaker.
+    let got = said(
+        "T\n\nTed Cruz spoke in Iowa on Sunday.\n\nHe won an endorsement from Mike Lee, who declared in the spin room, \u{201c}It is time to unite.\u{201d}",
+    );
+    assert_eq!(got[0].1, "Mike Lee", "{got:?}");
+}
