@@ -365,6 +365,29 @@ fn mention(
         }
         toks = &toks[k + 1..];
     }
+    // "NL MVP Christian Yelich": capitals run into the front of a first name and another
+    // word describe the person that follows them.
+    let caps = |t: &Token| {
+        (2..=5).contains(&t.text.len()) && t.text.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    let mut kind = kind;
+    // Not initials ("JP Morgan Chase", "CB Richard Ellis"): the word before the first name
+    // is a known acronym or three letters at least.
+    if toks.len() >= 3 {
+        if let Some(i) = toks.iter().position(|t| !caps(t)) {
+            let rest = &toks[i..];
+            let described = i >= 1
+                && (toks[i - 1].text.len() >= 3 || g.in_list(NameList::Acronym, toks[i - 1].text))
+                && (rest.len() == 2
+                    || (rest.len() == 3 && g.first_name_gender(rest[1].text).is_some()))
+                && g.first_name_gender(rest[0].text).is_some()
+                && !rest.iter().any(|t| g.is_org_word(t.text));
+            if described {
+                toks = rest;
+                kind = EntityType::Person;
+            }
+        }
+    }
     // "Kits Beach", "Fraser Highway", "Lake Cowichan": a name that ends or starts with a
     // place word is a place, whatever its words looked like to the tagger.
     // Not "Hugh Hill": a known first name before a known surname is a person's name.
@@ -677,6 +700,17 @@ mod tests {
         );
         assert!(!person("Jasper National Park"), "{got:?}");
         assert!(!person("Charles County"), "{got:?}");
+    }
+
+    #[test]
+    fn capitals_before_a_name_describe_the_person_but_initials_are_part_of_a_firm() {
+        let got = found(
+            "T\n\nFans cheered NL MVP Christian Yelich and DJ John Peel on Monday. \
+             JP Morgan Chase bought shares.",
+        );
+        let person = |w: &str| got.contains(&(w.into(), EntityType::Person));
+        assert!(person("Christian Yelich") && person("John Peel"), "{got:?}");
+        assert!(!person("Morgan Chase"), "{got:?}");
     }
 
     #[test]
