@@ -106,6 +106,8 @@ const CUE_VERBS: &[&str] = &[
     "elaborate elaborates elaborated elaborating",
     "brag brags bragged bragging",
     "gush gushes gushed gushing",
+    "bark barks barked barking",
+    "~press",
     "grumble grumbles grumbled grumbling",
     "fume",
     "seethe seethes seethed seething",
