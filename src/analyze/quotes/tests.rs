@@ -667,3 +667,12 @@ fn who_after_a_name_speaks_for_that_name() {
     );
     assert_eq!(got[0].1, "Mike Lee", "{got:?}");
 }
+
+#[test]
+fn barked_and_pressed_are_cues() {
+    let got = said(
+        "T\n\nTed Cruz spoke in Iowa.\n\n\u{201c}Building it? Not negotiable,\u{201d} said Cruz. \u{201c}Would it be negotiable?\u{201d} Sean Hannity pressed.",
+    );
+    assert_eq!(got[1].1, "Sean Hannity", "{got:?}");
+    assert_eq!(got[1].2, "pressed", "{got:?}");
+}
