@@ -11,6 +11,12 @@ use super::lexicon::{
 use super::tokens::Tok;
 use crate::analyze::names::{EntityType, Mention};
 
+/// Prepositions of the place a participle phrase sets a speaker in.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "through", "at", "on", "near", "outside", "inside", "across", "along", "around",
+    "behind", "into", "from",
+];
+
 impl<'a> Ctx<'a> {
     /// Who does the reporting verb at token `k`. A participle ("..., saying", "adding")
     /// belongs to the clause's subject, not to the noun just before it ("Trump unleashed
@@ -109,6 +115,22 @@ impl<'a> Ctx<'a> {
         }
         if in_list(NP_STOP, t.text) {
             return None;
+        }
+        // "Protesters marching through the streets chanted", "a man standing in the crowd
+        // shouted": the place of a participle phrase is not its subject.
+        let mut p = j;
+        if p > lo && matches!(toks[p - 1].text, "the" | "a" | "an") {
+            p -= 1;
+        }
+        if p >= lo + 3
+            && in_list(PLACE_PREPOSITIONS, toks[p - 1].text)
+            && toks[p - 2].word
+            && toks[p - 2].text.ends_with("ing")
+            && toks[p - 2].text.starts_with(char::is_lowercase)
+        {
+            if let Some(s) = self.speaker_before(toks, lo, p - 3) {
+                return Some(s);
+            }
         }
         // "the lanky, bespectacled professor said": adjectives set off by a comma.
         let definite = (j > lo && toks[j - 1].text.eq_ignore_ascii_case("the"))

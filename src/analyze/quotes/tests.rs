@@ -676,3 +676,13 @@ fn barked_and_pressed_are_cues() {
     assert_eq!(got[1].1, "Sean Hannity", "{got:?}");
     assert_eq!(got[1].2, "pressed", "{got:?}");
 }
+
+#[test]
+fn the_place_of_a_participle_phrase_is_not_its_subject() {
+    // Regression (PolNeAR dev): "Protesters marching through the streets chanted" gave
+    // the quote to "streets".
+    let got = said(
+        "T\n\nThe curfew began on Sunday.\n\nProtesters marching through the streets chanted \u{201c}What curfew?\u{201d}",
+    );
+    assert_eq!(got[0].1, "Protesters", "{got:?}");
+}
