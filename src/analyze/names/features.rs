@@ -239,11 +239,13 @@ mod hash {
     #[inline]
     pub fn ascii_lower(b: &[u8]) -> u64 {
         let mut h = (b.len() as u64).wrapping_mul(K);
-        for c in b.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..c.len()].copy_from_slice(c);
-            w.make_ascii_lowercase();
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        let mut chunks = b.chunks_exact(8);
+        for c in &mut chunks {
+            h = (h.rotate_left(5) ^ lower8(word(c))).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            h = (h.rotate_left(5) ^ lower8(tail(rest))).wrapping_mul(K);
         }
         finish(h)
     }
@@ -253,17 +255,47 @@ mod hash {
         let mut h = (b.len() as u64).wrapping_mul(K);
         let mut chunks = b.chunks_exact(8);
         for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+            h = (h.rotate_left(5) ^ word(c)).wrapping_mul(K);
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+            h = (h.rotate_left(5) ^ tail(rest)).wrapping_mul(K);
         }
         finish(h)
+    }
+
+    /// Eight bytes, little-endian.
+    #[inline]
+    fn word(c: &[u8]) -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        u64::from_le_bytes(w)
+    }
+
+    /// Fewer than eight bytes, little-endian and padded with zeros: assembled byte by byte,
+    /// since a copy of a length known only at run time is a call to `memcpy`, which cost
+    /// more than the hashing of the short words most are.
+    #[inline]
+    fn tail(rest: &[u8]) -> u64 {
+        let mut v = 0u64;
+        for (k, &b) in rest.iter().enumerate() {
+            v |= u64::from(b) << (8 * k);
+        }
+        v
+    }
+
+    /// `make_ascii_lowercase` of eight packed bytes at once: a byte in `A..=Z` gains its
+    /// 0x20 bit; any other byte, non-ASCII ones too, is left alone.
+    #[inline]
+    fn lower8(v: u64) -> u64 {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        let low7 = v & !HIGH;
+        // Per byte, no carry into the next one: the high bit says ">= 'A'", "> 'Z'".
+        let from_a = low7 + ONES * u64::from(0x80 - b'A');
+        let past_z = low7 + ONES * u64::from(0x7f - b'Z');
+        let upper = from_a & !past_z & !v & HIGH;
+        v | (upper >> 2)
     }
 
     /// A feature: a template number and a value.
@@ -791,6 +823,14 @@ mod tests {
             "12345678",
         ] {
             assert_eq!(lower_key(w), hash::str(&w.to_lowercase()), "{w}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_lower_case_hash_lowers_as_make_ascii_lowercase_does() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        for w in all.chunks(3).chain(all.chunks(8)).chain(all.chunks(11)) {
+            assert_eq!(hash::ascii_lower(w), hash::bytes(&w.to_ascii_lowercase()));
         }
     }
 
