@@ -24,6 +24,9 @@ pub struct Token<'a> {
     pub candidate: bool,
     /// What separates it from the token before ([`Gap`]).
     pub gap: Gap,
+    /// [`lower_key`] of `text`: computed once, since the article-wide tables, the features
+    /// and the first pass's labels all key the word by it.
+    pub lower: u64,
 }
 
 /// What lies between two tokens. The segmenter drops punctuation, but a comma or a line
@@ -150,11 +153,13 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
                     Gap::of(&text[p.span.end..start.max(p.span.end)], p.text)
                 }
             };
+            let word = &text[start..end];
             tokens.push(Token {
                 span: Span::new(start, end),
-                text: &text[start..end],
+                text: word,
                 candidate: false,
                 gap,
+                lower: lower_key(word),
             });
         }
         mark_candidates(&mut tokens);
@@ -485,9 +490,7 @@ pub fn lower_key(word: &str) -> u64 {
 fn lower_hash(toks: &[Token], at: Option<usize>) -> u64 {
     match at {
         None => hash::str("<s>"),
-        Some(i) => toks
-            .get(i)
-            .map_or_else(|| hash::str("</s>"), |t| lower_key(t.text)),
+        Some(i) => toks.get(i).map_or_else(|| hash::str("</s>"), |t| t.lower),
     }
 }
 
@@ -502,7 +505,7 @@ impl DocContext {
                 if !t.candidate || !has_upper(t.text) {
                     continue;
                 }
-                let u = by_word.entry(lower_key(t.text)).or_default();
+                let u = by_word.entry(t.lower).or_default();
                 if i > 0 && !s.all_caps {
                     u.capitalised_inside = true;
                 }
@@ -530,7 +533,7 @@ impl DocContext {
             for s in sentences {
                 for t in s.tokens.iter().filter(|t| !t.candidate) {
                     if t.text.chars().next().is_some_and(char::is_lowercase) {
-                        if let Some(u) = by_word.get_mut(&lower_key(t.text)) {
+                        if let Some(u) = by_word.get_mut(&t.lower) {
                             u.lower_case = true;
                         }
                     }
@@ -551,9 +554,12 @@ impl DocContext {
     /// Whether the article writes the word in lower case somewhere ("crooked"); asked of
     /// capitalised words only.
     pub fn written_lower(&self, word: &str) -> bool {
-        self.by_word
-            .get(&lower_key(word))
-            .is_some_and(|u| u.lower_case)
+        self.written_lower_key(lower_key(word))
+    }
+
+    /// [`DocContext::written_lower`] of a word given its [`lower_key`].
+    pub fn written_lower_key(&self, key: u64) -> bool {
+        self.by_word.get(&key).is_some_and(|u| u.lower_case)
     }
 }
 
@@ -568,17 +574,29 @@ pub struct DocLabels {
 impl DocLabels {
     /// Records a first-pass tag (not outside) of a word.
     pub fn add(&mut self, word: &str, tag: u8) {
+        if tag != model::O {
+            self.add_key(lower_key(word), tag);
+        }
+    }
+
+    /// [`DocLabels::add`] of a word given its [`lower_key`].
+    pub fn add_key(&mut self, key: u64, tag: u8) {
         if tag == model::O {
             return;
         }
         let kind = ((tag - 1) / 2) as usize;
-        let c = self.by_word.entry(lower_key(word)).or_default();
+        let c = self.by_word.entry(key).or_default();
         c[kind] = c[kind].saturating_add(1);
     }
 
     /// Appends the features of `word`: each kind it was given, and the kind given most.
     pub fn features(&self, word: &str, out: &mut Vec<u64>) {
-        let Some(&c) = self.by_word.get(&lower_key(word)) else {
+        self.features_key(lower_key(word), out);
+    }
+
+    /// [`DocLabels::features`] of a word given its [`lower_key`].
+    pub fn features_key(&self, key: u64, out: &mut Vec<u64>) {
+        let Some(&c) = self.by_word.get(&key) else {
             out.push(hash::f(72, 0));
             return;
         };
@@ -648,7 +666,7 @@ impl<'g> Featurizer<'g> {
             if !near {
                 continue;
             }
-            let lower = lower_key(t.text);
+            let lower = t.lower;
             info[i] = TokInfo {
                 word: if t.candidate { hash::str(t.text) } else { 0 },
                 lower,

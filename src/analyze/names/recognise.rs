@@ -74,7 +74,7 @@ fn tag(
         }
         tagger.first.decode(&first_scores, &slots, &mut tags);
         for (t, &tag) in s.tokens.iter().zip(&tags) {
-            labels.add(t.text, tag);
+            labels.add_key(t.lower, tag);
         }
         firsts.push((si, second_scores));
     }
@@ -89,7 +89,7 @@ fn tag(
             for (i, t) in s.tokens.iter().enumerate() {
                 if t.candidate {
                     doc_feats.clear();
-                    labels.features(t.text, &mut doc_feats);
+                    labels.features_key(t.lower, &mut doc_feats);
                     tagger.second.add_emissions(&doc_feats, &mut scores[i]);
                 }
             }
@@ -216,7 +216,7 @@ fn extend_people(g: &Gazetteer, doc: &DocContext, s: &features::TokSentence, tag
             t.candidate
                 && t.text.chars().next().is_some_and(char::is_uppercase)
                 && g.flags(t.text) == 0
-                && !doc.written_lower(t.text)
+                && !doc.written_lower_key(t.lower)
         };
         let not_a_name = |t: u8| t == model::O || t >= 7;
         // "Moon Jae-in", "Kim Jong-un": a part hyphened onto a person's name is in it.
@@ -294,7 +294,7 @@ fn headline_pieces(
     let mut out = Vec::new();
     let mut start = None;
     for i in first..=last {
-        if doc.written_lower(s.tokens[i].text) {
+        if doc.written_lower_key(s.tokens[i].lower) {
             if let Some(b) = start.take() {
                 out.push((b, i - 1));
             }
@@ -334,7 +334,7 @@ fn trim_opening<'a>(
         let function_word =
             stop.contains(&lower) && w.chars().count() > 1 && !g.in_list(NameList::Number, &lower);
         let common_opener = sentence_start
-            && doc.written_lower(w)
+            && doc.written_lower_key(toks[first].lower)
             && !g.is_known_word(w)
             && w.chars().skip(1).all(char::is_lowercase);
         if !(function_word || common_opener) {
