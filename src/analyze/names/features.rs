@@ -122,14 +122,21 @@ pub fn without_possessive(w: &str) -> &str {
     w
 }
 
+/// Whether the word has a capital letter; asked of every token, so an ASCII word is
+/// answered from its bytes.
 fn has_upper(w: &str) -> bool {
-    w.chars().any(char::is_uppercase)
+    if w.is_ascii() {
+        w.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        w.chars().any(char::is_uppercase)
+    }
 }
 
 /// The article's sentences as token sequences.
 pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
     let text = article.text.as_str();
     let mut out = Vec::with_capacity(article.sentences.len());
+    let mut scratch = (Vec::new(), Vec::new());
     for (si, s) in article.sentences.iter().enumerate() {
         let mut words = article.words_of(s).peekable();
         let mut tokens = Vec::with_capacity((s.words.1 - s.words.0) as usize);
@@ -162,7 +169,7 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
                 lower: lower_key(word),
             });
         }
-        mark_candidates(&mut tokens);
+        mark_candidates(&mut tokens, &mut scratch);
         let (mut letters, mut lower) = (0usize, false);
         for t in &tokens {
             if t.text.chars().any(char::is_alphabetic) {
@@ -191,14 +198,23 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
 /// a number inside a capitalised stretch ("Bank of England", "van der Merwe", "1860
 /// Munich"). Everything else is left out of the name search, which keeps the tagger's cost
 /// to the few tokens that matter.
-fn mark_candidates(tokens: &mut [Token]) {
-    let upper: Vec<bool> = tokens.iter().map(|t| has_upper(t.text)).collect();
+///
+/// `scratch`: buffers for the per-token tests, reused from sentence to sentence.
+fn mark_candidates(tokens: &mut [Token], (upper, particle): &mut (Vec<bool>, Vec<bool>)) {
+    upper.clear();
+    upper.extend(tokens.iter().map(|t| has_upper(t.text)));
+    let upper = &upper[..];
     let g = Gazetteer::get();
-    // "Bank of England", "Joost van der Merwe": the lower-case words names hold.
-    let particle: Vec<bool> = tokens
-        .iter()
-        .map(|t| t.text.len() <= 5 && g.in_list(NameList::Particle, t.text))
-        .collect();
+    // "Bank of England", "Joost van der Merwe": the lower-case words names hold. Every one
+    // starts with a small ASCII letter (a test holds the list to that), so most words are
+    // ruled out before the look-up.
+    particle.clear();
+    particle.extend(tokens.iter().map(|t| {
+        t.text.len() <= 5
+            && t.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            && g.in_list(NameList::Particle, t.text)
+    }));
+    let particle = &particle[..];
     // "Joost van der Merwehoek": a row of particles between capitalised words.
     let n = tokens.len();
     let inside = |i: usize| -> bool {
