@@ -20,47 +20,99 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
     let sentences = features::sentences(article);
     let doc = DocContext::new(&sentences);
     let mut out = Vec::new();
-    for (si, tags) in tag(g, text, &sentences, &doc) {
-        let s = &sentences[si];
-        let spans = model::spans(&tags);
-        let title_case = s.paragraph == 0 && !s.all_caps && is_title_case(&s.tokens);
-        for k in 0..spans.len() {
-            span_mentions(g, &doc, text, (s, title_case), &spans, k, &mut out);
+    SCRATCH.with_borrow_mut(|scratch| {
+        tag(scratch, text, &sentences, &doc);
+        for &(si, at) in &scratch.tagged {
+            let s = &sentences[si];
+            let tags = &scratch.tags[at..at + s.tokens.len()];
+            let spans = model::spans(tags);
+            let title_case = s.paragraph == 0 && !s.all_caps && is_title_case(&s.tokens);
+            for k in 0..spans.len() {
+                span_mentions(g, &doc, text, (s, title_case), &spans, k, &mut out);
+            }
         }
-    }
+    });
     // Text order: the alias pass reads neighbouring mentions.
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
 }
 
-/// The tags of every sentence that may hold a name, as `(sentence index, tags)`, from the
-/// two passes.
+/// The tagger's buffers, kept from article to article by each thread: an article's
+/// features and scores would otherwise be allocated, and grown, afresh every time.
+struct Scratch {
+    f: Featurizer<'static>,
+    offsets: Vec<u32>,
+    hashes: Vec<u64>,
+    slots: Vec<model::Slot>,
+    first_scores: Vec<[f32; model::LABELS]>,
+    /// The second pass's scores of every sentence tagged, one after another.
+    second_scores: Vec<[f32; model::LABELS]>,
+    doc_feats: Vec<u64>,
+    /// The final tags of every sentence tagged, one after another, ...
+    tags: Vec<u8>,
+    /// ... and, for each such sentence, its index and where its tags (and its second
+    /// pass's scores) start.
+    tagged: Vec<(usize, usize)>,
+    sentence_tags: Vec<u8>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
+        f: Featurizer::new(Gazetteer::get()),
+        offsets: Vec::new(),
+        hashes: Vec::new(),
+        slots: Vec::new(),
+        first_scores: Vec::new(),
+        second_scores: Vec::new(),
+        doc_feats: Vec::new(),
+        tags: Vec::new(),
+        tagged: Vec::new(),
+        sentence_tags: Vec::new(),
+    });
+}
+
+/// The tags of every sentence that may hold a name, from the two passes, into
+/// `scratch.tags` (sentence index and where its tags start in `scratch.tagged`).
 fn tag(
-    g: &Gazetteer,
+    scratch: &mut Scratch,
     text: &str,
     sentences: &[features::TokSentence],
     doc: &DocContext,
-) -> Vec<(usize, Vec<u8>)> {
+) {
+    let g = Gazetteer::get();
     let tagger = Tagger::get();
-    let mut f = Featurizer::new(g);
+    let Scratch {
+        f,
+        offsets,
+        hashes,
+        slots,
+        first_scores,
+        second_scores,
+        doc_feats,
+        tags,
+        tagged,
+        sentence_tags,
+    } = scratch;
+    second_scores.clear();
+    tags.clear();
+    tagged.clear();
     // First pass: each sentence alone. Each token's features are looked up once, in both
     // models: the second pass's scores are the same features' second-model weights plus
     // those of its few document features ([`DocLabels`]), added in the same order as in
     // training.
-    let mut firsts: Vec<(usize, Vec<[f32; model::LABELS]>)> = Vec::new();
     let mut labels = DocLabels::default();
-    let (mut offsets, mut hashes, mut tags, mut slots) = (vec![], vec![], vec![], vec![]);
-    let mut first_scores: Vec<[f32; model::LABELS]> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         if !s.tokens.iter().any(|t| t.candidate) || is_footer(text, &s.tokens) {
             continue;
         }
-        f.sentence(text, s, doc, &mut offsets, &mut hashes);
+        f.sentence(text, s, doc, offsets, hashes);
         slots.clear();
         slots.extend(s.tokens.iter().map(|t| t.slot()));
         first_scores.clear();
         first_scores.resize(s.tokens.len(), [0.0; model::LABELS]);
-        let mut second_scores = vec![[0.0; model::LABELS]; s.tokens.len()];
+        let at = second_scores.len();
+        second_scores.resize(at + s.tokens.len(), [0.0; model::LABELS]);
+        let second = &mut second_scores[at..];
         for i in 0..s.tokens.len() {
             if slots[i] != model::OUTSIDE {
                 tagger.prefetch(&hashes[offsets[i] as usize..offsets[i + 1] as usize]);
@@ -69,36 +121,34 @@ fn tag(
         for i in 0..s.tokens.len() {
             if slots[i] != model::OUTSIDE {
                 let feats = &hashes[offsets[i] as usize..offsets[i + 1] as usize];
-                tagger.add_both(feats, &mut first_scores[i], &mut second_scores[i]);
+                tagger.add_both(feats, &mut first_scores[i], &mut second[i]);
             }
         }
-        tagger.first.decode(&first_scores, &slots, &mut tags);
-        for (t, &tag) in s.tokens.iter().zip(&tags) {
+        tagger.first.decode(first_scores, slots, sentence_tags);
+        for (t, &tag) in s.tokens.iter().zip(sentence_tags.iter()) {
             labels.add_key(t.lower, tag);
         }
-        firsts.push((si, second_scores));
+        tagged.push((si, at));
     }
     // Second pass: the same scores plus what the first pass said of each word elsewhere.
-    let mut doc_feats = Vec::new();
-    firsts
-        .into_iter()
-        .map(|(si, mut scores)| {
-            let s = &sentences[si];
-            slots.clear();
-            slots.extend(s.tokens.iter().map(|t| t.slot()));
-            for (i, t) in s.tokens.iter().enumerate() {
-                if t.candidate {
-                    doc_feats.clear();
-                    labels.features_key(t.lower, &mut doc_feats);
-                    tagger.second.add_emissions(&doc_feats, &mut scores[i]);
-                }
+    tags.resize(second_scores.len(), model::O);
+    for &(si, at) in tagged.iter() {
+        let s = &sentences[si];
+        let n = s.tokens.len();
+        let scores = &mut second_scores[at..at + n];
+        slots.clear();
+        slots.extend(s.tokens.iter().map(|t| t.slot()));
+        for (i, t) in s.tokens.iter().enumerate() {
+            if t.candidate {
+                doc_feats.clear();
+                labels.features_key(t.lower, doc_feats);
+                tagger.second.add_emissions(doc_feats, &mut scores[i]);
             }
-            let mut tags = Vec::new();
-            tagger.second.decode(&scores, &slots, &mut tags);
-            extend_people(g, doc, s, &mut tags);
-            (si, tags)
-        })
-        .collect()
+        }
+        tagger.second.decode(scores, slots, sentence_tags);
+        extend_people(g, doc, s, sentence_tags);
+        tags[at..at + n].copy_from_slice(sentence_tags);
+    }
 }
 
 /// The mentions that tagged span `spans[k]` of sentence `s` makes, into `out`: none, one, or
