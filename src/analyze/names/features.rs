@@ -481,8 +481,8 @@ pub struct DocContext {
 
 #[derive(Default)]
 struct WordUse {
-    before: Vec<u64>,
-    after: Vec<u64>,
+    before: Contexts,
+    after: Contexts,
     lower_case: bool,
     capitalised_inside: bool,
     /// Written capitalised after the first paragraph (the headline).
@@ -491,6 +491,28 @@ struct WordUse {
 
 /// Contexts kept per word: enough to type it, bounded so one frequent word costs little.
 const MAX_CONTEXTS: usize = 6;
+
+/// Up to [`MAX_CONTEXTS`] distinct word hashes, in the order first seen: held inline, so
+/// the article's many capitalised words cost no allocation each.
+#[derive(Default)]
+struct Contexts {
+    h: [u64; MAX_CONTEXTS],
+    len: usize,
+}
+
+impl Contexts {
+    fn as_slice(&self) -> &[u64] {
+        &self.h[..self.len]
+    }
+
+    /// Adds `h` unless it is there already or the list is full.
+    fn add(&mut self, h: u64) {
+        if self.len < MAX_CONTEXTS && !self.as_slice().contains(&h) {
+            self.h[self.len] = h;
+            self.len += 1;
+        }
+    }
+}
 
 /// What the article-wide tables key a word by: the hash of its lower-case form (the same
 /// as a token's `TokInfo::lower`), so no string is stored or compared.
@@ -531,18 +553,8 @@ impl DocContext {
                 if s.all_caps {
                     continue;
                 }
-                if u.before.len() < MAX_CONTEXTS {
-                    let h = lower_hash(toks, i.checked_sub(1));
-                    if !u.before.contains(&h) {
-                        u.before.push(h);
-                    }
-                }
-                if u.after.len() < MAX_CONTEXTS {
-                    let h = lower_hash(toks, Some(i + 1));
-                    if !u.after.contains(&h) {
-                        u.after.push(h);
-                    }
-                }
+                u.before.add(lower_hash(toks, i.checked_sub(1)));
+                u.after.add(lower_hash(toks, Some(i + 1)));
             }
         }
         if !by_word.is_empty() {
@@ -752,22 +764,21 @@ fn token(
     out.push(hash::f(1, me.word));
     out.push(hash::f(2, me.lower));
     out.push(hash::f2(4, me.shape, ctx));
-    // Prefixes and suffixes of one to four letters, lower case.
-    with_lowercase(w, |lower| {
-        let n = lower.chars().count();
-        let ends = lower
-            .char_indices()
-            .skip(1)
-            .map(|(b, _)| b)
-            .chain([lower.len()]);
-        for (k, cut) in ends.take(4).enumerate() {
-            out.push(hash::f2(5, k as u64 + 1, hash::str(&lower[..cut])));
+    // Prefixes and suffixes of one to four letters, lower case. An ASCII word's letters
+    // are its bytes: its affixes are cut and lowered without a copy, a UTF-8 check or a
+    // walk over its characters (the same strings, so the same hashes).
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        let n = b.len();
+        for k in 0..n.min(4) {
+            out.push(hash::f2(5, k as u64 + 1, hash::ascii_lower(&b[..=k])));
         }
-        let starts = lower.char_indices().rev().map(|(b, _)| b);
-        for (k, from) in starts.take(4.min(n)).enumerate() {
-            out.push(hash::f2(6, k as u64 + 1, hash::str(&lower[from..])));
+        for k in 0..n.min(4) {
+            out.push(hash::f2(6, k as u64 + 1, hash::ascii_lower(&b[n - 1 - k..])));
         }
-    });
+    } else {
+        affixes(w, out);
+    }
     // Neighbours, two each side, and the bigrams and shapes they make with the word.
     let neighbour =
         |j: isize| -> Option<TokInfo> { (j >= 0).then(|| info.get(j as usize).copied()).flatten() };
@@ -821,10 +832,10 @@ fn token(
     }
     // The article's other uses of the word.
     if let Some(u) = doc.by_word.get(&me.lower) {
-        for &h in &u.before {
+        for &h in u.before.as_slice() {
             out.push(hash::f(40, h));
         }
-        for &h in &u.after {
+        for &h in u.after.as_slice() {
             out.push(hash::f(41, h));
         }
         out.push(hash::f(
@@ -834,6 +845,25 @@ fn token(
     } else {
         out.push(hash::f(43, 0));
     }
+}
+
+/// The hashed prefixes and suffixes of one to four letters of a word, lower case.
+fn affixes(w: &str, out: &mut Vec<u64>) {
+    with_lowercase(w, |lower| {
+        let n = lower.chars().count();
+        let ends = lower
+            .char_indices()
+            .skip(1)
+            .map(|(b, _)| b)
+            .chain([lower.len()]);
+        for (k, cut) in ends.take(4).enumerate() {
+            out.push(hash::f2(5, k as u64 + 1, hash::str(&lower[..cut])));
+        }
+        let starts = lower.char_indices().rev().map(|(b, _)| b);
+        for (k, from) in starts.take(4.min(n)).enumerate() {
+            out.push(hash::f2(6, k as u64 + 1, hash::str(&lower[from..])));
+        }
+    });
 }
 
 #[cfg(test)]
@@ -865,6 +895,21 @@ mod tests {
         let all: Vec<u8> = (0..=255u8).collect();
         for w in all.chunks(3).chain(all.chunks(8)).chain(all.chunks(11)) {
             assert_eq!(hash::ascii_lower(w), hash::bytes(&w.to_ascii_lowercase()));
+        }
+    }
+
+    #[test]
+    fn an_ascii_words_affixes_are_those_of_the_general_path() {
+        for w in ["A", "Of", "Bbc", "McDonald", "O'Neill", "U.S.", "1860"] {
+            let a = article(&format!("T\n\nHe met {w} there."));
+            let s = sentences(&a);
+            let i = s[1].tokens.iter().position(|t| t.text == w).unwrap();
+            let info = vec![TokInfo::default(); s[1].tokens.len()];
+            let mut fast = Vec::new();
+            token(&s[1], i, &info, ListMark::default(), &DocContext::default(), &mut fast);
+            let mut slow = Vec::new();
+            affixes(w, &mut slow);
+            assert_eq!(fast[4..4 + slow.len()], slow[..], "{w}");
         }
     }
 
