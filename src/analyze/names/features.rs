@@ -137,7 +137,9 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
     let text = article.text.as_str();
     let mut out = Vec::with_capacity(article.sentences.len());
     let mut scratch = (Vec::new(), Vec::new());
+    let mut kinds = Vec::new();
     for (si, s) in article.sentences.iter().enumerate() {
+        kinds.clear();
         let mut words = article.words_of(s).peekable();
         let mut tokens = Vec::with_capacity((s.words.1 - s.words.0) as usize);
         while let Some((start, w)) = words.next() {
@@ -161,6 +163,7 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
                 }
             };
             let word = &text[start..end];
+            kinds.push(letter_kinds(word));
             tokens.push(Token {
                 span: Span::new(start, end),
                 text: word,
@@ -169,19 +172,16 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
                 lower: lower_key(word),
             });
         }
-        mark_candidates(&mut tokens, &mut scratch);
-        let (mut letters, mut lower) = (0usize, false);
-        for t in &tokens {
-            if t.text.chars().any(char::is_alphabetic) {
+        mark_candidates(&mut tokens, &kinds, &mut scratch);
+        let (mut letters, mut lower, mut numbers) = (0usize, false, 0usize);
+        for (t, &k) in tokens.iter().zip(&kinds) {
+            if k & ALPHA != 0 {
                 letters += 1;
-                lower |= t.text.chars().any(char::is_lowercase);
+                lower |= k & LOWER != 0;
             }
+            numbers += usize::from(t.text.as_bytes().first().is_some_and(u8::is_ascii_digit));
         }
         let all_caps = letters >= 2 && !lower;
-        let numbers = tokens
-            .iter()
-            .filter(|t| t.text.chars().next().is_some_and(|c| c.is_ascii_digit()))
-            .count();
         let table_like = tokens.len() >= 3 && numbers * 3 >= tokens.len();
         out.push(TokSentence {
             tokens,
@@ -194,15 +194,55 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
     out
 }
 
+/// [`letter_kinds`] bits: the word has a capital, a small letter, any letter.
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const ALPHA: u8 = 4;
+
+/// Which kinds of letter a word has ([`UPPER`], [`LOWER`], [`ALPHA`]): what the candidate
+/// marking and the sentence's capitals-and-tables tests ask of every token, answered in one
+/// pass over an ASCII word's bytes.
+fn letter_kinds(w: &str) -> u8 {
+    let mut k = 0;
+    if w.is_ascii() {
+        for b in w.bytes() {
+            if b.is_ascii_uppercase() {
+                k |= UPPER;
+            } else if b.is_ascii_lowercase() {
+                k |= LOWER;
+            }
+        }
+        if k != 0 {
+            k |= ALPHA;
+        }
+    } else {
+        for (bit, test) in [
+            (UPPER, char::is_uppercase as fn(char) -> bool),
+            (LOWER, char::is_lowercase),
+            (ALPHA, char::is_alphabetic),
+        ] {
+            if w.chars().any(test) {
+                k |= bit;
+            }
+        }
+    }
+    k
+}
+
 /// A token can be part of a name when it has a capital letter, or when it is a short word or
 /// a number inside a capitalised stretch ("Bank of England", "van der Merwe", "1860
 /// Munich"). Everything else is left out of the name search, which keeps the tagger's cost
 /// to the few tokens that matter.
 ///
-/// `scratch`: buffers for the per-token tests, reused from sentence to sentence.
-fn mark_candidates(tokens: &mut [Token], (upper, particle): &mut (Vec<bool>, Vec<bool>)) {
+/// `kinds`: each token's [`letter_kinds`]; `scratch`: buffers for the per-token tests, reused
+/// from sentence to sentence.
+fn mark_candidates(
+    tokens: &mut [Token],
+    kinds: &[u8],
+    (upper, particle): &mut (Vec<bool>, Vec<bool>),
+) {
     upper.clear();
-    upper.extend(tokens.iter().map(|t| has_upper(t.text)));
+    upper.extend(kinds.iter().map(|k| k & UPPER != 0));
     let upper = &upper[..];
     let g = Gazetteer::get();
     // "Bank of England", "Joost van der Merwe": the lower-case words names hold. Every one
@@ -910,6 +950,16 @@ mod tests {
             let mut slow = Vec::new();
             affixes(w, &mut slow);
             assert_eq!(fast[4..4 + slow.len()], slow[..], "{w}");
+        }
+    }
+
+    #[test]
+    fn letter_kinds_are_those_of_the_character_tests() {
+        for w in ["", "a", "A", "1860", "McDonald", "U.S.", "Zürich", "ÉCOLE", "ß", "--", "ª"] {
+            let k = letter_kinds(w);
+            assert_eq!(k & UPPER != 0, w.chars().any(char::is_uppercase), "{w}");
+            assert_eq!(k & LOWER != 0, w.chars().any(char::is_lowercase), "{w}");
+            assert_eq!(k & ALPHA != 0, w.chars().any(char::is_alphabetic), "{w}");
         }
     }
 
