@@ -724,22 +724,28 @@ impl<'g> Featurizer<'g> {
         let mut info = std::mem::take(&mut self.info);
         info.clear();
         info.resize(s.tokens.len(), TokInfo::default());
-        // Candidates and the two words each side of one: nothing else is read.
+        // Only what the features read is computed: of a candidate, its word, shape and
+        // list flags; of the words next to one, their shapes, and of the word before one,
+        // its flags (a title, a first name); of the two words each side, their lower-case
+        // forms (which every token has). The rest stays zero, unread.
         let toks = &s.tokens;
+        let candidate = |j: usize| toks.get(j).is_some_and(|n| n.candidate);
         for (i, t) in toks.iter().enumerate() {
-            let near = t.candidate
-                || toks[i.saturating_sub(2)..(i + 3).min(toks.len())]
-                    .iter()
-                    .any(|n| n.candidate);
+            let before_one = candidate(i + 1);
+            let beside_one = t.candidate || before_one || (i >= 1 && candidate(i - 1));
+            let near = beside_one || candidate(i + 2) || (i >= 2 && candidate(i - 2));
             if !near {
                 continue;
             }
-            let lower = t.lower;
             info[i] = TokInfo {
                 word: if t.candidate { hash::str(t.text) } else { 0 },
-                lower,
-                shape: shape_hash(t.text),
-                flags: g.flags_of_key(lower, t.text),
+                lower: t.lower,
+                shape: if beside_one { shape_hash(t.text) } else { 0 },
+                flags: if t.candidate || before_one {
+                    g.flags_of_key(t.lower, t.text)
+                } else {
+                    0
+                },
             };
         }
         let mut marks = std::mem::take(&mut self.marks);
