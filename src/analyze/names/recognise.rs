@@ -379,10 +379,16 @@ fn trim_opening<'a>(
     }
     while first < last {
         let w = toks[first].text;
-        let lower = w.to_lowercase().replace('’', "'");
         // Number words stay: "Six Nations", "Three Gorges".
-        let function_word =
-            stop.contains(&lower) && w.chars().count() > 1 && !g.in_list(NameList::Number, &lower);
+        let is_function_word = |lower: &str| {
+            stop.contains(lower) && w.chars().count() > 1 && !g.in_list(NameList::Number, lower)
+        };
+        // An ASCII word has no curly apostrophe to straighten: lowered on the stack.
+        let function_word = if w.is_ascii() {
+            gazetteer::with_lowercase(w, is_function_word)
+        } else {
+            is_function_word(&w.to_lowercase().replace('’', "'"))
+        };
         let common_opener = sentence_start
             && doc.written_lower_key(toks[first].lower)
             && !g.is_known_word(w)
@@ -431,10 +437,12 @@ fn mention(
     let mut gender = before.map_or(Gender::Unknown, super::title_gender);
     if kind == EntityType::Person {
         // Titles, demonyms and party labels describe the person and are no part of the
-        // name: "President", "Syrian", "Tory".
+        // name: "President", "Syrian", "Tory". `all_words` ends as `toks` does, so its
+        // last `toks.len()` are the words of what is left.
+        let all_words: Vec<&str> = toks.iter().map(|t| t.text).collect();
         loop {
-            let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
-            if let Some(n) = g.title_len(&words).filter(|&n| n < toks.len()) {
+            let words = &all_words[all_words.len() - toks.len()..];
+            if let Some(n) = g.title_len(words).filter(|&n| n < toks.len()) {
                 let tg = super::title_gender(words[0]);
                 if tg != Gender::Unknown {
                     gender = tg;
@@ -479,7 +487,7 @@ fn mention(
             && flags & (gazetteer::flag::ORG | gazetteer::flag::PLACE) == 0
             && written.chars().skip(1).any(char::is_lowercase))
         || g.in_list(NameList::Acronym, &written)
-        || (toks.len() == 1 && g.in_list(NameList::Never, &title_case_words(&written)))
+        || (toks.len() == 1 && in_never_list(g, &written))
         || (written.contains(['\'', '’'])
             && StopWords::english().contains(&written.to_lowercase().replace('’', "'")))
     {
@@ -541,6 +549,35 @@ fn is_hyphened_description(t: &Token) -> bool {
 /// or a party label ("Tory Liam Fox").
 fn is_label(g: &Gazetteer, w: &str) -> bool {
     g.demonym(w).is_some() || g.in_list(NameList::Party, w)
+}
+
+/// Whether the [`title_case_words`] form of a name is in the list of words never taken for
+/// a name. Most names are in that form already, and are looked up as they are, without
+/// building a copy.
+fn in_never_list(g: &Gazetteer, name: &str) -> bool {
+    if name.is_ascii() && is_ascii_title_cased(name) {
+        g.in_list(NameList::Never, name)
+    } else {
+        g.in_list(NameList::Never, &title_case_words(name))
+    }
+}
+
+/// Whether [`title_case_words`] leaves an ASCII name as it is: a capital (or no letter)
+/// where it starts a word, no capital elsewhere.
+fn is_ascii_title_cased(name: &str) -> bool {
+    let mut start = true;
+    for b in name.bytes() {
+        let changed = if start {
+            b.is_ascii_lowercase()
+        } else {
+            b.is_ascii_uppercase()
+        };
+        if changed {
+            return false;
+        }
+        start = b == b' ' || (!b.is_ascii_alphanumeric() && b != b'\'');
+    }
+    true
 }
 
 /// "NEW YORK" -> "New York": the usual form of a name written in capitals.
@@ -695,6 +732,16 @@ mod tests {
         let got = found("T\n\nI’d say the TV and the PC sold well in the US, Lina Varro said.");
         let names: Vec<&str> = got.iter().map(|(w, _)| w.as_str()).collect();
         assert_eq!(names, ["US", "Lina Varro"]);
+    }
+
+    #[test]
+    fn a_name_is_title_cased_exactly_when_title_casing_leaves_it() {
+        for w in [
+            "Smith", "SMITH", "smith", "O'Neill", "O'NEILL", "Al-Assad", "al-Assad", "U.S.",
+            "McDonald", "New York", "New york", "1860", "3M", "x", "A.b",
+        ] {
+            assert_eq!(is_ascii_title_cased(w), title_case_words(w) == w, "{w}");
+        }
     }
 
     #[test]
