@@ -251,7 +251,10 @@ fn mark_candidates(
     particle.clear();
     particle.extend(tokens.iter().map(|t| {
         t.text.len() <= 5
-            && t.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            && t.text
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_lowercase)
             && g.in_list(NameList::Particle, t.text)
     }));
     let particle = &particle[..];
@@ -820,7 +823,11 @@ fn token(
             out.push(hash::f2(5, k as u64 + 1, hash::ascii_lower(&b[..=k])));
         }
         for k in 0..n.min(4) {
-            out.push(hash::f2(6, k as u64 + 1, hash::ascii_lower(&b[n - 1 - k..])));
+            out.push(hash::f2(
+                6,
+                k as u64 + 1,
+                hash::ascii_lower(&b[n - 1 - k..]),
+            ));
         }
     } else {
         affixes(w, out);
@@ -952,7 +959,14 @@ mod tests {
             let i = s[1].tokens.iter().position(|t| t.text == w).unwrap();
             let info = vec![TokInfo::default(); s[1].tokens.len()];
             let mut fast = Vec::new();
-            token(&s[1], i, &info, ListMark::default(), &DocContext::default(), &mut fast);
+            token(
+                &s[1],
+                i,
+                &info,
+                ListMark::default(),
+                &DocContext::default(),
+                &mut fast,
+            );
             let mut slow = Vec::new();
             affixes(w, &mut slow);
             assert_eq!(fast[4..4 + slow.len()], slow[..], "{w}");
@@ -961,7 +975,9 @@ mod tests {
 
     #[test]
     fn letter_kinds_are_those_of_the_character_tests() {
-        for w in ["", "a", "A", "1860", "McDonald", "U.S.", "Zürich", "ÉCOLE", "ß", "--", "ª"] {
+        for w in [
+            "", "a", "A", "1860", "McDonald", "U.S.", "Zürich", "ÉCOLE", "ß", "--", "ª",
+        ] {
             let k = letter_kinds(w);
             assert_eq!(k & UPPER != 0, w.chars().any(char::is_uppercase), "{w}");
             assert_eq!(k & LOWER != 0, w.chars().any(char::is_lowercase), "{w}");

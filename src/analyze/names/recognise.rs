@@ -73,12 +73,7 @@ thread_local! {
 
 /// The tags of every sentence that may hold a name, from the two passes, into
 /// `scratch.tags` (sentence index and where its tags start in `scratch.tagged`).
-fn tag(
-    scratch: &mut Scratch,
-    text: &str,
-    sentences: &[features::TokSentence],
-    doc: &DocContext,
-) {
+fn tag(scratch: &mut Scratch, text: &str, sentences: &[features::TokSentence], doc: &DocContext) {
     let g = Gazetteer::get();
     let tagger = Tagger::get();
     let Scratch {
