@@ -24,6 +24,9 @@ pub struct Token<'a> {
     pub candidate: bool,
     /// What separates it from the token before ([`Gap`]).
     pub gap: Gap,
+    /// [`lower_key`] of `text`: computed once, since the article-wide tables, the features
+    /// and the first pass's labels all key the word by it.
+    pub lower: u64,
 }
 
 /// What lies between two tokens. The segmenter drops punctuation, but a comma or a line
@@ -119,15 +122,24 @@ pub fn without_possessive(w: &str) -> &str {
     w
 }
 
+/// Whether the word has a capital letter; asked of every token, so an ASCII word is
+/// answered from its bytes.
 fn has_upper(w: &str) -> bool {
-    w.chars().any(char::is_uppercase)
+    if w.is_ascii() {
+        w.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        w.chars().any(char::is_uppercase)
+    }
 }
 
 /// The article's sentences as token sequences.
 pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
     let text = article.text.as_str();
     let mut out = Vec::with_capacity(article.sentences.len());
+    let mut scratch = (Vec::new(), Vec::new());
+    let mut kinds = Vec::new();
     for (si, s) in article.sentences.iter().enumerate() {
+        kinds.clear();
         let mut words = article.words_of(s).peekable();
         let mut tokens = Vec::with_capacity((s.words.1 - s.words.0) as usize);
         while let Some((start, w)) = words.next() {
@@ -150,26 +162,26 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
                     Gap::of(&text[p.span.end..start.max(p.span.end)], p.text)
                 }
             };
+            let word = &text[start..end];
+            kinds.push(letter_kinds(word));
             tokens.push(Token {
                 span: Span::new(start, end),
-                text: &text[start..end],
+                text: word,
                 candidate: false,
                 gap,
+                lower: lower_key(word),
             });
         }
-        mark_candidates(&mut tokens);
-        let (mut letters, mut lower) = (0usize, false);
-        for t in &tokens {
-            if t.text.chars().any(char::is_alphabetic) {
+        mark_candidates(&mut tokens, &kinds, &mut scratch);
+        let (mut letters, mut lower, mut numbers) = (0usize, false, 0usize);
+        for (t, &k) in tokens.iter().zip(&kinds) {
+            if k & ALPHA != 0 {
                 letters += 1;
-                lower |= t.text.chars().any(char::is_lowercase);
+                lower |= k & LOWER != 0;
             }
+            numbers += usize::from(t.text.as_bytes().first().is_some_and(u8::is_ascii_digit));
         }
         let all_caps = letters >= 2 && !lower;
-        let numbers = tokens
-            .iter()
-            .filter(|t| t.text.chars().next().is_some_and(|c| c.is_ascii_digit()))
-            .count();
         let table_like = tokens.len() >= 3 && numbers * 3 >= tokens.len();
         out.push(TokSentence {
             tokens,
@@ -182,18 +194,70 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
     out
 }
 
+/// [`letter_kinds`] bits: the word has a capital, a small letter, any letter.
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const ALPHA: u8 = 4;
+
+/// Which kinds of letter a word has ([`UPPER`], [`LOWER`], [`ALPHA`]): what the candidate
+/// marking and the sentence's capitals-and-tables tests ask of every token, answered in one
+/// pass over an ASCII word's bytes.
+fn letter_kinds(w: &str) -> u8 {
+    let mut k = 0;
+    if w.is_ascii() {
+        for b in w.bytes() {
+            if b.is_ascii_uppercase() {
+                k |= UPPER;
+            } else if b.is_ascii_lowercase() {
+                k |= LOWER;
+            }
+        }
+        if k != 0 {
+            k |= ALPHA;
+        }
+    } else {
+        for (bit, test) in [
+            (UPPER, char::is_uppercase as fn(char) -> bool),
+            (LOWER, char::is_lowercase),
+            (ALPHA, char::is_alphabetic),
+        ] {
+            if w.chars().any(test) {
+                k |= bit;
+            }
+        }
+    }
+    k
+}
+
 /// A token can be part of a name when it has a capital letter, or when it is a short word or
 /// a number inside a capitalised stretch ("Bank of England", "van der Merwe", "1860
 /// Munich"). Everything else is left out of the name search, which keeps the tagger's cost
 /// to the few tokens that matter.
-fn mark_candidates(tokens: &mut [Token]) {
-    let upper: Vec<bool> = tokens.iter().map(|t| has_upper(t.text)).collect();
+///
+/// `kinds`: each token's [`letter_kinds`]; `scratch`: buffers for the per-token tests, reused
+/// from sentence to sentence.
+fn mark_candidates(
+    tokens: &mut [Token],
+    kinds: &[u8],
+    (upper, particle): &mut (Vec<bool>, Vec<bool>),
+) {
+    upper.clear();
+    upper.extend(kinds.iter().map(|k| k & UPPER != 0));
+    let upper = &upper[..];
     let g = Gazetteer::get();
-    // "Bank of England", "Joost van der Merwe": the lower-case words names hold.
-    let particle: Vec<bool> = tokens
-        .iter()
-        .map(|t| t.text.len() <= 5 && g.in_list(NameList::Particle, t.text))
-        .collect();
+    // "Bank of England", "Joost van der Merwe": the lower-case words names hold. Every one
+    // starts with a small ASCII letter (a test holds the list to that), so most words are
+    // ruled out before the look-up.
+    particle.clear();
+    particle.extend(tokens.iter().map(|t| {
+        t.text.len() <= 5
+            && t.text
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_lowercase)
+            && g.in_list(NameList::Particle, t.text)
+    }));
+    let particle = &particle[..];
     // "Joost van der Merwehoek": a row of particles between capitalised words.
     let n = tokens.len();
     let inside = |i: usize| -> bool {
@@ -239,11 +303,13 @@ mod hash {
     #[inline]
     pub fn ascii_lower(b: &[u8]) -> u64 {
         let mut h = (b.len() as u64).wrapping_mul(K);
-        for c in b.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..c.len()].copy_from_slice(c);
-            w.make_ascii_lowercase();
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        let mut chunks = b.chunks_exact(8);
+        for c in &mut chunks {
+            h = (h.rotate_left(5) ^ lower8(word(c))).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            h = (h.rotate_left(5) ^ lower8(tail(rest))).wrapping_mul(K);
         }
         finish(h)
     }
@@ -253,17 +319,47 @@ mod hash {
         let mut h = (b.len() as u64).wrapping_mul(K);
         let mut chunks = b.chunks_exact(8);
         for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+            h = (h.rotate_left(5) ^ word(c)).wrapping_mul(K);
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+            h = (h.rotate_left(5) ^ tail(rest)).wrapping_mul(K);
         }
         finish(h)
+    }
+
+    /// Eight bytes, little-endian.
+    #[inline]
+    fn word(c: &[u8]) -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        u64::from_le_bytes(w)
+    }
+
+    /// Fewer than eight bytes, little-endian and padded with zeros: assembled byte by byte,
+    /// since a copy of a length known only at run time is a call to `memcpy`, which cost
+    /// more than the hashing of the short words most are.
+    #[inline]
+    fn tail(rest: &[u8]) -> u64 {
+        let mut v = 0u64;
+        for (k, &b) in rest.iter().enumerate() {
+            v |= u64::from(b) << (8 * k);
+        }
+        v
+    }
+
+    /// `make_ascii_lowercase` of eight packed bytes at once: a byte in `A..=Z` gains its
+    /// 0x20 bit; any other byte, non-ASCII ones too, is left alone.
+    #[inline]
+    fn lower8(v: u64) -> u64 {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        let low7 = v & !HIGH;
+        // Per byte, no carry into the next one: the high bit says ">= 'A'", "> 'Z'".
+        let from_a = low7 + ONES * u64::from(0x80 - b'A');
+        let past_z = low7 + ONES * u64::from(0x7f - b'Z');
+        let upper = from_a & !past_z & !v & HIGH;
+        v | (upper >> 2)
     }
 
     /// A feature: a template number and a value.
@@ -428,8 +524,8 @@ pub struct DocContext {
 
 #[derive(Default)]
 struct WordUse {
-    before: Vec<u64>,
-    after: Vec<u64>,
+    before: Contexts,
+    after: Contexts,
     lower_case: bool,
     capitalised_inside: bool,
     /// Written capitalised after the first paragraph (the headline).
@@ -438,6 +534,28 @@ struct WordUse {
 
 /// Contexts kept per word: enough to type it, bounded so one frequent word costs little.
 const MAX_CONTEXTS: usize = 6;
+
+/// Up to [`MAX_CONTEXTS`] distinct word hashes, in the order first seen: held inline, so
+/// the article's many capitalised words cost no allocation each.
+#[derive(Default)]
+struct Contexts {
+    h: [u64; MAX_CONTEXTS],
+    len: usize,
+}
+
+impl Contexts {
+    fn as_slice(&self) -> &[u64] {
+        &self.h[..self.len]
+    }
+
+    /// Adds `h` unless it is there already or the list is full.
+    fn add(&mut self, h: u64) {
+        if self.len < MAX_CONTEXTS && !self.as_slice().contains(&h) {
+            self.h[self.len] = h;
+            self.len += 1;
+        }
+    }
+}
 
 /// What the article-wide tables key a word by: the hash of its lower-case form (the same
 /// as a token's `TokInfo::lower`), so no string is stored or compared.
@@ -453,9 +571,7 @@ pub fn lower_key(word: &str) -> u64 {
 fn lower_hash(toks: &[Token], at: Option<usize>) -> u64 {
     match at {
         None => hash::str("<s>"),
-        Some(i) => toks
-            .get(i)
-            .map_or_else(|| hash::str("</s>"), |t| lower_key(t.text)),
+        Some(i) => toks.get(i).map_or_else(|| hash::str("</s>"), |t| t.lower),
     }
 }
 
@@ -470,7 +586,7 @@ impl DocContext {
                 if !t.candidate || !has_upper(t.text) {
                     continue;
                 }
-                let u = by_word.entry(lower_key(t.text)).or_default();
+                let u = by_word.entry(t.lower).or_default();
                 if i > 0 && !s.all_caps {
                     u.capitalised_inside = true;
                 }
@@ -480,25 +596,15 @@ impl DocContext {
                 if s.all_caps {
                     continue;
                 }
-                if u.before.len() < MAX_CONTEXTS {
-                    let h = lower_hash(toks, i.checked_sub(1));
-                    if !u.before.contains(&h) {
-                        u.before.push(h);
-                    }
-                }
-                if u.after.len() < MAX_CONTEXTS {
-                    let h = lower_hash(toks, Some(i + 1));
-                    if !u.after.contains(&h) {
-                        u.after.push(h);
-                    }
-                }
+                u.before.add(lower_hash(toks, i.checked_sub(1)));
+                u.after.add(lower_hash(toks, Some(i + 1)));
             }
         }
         if !by_word.is_empty() {
             for s in sentences {
                 for t in s.tokens.iter().filter(|t| !t.candidate) {
                     if t.text.chars().next().is_some_and(char::is_lowercase) {
-                        if let Some(u) = by_word.get_mut(&lower_key(t.text)) {
+                        if let Some(u) = by_word.get_mut(&t.lower) {
                             u.lower_case = true;
                         }
                     }
@@ -519,9 +625,12 @@ impl DocContext {
     /// Whether the article writes the word in lower case somewhere ("crooked"); asked of
     /// capitalised words only.
     pub fn written_lower(&self, word: &str) -> bool {
-        self.by_word
-            .get(&lower_key(word))
-            .is_some_and(|u| u.lower_case)
+        self.written_lower_key(lower_key(word))
+    }
+
+    /// [`DocContext::written_lower`] of a word given its [`lower_key`].
+    pub fn written_lower_key(&self, key: u64) -> bool {
+        self.by_word.get(&key).is_some_and(|u| u.lower_case)
     }
 }
 
@@ -536,17 +645,29 @@ pub struct DocLabels {
 impl DocLabels {
     /// Records a first-pass tag (not outside) of a word.
     pub fn add(&mut self, word: &str, tag: u8) {
+        if tag != model::O {
+            self.add_key(lower_key(word), tag);
+        }
+    }
+
+    /// [`DocLabels::add`] of a word given its [`lower_key`].
+    pub fn add_key(&mut self, key: u64, tag: u8) {
         if tag == model::O {
             return;
         }
         let kind = ((tag - 1) / 2) as usize;
-        let c = self.by_word.entry(lower_key(word)).or_default();
+        let c = self.by_word.entry(key).or_default();
         c[kind] = c[kind].saturating_add(1);
     }
 
     /// Appends the features of `word`: each kind it was given, and the kind given most.
     pub fn features(&self, word: &str, out: &mut Vec<u64>) {
-        let Some(&c) = self.by_word.get(&lower_key(word)) else {
+        self.features_key(lower_key(word), out);
+    }
+
+    /// [`DocLabels::features`] of a word given its [`lower_key`].
+    pub fn features_key(&self, key: u64, out: &mut Vec<u64>) {
+        let Some(&c) = self.by_word.get(&key) else {
             out.push(hash::f(72, 0));
             return;
         };
@@ -606,22 +727,28 @@ impl<'g> Featurizer<'g> {
         let mut info = std::mem::take(&mut self.info);
         info.clear();
         info.resize(s.tokens.len(), TokInfo::default());
-        // Candidates and the two words each side of one: nothing else is read.
+        // Only what the features read is computed: of a candidate, its word, shape and
+        // list flags; of the words next to one, their shapes, and of the word before one,
+        // its flags (a title, a first name); of the two words each side, their lower-case
+        // forms (which every token has). The rest stays zero, unread.
         let toks = &s.tokens;
+        let candidate = |j: usize| toks.get(j).is_some_and(|n| n.candidate);
         for (i, t) in toks.iter().enumerate() {
-            let near = t.candidate
-                || toks[i.saturating_sub(2)..(i + 3).min(toks.len())]
-                    .iter()
-                    .any(|n| n.candidate);
+            let before_one = candidate(i + 1);
+            let beside_one = t.candidate || before_one || (i >= 1 && candidate(i - 1));
+            let near = beside_one || candidate(i + 2) || (i >= 2 && candidate(i - 2));
             if !near {
                 continue;
             }
-            let lower = lower_key(t.text);
             info[i] = TokInfo {
                 word: if t.candidate { hash::str(t.text) } else { 0 },
-                lower,
-                shape: shape_hash(t.text),
-                flags: g.flags_of_key(lower, t.text),
+                lower: t.lower,
+                shape: if beside_one { shape_hash(t.text) } else { 0 },
+                flags: if t.candidate || before_one {
+                    g.flags_of_key(t.lower, t.text)
+                } else {
+                    0
+                },
             };
         }
         let mut marks = std::mem::take(&mut self.marks);
@@ -686,22 +813,25 @@ fn token(
     out.push(hash::f(1, me.word));
     out.push(hash::f(2, me.lower));
     out.push(hash::f2(4, me.shape, ctx));
-    // Prefixes and suffixes of one to four letters, lower case.
-    with_lowercase(w, |lower| {
-        let n = lower.chars().count();
-        let ends = lower
-            .char_indices()
-            .skip(1)
-            .map(|(b, _)| b)
-            .chain([lower.len()]);
-        for (k, cut) in ends.take(4).enumerate() {
-            out.push(hash::f2(5, k as u64 + 1, hash::str(&lower[..cut])));
+    // Prefixes and suffixes of one to four letters, lower case. An ASCII word's letters
+    // are its bytes: its affixes are cut and lowered without a copy, a UTF-8 check or a
+    // walk over its characters (the same strings, so the same hashes).
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        let n = b.len();
+        for k in 0..n.min(4) {
+            out.push(hash::f2(5, k as u64 + 1, hash::ascii_lower(&b[..=k])));
         }
-        let starts = lower.char_indices().rev().map(|(b, _)| b);
-        for (k, from) in starts.take(4.min(n)).enumerate() {
-            out.push(hash::f2(6, k as u64 + 1, hash::str(&lower[from..])));
+        for k in 0..n.min(4) {
+            out.push(hash::f2(
+                6,
+                k as u64 + 1,
+                hash::ascii_lower(&b[n - 1 - k..]),
+            ));
         }
-    });
+    } else {
+        affixes(w, out);
+    }
     // Neighbours, two each side, and the bigrams and shapes they make with the word.
     let neighbour =
         |j: isize| -> Option<TokInfo> { (j >= 0).then(|| info.get(j as usize).copied()).flatten() };
@@ -755,10 +885,10 @@ fn token(
     }
     // The article's other uses of the word.
     if let Some(u) = doc.by_word.get(&me.lower) {
-        for &h in &u.before {
+        for &h in u.before.as_slice() {
             out.push(hash::f(40, h));
         }
-        for &h in &u.after {
+        for &h in u.after.as_slice() {
             out.push(hash::f(41, h));
         }
         out.push(hash::f(
@@ -768,6 +898,25 @@ fn token(
     } else {
         out.push(hash::f(43, 0));
     }
+}
+
+/// The hashed prefixes and suffixes of one to four letters of a word, lower case.
+fn affixes(w: &str, out: &mut Vec<u64>) {
+    with_lowercase(w, |lower| {
+        let n = lower.chars().count();
+        let ends = lower
+            .char_indices()
+            .skip(1)
+            .map(|(b, _)| b)
+            .chain([lower.len()]);
+        for (k, cut) in ends.take(4).enumerate() {
+            out.push(hash::f2(5, k as u64 + 1, hash::str(&lower[..cut])));
+        }
+        let starts = lower.char_indices().rev().map(|(b, _)| b);
+        for (k, from) in starts.take(4.min(n)).enumerate() {
+            out.push(hash::f2(6, k as u64 + 1, hash::str(&lower[from..])));
+        }
+    });
 }
 
 #[cfg(test)]
@@ -791,6 +940,48 @@ mod tests {
             "12345678",
         ] {
             assert_eq!(lower_key(w), hash::str(&w.to_lowercase()), "{w}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_lower_case_hash_lowers_as_make_ascii_lowercase_does() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        for w in all.chunks(3).chain(all.chunks(8)).chain(all.chunks(11)) {
+            assert_eq!(hash::ascii_lower(w), hash::bytes(&w.to_ascii_lowercase()));
+        }
+    }
+
+    #[test]
+    fn an_ascii_words_affixes_are_those_of_the_general_path() {
+        for w in ["A", "Of", "Bbc", "McDonald", "O'Neill", "U.S.", "1860"] {
+            let a = article(&format!("T\n\nHe met {w} there."));
+            let s = sentences(&a);
+            let i = s[1].tokens.iter().position(|t| t.text == w).unwrap();
+            let info = vec![TokInfo::default(); s[1].tokens.len()];
+            let mut fast = Vec::new();
+            token(
+                &s[1],
+                i,
+                &info,
+                ListMark::default(),
+                &DocContext::default(),
+                &mut fast,
+            );
+            let mut slow = Vec::new();
+            affixes(w, &mut slow);
+            assert_eq!(fast[4..4 + slow.len()], slow[..], "{w}");
+        }
+    }
+
+    #[test]
+    fn letter_kinds_are_those_of_the_character_tests() {
+        for w in [
+            "", "a", "A", "1860", "McDonald", "U.S.", "Zürich", "ÉCOLE", "ß", "--", "ª",
+        ] {
+            let k = letter_kinds(w);
+            assert_eq!(k & UPPER != 0, w.chars().any(char::is_uppercase), "{w}");
+            assert_eq!(k & LOWER != 0, w.chars().any(char::is_lowercase), "{w}");
+            assert_eq!(k & ALPHA != 0, w.chars().any(char::is_alphabetic), "{w}");
         }
     }
 

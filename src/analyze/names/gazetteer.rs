@@ -360,6 +360,18 @@ pub fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
 mod tests {
     use super::*;
 
+    /// The recogniser looks a word up as a particle only if it starts with a small ASCII
+    /// letter (`features::mark_candidates`).
+    #[test]
+    fn every_particle_starts_with_a_small_ascii_letter() {
+        let g = Gazetteer::get();
+        let particles = &g.name_words[NameList::Particle as usize];
+        assert!(!particles.is_empty());
+        for w in particles {
+            assert!(w.as_bytes()[0].is_ascii_lowercase(), "{w}");
+        }
+    }
+
     fn title_case(w: &str) -> String {
         let mut c = w.chars();
         c.next()

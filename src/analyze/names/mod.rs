@@ -171,7 +171,8 @@ pub fn is_page_furniture(par: &str) -> bool {
     // A teaser's label: one to three words in capitals, the first a link word, a colon.
     // (Not any label: "ISSUER: Marion County Board of Education" is the text's own.)
     if let Some((head, _)) = par.split_once(':') {
-        let words: Vec<&str> = head.split_whitespace().collect();
+        // Four words say "more than three": the rest of a long head is not read.
+        let words: Vec<&str> = head.split_whitespace().take(4).collect();
         let caps = |w: &&str| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
         if (1..=3).contains(&words.len())
             && words.iter().all(caps)
@@ -183,8 +184,9 @@ pub fn is_page_furniture(par: &str) -> bool {
     if par.starts_with("With files from ") {
         return true;
     }
-    // "Article Continued Below", "Story continues below advertisement".
-    let words = par.split_whitespace().count();
+    // "Article Continued Below", "Story continues below advertisement". Only "at most
+    // eight words" is asked below, so counting stops at nine: most paragraphs are long.
+    let words = par.split_whitespace().take(9).count();
     if words <= 5 && {
         let lower = par.to_lowercase();
         lower.contains("continued below") || lower.contains("continues below")
@@ -192,8 +194,11 @@ pub fn is_page_furniture(par: &str) -> bool {
         return true;
     }
     // "Name Name, The Canadian Press": a short line, a name, a comma, a news agency.
+    if words > 8 {
+        return false;
+    }
     match par.split_once(", ") {
-        Some((_, agency)) if words <= 8 && !agency.contains([',', '.']) => {
+        Some((_, agency)) if !agency.contains([',', '.']) => {
             let g = Gazetteer::get();
             agency
                 .split_whitespace()

@@ -498,6 +498,10 @@ fn viterbi(
     }
 }
 
+/// Every tag, in order: any may precede outside or a begin tag; an inside tag `t` may
+/// follow only `TAGS[t - 1..=t]`, its begin tag and itself ([`allowed`]).
+const TAGS: [u8; LABELS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+
 /// Viterbi over one stretch of candidate tokens: `from` is the row of the tag before it
 /// (the sentence start, or outside), `to` the tag after it, if any.
 fn stretch(
@@ -535,9 +539,15 @@ fn stretch(
             }
             let mut best = NEG;
             let mut arg = 0u8;
-            for p in 0..LABELS as u8 {
+            // Only the tags `allowed` lets precede `t`, in the same (rising) order.
+            let prevs = if t == O || is_begin(t) {
+                &TAGS[..]
+            } else {
+                &TAGS[t as usize - 1..=t as usize]
+            };
+            for &p in prevs {
                 let s = score[p as usize];
-                if s == NEG || !allowed(Some(p), t) {
+                if s == NEG {
                     continue;
                 }
                 let s = s + trans[p as usize][t as usize];
@@ -718,6 +728,19 @@ mod tests {
         // O B-PER I-PER O I-ORG B-LOC B-LOC
         let tags = [0, 1, 2, 0, 4, 5, 5];
         assert_eq!(spans(&tags), [(1, 2, 1), (4, 4, 3), (5, 5, 5), (6, 6, 5)]);
+    }
+
+    #[test]
+    fn the_tags_an_inside_tag_may_follow_are_those_allowed() {
+        for t in 0..LABELS as u8 {
+            let listed: Vec<u8> = if t == O || is_begin(t) {
+                TAGS.to_vec()
+            } else {
+                TAGS[t as usize - 1..=t as usize].to_vec()
+            };
+            let allowed: Vec<u8> = (0..LABELS as u8).filter(|&p| allowed(Some(p), t)).collect();
+            assert_eq!(listed, allowed, "{t}");
+        }
     }
 
     #[test]

@@ -20,47 +20,94 @@ pub fn mentions(article: &Article) -> Vec<Mention> {
     let sentences = features::sentences(article);
     let doc = DocContext::new(&sentences);
     let mut out = Vec::new();
-    for (si, tags) in tag(g, text, &sentences, &doc) {
-        let s = &sentences[si];
-        let spans = model::spans(&tags);
-        let title_case = s.paragraph == 0 && !s.all_caps && is_title_case(&s.tokens);
-        for k in 0..spans.len() {
-            span_mentions(g, &doc, text, (s, title_case), &spans, k, &mut out);
+    SCRATCH.with_borrow_mut(|scratch| {
+        tag(scratch, text, &sentences, &doc);
+        for &(si, at) in &scratch.tagged {
+            let s = &sentences[si];
+            let tags = &scratch.tags[at..at + s.tokens.len()];
+            let spans = model::spans(tags);
+            let title_case = s.paragraph == 0 && !s.all_caps && is_title_case(&s.tokens);
+            for k in 0..spans.len() {
+                span_mentions(g, &doc, text, (s, title_case), &spans, k, &mut out);
+            }
         }
-    }
+    });
     // Text order: the alias pass reads neighbouring mentions.
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
 }
 
-/// The tags of every sentence that may hold a name, as `(sentence index, tags)`, from the
-/// two passes.
-fn tag(
-    g: &Gazetteer,
-    text: &str,
-    sentences: &[features::TokSentence],
-    doc: &DocContext,
-) -> Vec<(usize, Vec<u8>)> {
+/// The tagger's buffers, kept from article to article by each thread: an article's
+/// features and scores would otherwise be allocated, and grown, afresh every time.
+struct Scratch {
+    f: Featurizer<'static>,
+    offsets: Vec<u32>,
+    hashes: Vec<u64>,
+    slots: Vec<model::Slot>,
+    first_scores: Vec<[f32; model::LABELS]>,
+    /// The second pass's scores of every sentence tagged, one after another.
+    second_scores: Vec<[f32; model::LABELS]>,
+    doc_feats: Vec<u64>,
+    /// The final tags of every sentence tagged, one after another, ...
+    tags: Vec<u8>,
+    /// ... and, for each such sentence, its index and where its tags (and its second
+    /// pass's scores) start.
+    tagged: Vec<(usize, usize)>,
+    sentence_tags: Vec<u8>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
+        f: Featurizer::new(Gazetteer::get()),
+        offsets: Vec::new(),
+        hashes: Vec::new(),
+        slots: Vec::new(),
+        first_scores: Vec::new(),
+        second_scores: Vec::new(),
+        doc_feats: Vec::new(),
+        tags: Vec::new(),
+        tagged: Vec::new(),
+        sentence_tags: Vec::new(),
+    });
+}
+
+/// The tags of every sentence that may hold a name, from the two passes, into
+/// `scratch.tags` (sentence index and where its tags start in `scratch.tagged`).
+fn tag(scratch: &mut Scratch, text: &str, sentences: &[features::TokSentence], doc: &DocContext) {
+    let g = Gazetteer::get();
     let tagger = Tagger::get();
-    let mut f = Featurizer::new(g);
+    let Scratch {
+        f,
+        offsets,
+        hashes,
+        slots,
+        first_scores,
+        second_scores,
+        doc_feats,
+        tags,
+        tagged,
+        sentence_tags,
+    } = scratch;
+    second_scores.clear();
+    tags.clear();
+    tagged.clear();
     // First pass: each sentence alone. Each token's features are looked up once, in both
     // models: the second pass's scores are the same features' second-model weights plus
     // those of its few document features ([`DocLabels`]), added in the same order as in
     // training.
-    let mut firsts: Vec<(usize, Vec<[f32; model::LABELS]>)> = Vec::new();
     let mut labels = DocLabels::default();
-    let (mut offsets, mut hashes, mut tags, mut slots) = (vec![], vec![], vec![], vec![]);
-    let mut first_scores: Vec<[f32; model::LABELS]> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         if !s.tokens.iter().any(|t| t.candidate) || is_footer(text, &s.tokens) {
             continue;
         }
-        f.sentence(text, s, doc, &mut offsets, &mut hashes);
+        f.sentence(text, s, doc, offsets, hashes);
         slots.clear();
         slots.extend(s.tokens.iter().map(|t| t.slot()));
         first_scores.clear();
         first_scores.resize(s.tokens.len(), [0.0; model::LABELS]);
-        let mut second_scores = vec![[0.0; model::LABELS]; s.tokens.len()];
+        let at = second_scores.len();
+        second_scores.resize(at + s.tokens.len(), [0.0; model::LABELS]);
+        let second = &mut second_scores[at..];
         for i in 0..s.tokens.len() {
             if slots[i] != model::OUTSIDE {
                 tagger.prefetch(&hashes[offsets[i] as usize..offsets[i + 1] as usize]);
@@ -69,36 +116,34 @@ fn tag(
         for i in 0..s.tokens.len() {
             if slots[i] != model::OUTSIDE {
                 let feats = &hashes[offsets[i] as usize..offsets[i + 1] as usize];
-                tagger.add_both(feats, &mut first_scores[i], &mut second_scores[i]);
+                tagger.add_both(feats, &mut first_scores[i], &mut second[i]);
             }
         }
-        tagger.first.decode(&first_scores, &slots, &mut tags);
-        for (t, &tag) in s.tokens.iter().zip(&tags) {
-            labels.add(t.text, tag);
+        tagger.first.decode(first_scores, slots, sentence_tags);
+        for (t, &tag) in s.tokens.iter().zip(sentence_tags.iter()) {
+            labels.add_key(t.lower, tag);
         }
-        firsts.push((si, second_scores));
+        tagged.push((si, at));
     }
     // Second pass: the same scores plus what the first pass said of each word elsewhere.
-    let mut doc_feats = Vec::new();
-    firsts
-        .into_iter()
-        .map(|(si, mut scores)| {
-            let s = &sentences[si];
-            slots.clear();
-            slots.extend(s.tokens.iter().map(|t| t.slot()));
-            for (i, t) in s.tokens.iter().enumerate() {
-                if t.candidate {
-                    doc_feats.clear();
-                    labels.features(t.text, &mut doc_feats);
-                    tagger.second.add_emissions(&doc_feats, &mut scores[i]);
-                }
+    tags.resize(second_scores.len(), model::O);
+    for &(si, at) in tagged.iter() {
+        let s = &sentences[si];
+        let n = s.tokens.len();
+        let scores = &mut second_scores[at..at + n];
+        slots.clear();
+        slots.extend(s.tokens.iter().map(|t| t.slot()));
+        for (i, t) in s.tokens.iter().enumerate() {
+            if t.candidate {
+                doc_feats.clear();
+                labels.features_key(t.lower, doc_feats);
+                tagger.second.add_emissions(doc_feats, &mut scores[i]);
             }
-            let mut tags = Vec::new();
-            tagger.second.decode(&scores, &slots, &mut tags);
-            extend_people(g, doc, s, &mut tags);
-            (si, tags)
-        })
-        .collect()
+        }
+        tagger.second.decode(scores, slots, sentence_tags);
+        extend_people(g, doc, s, sentence_tags);
+        tags[at..at + n].copy_from_slice(sentence_tags);
+    }
 }
 
 /// The mentions that tagged span `spans[k]` of sentence `s` makes, into `out`: none, one, or
@@ -216,7 +261,7 @@ fn extend_people(g: &Gazetteer, doc: &DocContext, s: &features::TokSentence, tag
             t.candidate
                 && t.text.chars().next().is_some_and(char::is_uppercase)
                 && g.flags(t.text) == 0
-                && !doc.written_lower(t.text)
+                && !doc.written_lower_key(t.lower)
         };
         let not_a_name = |t: u8| t == model::O || t >= 7;
         // "Moon Jae-in", "Kim Jong-un": a part hyphened onto a person's name is in it.
@@ -294,7 +339,7 @@ fn headline_pieces(
     let mut out = Vec::new();
     let mut start = None;
     for i in first..=last {
-        if doc.written_lower(s.tokens[i].text) {
+        if doc.written_lower_key(s.tokens[i].lower) {
             if let Some(b) = start.take() {
                 out.push((b, i - 1));
             }
@@ -329,12 +374,18 @@ fn trim_opening<'a>(
     }
     while first < last {
         let w = toks[first].text;
-        let lower = w.to_lowercase().replace('’', "'");
         // Number words stay: "Six Nations", "Three Gorges".
-        let function_word =
-            stop.contains(&lower) && w.chars().count() > 1 && !g.in_list(NameList::Number, &lower);
+        let is_function_word = |lower: &str| {
+            stop.contains(lower) && w.chars().count() > 1 && !g.in_list(NameList::Number, lower)
+        };
+        // An ASCII word has no curly apostrophe to straighten: lowered on the stack.
+        let function_word = if w.is_ascii() {
+            gazetteer::with_lowercase(w, is_function_word)
+        } else {
+            is_function_word(&w.to_lowercase().replace('’', "'"))
+        };
         let common_opener = sentence_start
-            && doc.written_lower(w)
+            && doc.written_lower_key(toks[first].lower)
             && !g.is_known_word(w)
             && w.chars().skip(1).all(char::is_lowercase);
         if !(function_word || common_opener) {
@@ -429,10 +480,12 @@ fn mention(
     let mut gender = before.map_or(Gender::Unknown, super::title_gender);
     if kind == EntityType::Person {
         // Titles, demonyms and party labels describe the person and are no part of the
-        // name: "President", "Syrian", "Tory".
+        // name: "President", "Syrian", "Tory". `all_words` ends as `toks` does, so its
+        // last `toks.len()` are the words of what is left.
+        let all_words: Vec<&str> = toks.iter().map(|t| t.text).collect();
         loop {
-            let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
-            if let Some(n) = g.title_len(&words).filter(|&n| n < toks.len()) {
+            let words = &all_words[all_words.len() - toks.len()..];
+            if let Some(n) = g.title_len(words).filter(|&n| n < toks.len()) {
                 let tg = super::title_gender(words[0]);
                 if tg != Gender::Unknown {
                     gender = tg;
@@ -477,7 +530,7 @@ fn mention(
             && flags & (gazetteer::flag::ORG | gazetteer::flag::PLACE) == 0
             && written.chars().skip(1).any(char::is_lowercase))
         || g.in_list(NameList::Acronym, &written)
-        || (toks.len() == 1 && g.in_list(NameList::Never, &title_case_words(&written)))
+        || (toks.len() == 1 && in_never_list(g, &written))
         || (written.contains(['\'', '’'])
             && StopWords::english().contains(&written.to_lowercase().replace('’', "'")))
     {
@@ -539,6 +592,35 @@ fn is_hyphened_description(t: &Token) -> bool {
 /// or a party label ("Tory Liam Fox").
 fn is_label(g: &Gazetteer, w: &str) -> bool {
     g.demonym(w).is_some() || g.in_list(NameList::Party, w)
+}
+
+/// Whether the [`title_case_words`] form of a name is in the list of words never taken for
+/// a name. Most names are in that form already, and are looked up as they are, without
+/// building a copy.
+fn in_never_list(g: &Gazetteer, name: &str) -> bool {
+    if name.is_ascii() && is_ascii_title_cased(name) {
+        g.in_list(NameList::Never, name)
+    } else {
+        g.in_list(NameList::Never, &title_case_words(name))
+    }
+}
+
+/// Whether [`title_case_words`] leaves an ASCII name as it is: a capital (or no letter)
+/// where it starts a word, no capital elsewhere.
+fn is_ascii_title_cased(name: &str) -> bool {
+    let mut start = true;
+    for b in name.bytes() {
+        let changed = if start {
+            b.is_ascii_lowercase()
+        } else {
+            b.is_ascii_uppercase()
+        };
+        if changed {
+            return false;
+        }
+        start = b == b' ' || (!b.is_ascii_alphanumeric() && b != b'\'');
+    }
+    true
 }
 
 /// "NEW YORK" -> "New York": the usual form of a name written in capitals.
@@ -725,6 +807,16 @@ mod tests {
         let got = found("T\n\nI’d say the TV and the PC sold well in the US, Lina Varro said.");
         let names: Vec<&str> = got.iter().map(|(w, _)| w.as_str()).collect();
         assert_eq!(names, ["US", "Lina Varro"]);
+    }
+
+    #[test]
+    fn a_name_is_title_cased_exactly_when_title_casing_leaves_it() {
+        for w in [
+            "Smith", "SMITH", "smith", "O'Neill", "O'NEILL", "Al-Assad", "al-Assad", "U.S.",
+            "McDonald", "New York", "New york", "1860", "3M", "x", "A.b",
+        ] {
+            assert_eq!(is_ascii_title_cased(w), title_case_words(w) == w, "{w}");
+        }
     }
 
     #[test]
