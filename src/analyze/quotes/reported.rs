@@ -705,6 +705,22 @@ mod tests {
     }
 
     #[test]
+    fn a_zero_width_space_after_a_name_does_not_hide_its_report() {
+        // Regression (Gender Gap Tracker): text pasted from the web, "Traeger\u{200b} said".
+        let t = "Headline here\n\nThe union met in Winnipeg.\n\n\
+                 Jeff Traeger\u{200b} said he expects the union to help employees.";
+        let got = reported(t);
+        assert_eq!(
+            got,
+            [row(
+                "he expects the union to help employees",
+                "Jeff Traeger",
+                "said"
+            )]
+        );
+    }
+
+    #[test]
     fn according_to_a_source() {
         let t = "Headline here\n\nAccording to the Leeds City Council, the rink will close \
                  shortly after the new complex opens.";

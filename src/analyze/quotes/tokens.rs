@@ -27,7 +27,9 @@ pub(super) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Tok<'_>> {
     while i < b.len() {
         let c = char_at(i);
         let n = c.len_utf8();
-        if c.is_whitespace() {
+        // Zero-width spaces and joiners (pasted from the web: "Traeger\u{200b} said") and a
+        // stray byte-order mark separate nothing a reader sees.
+        if c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}') {
             i += n;
             continue;
         }
