@@ -304,7 +304,7 @@ pub(super) fn find(a: &Article, ctx: &Ctx, raw: &[RawQuote]) -> Vec<Quote> {
         let words = &a.words[s.words.0 as usize..s.words.1 as usize];
         let cheap_check = words.iter().any(|w| {
             let w = w.slice(text);
-            verbs.contains(w) || w.eq_ignore_ascii_case("according")
+            verbs.contains(w) || requests().contains(w) || w.eq_ignore_ascii_case("according")
         });
         if !cheap_check || is_furniture(s.span.slice(text)) {
             continue;
@@ -331,6 +331,7 @@ fn in_sentence(ctx: &Ctx, toks: &[Tok], quoted: &[Span], out: &mut Vec<Quote>) {
     let Some((speaker, cue, span)) = clause_then_speaker(ctx, body)
         .or_else(|| according_to_first(ctx, body))
         .or_else(|| speaker_then_clause(ctx, body))
+        .or_else(|| speaker_then_request(ctx, body))
     else {
         return;
     };
@@ -508,6 +509,69 @@ fn speaker_then_clause(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
             Some(c) if subordinate && words_in(&clause[..c]) >= MIN_WORDS => &clause[..c],
             _ => clause,
         };
+        let span = Span::new(clause[0].start, clause.last()?.end);
+        return Some((speaker, verb.to_string(), span));
+    }
+    None
+}
+
+/// Verbs that report a request or advice made to someone: "urged residents to conserve
+/// water", "advised people never to use a generator indoors". Not "asked", which as often
+/// reports an invitation or a letter's demand as anything said.
+const REQUESTS: &[&str] = &[
+    "urge urges urged urging",
+    "advise advises advised advising",
+    "remind reminds reminded reminding",
+    "encourage encourages encouraged encouraging",
+    "implore implores implored imploring",
+];
+
+fn requests() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| verb_forms(REQUESTS))
+}
+
+/// "X urged residents to conserve water", "It advised people never to use ...": the
+/// infinitive after the one addressed (a pronoun, a name, or a noun phrase of up to four
+/// words) is what X asked for.
+fn speaker_then_request(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
+    let verbs = requests();
+    for k in 1..body.len() {
+        let verb = body[k].text;
+        if !verbs.contains(verb) {
+            continue;
+        }
+        let prev = body[k - 1].text;
+        if NOT_SAID.iter().any(|w| prev.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        // The one addressed: words only, at least one, at most four, up to "to".
+        let Some(to) = body[k + 1..]
+            .iter()
+            .take(6)
+            .position(|t| t.text == "to" || !t.word)
+            .map(|p| k + 1 + p)
+            .filter(|&p| body[p].text == "to")
+        else {
+            continue;
+        };
+        let mut from = to;
+        if matches!(body[to - 1].text, "not" | "never") {
+            from -= 1;
+        }
+        if from == k + 1 || words_in(&body[k + 1..from]) > 4 {
+            continue;
+        }
+        let clause = &body[from..];
+        if words_in(clause) < MIN_WORDS {
+            continue;
+        }
+        let Some(speaker) = ctx.subject_of_cue(body, 0, k, verb) else {
+            continue;
+        };
+        if names_no_one(&speaker.mention) {
+            continue;
+        }
         let span = Span::new(clause[0].start, clause.last()?.end);
         return Some((speaker, verb.to_string(), span));
     }
@@ -716,6 +780,20 @@ mod tests {
                 "he expects the union to help employees",
                 "Jeff Traeger",
                 "said"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_request_reports_what_was_asked_for() {
+        let t = "Headline here\n\nThe storm hit Nanaimo on Thursday.\n\n\
+                 BC Hydro advised people never to use a portable generator indoors.";
+        assert_eq!(
+            reported(t),
+            [row(
+                "never to use a portable generator indoors",
+                "BC Hydro",
+                "advised"
             )]
         );
     }
