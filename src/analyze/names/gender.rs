@@ -268,8 +268,12 @@ fn after_name(text: &str, m: &Mention) -> Option<(Evidence, Gender)> {
     let rest = text[m.span.end..].strip_prefix(", ")?;
     let mut segments = rest.split([',', '.', ';', '(', ')', '\n', ':']);
     let mut seg = segments.next()?.trim();
-    // An age first: "Ruiz, 34, a nurse".
+    // An age first: "Ruiz, 34, a nurse"; not "Zoe Kasten, 8; her brother, Jonathan", where
+    // the semicolon ends what is said of Zoe.
     if !seg.is_empty() && seg.chars().all(|c| c.is_ascii_digit()) {
+        if !rest[seg.len()..].starts_with(',') {
+            return None;
+        }
         seg = segments.next()?.trim();
     }
     let words: Vec<&str> = seg.split(' ').filter(|w| !w.is_empty()).collect();
@@ -485,6 +489,19 @@ mod tests {
         assert_eq!(
             decided(t, "Amara Bekele"),
             (Gender::Male, Some(Evidence::Role))
+        );
+    }
+
+    #[test]
+    fn a_role_after_an_age_and_a_semicolon_is_the_next_persons() {
+        // Regression (Gender Gap Tracker): "Zoe Kasten, 8; her brother, Jonathan Kasten"
+        // made Zoe a man.
+        let t = "Headline\n\nThe victims were Amara Bekele, 8; her brother, Tomas Bekele, 10.";
+        assert_ne!(decided(t, "Amara Bekele").0, Gender::Male);
+        let t = "Headline\n\nThe victims were Amara Bekele, 34, a mother of two.";
+        assert_eq!(
+            decided(t, "Amara Bekele"),
+            (Gender::Female, Some(Evidence::Role))
         );
     }
 
