@@ -134,7 +134,16 @@ pub(super) fn before_quote(ctx: &Ctx, toks: &[Tok]) -> Option<(Found, bool)> {
             if in_intro {
                 continue;
             }
-            let opens_clause = toks[..k].iter().all(|t| !t.word);
+            // "Rather than the current layout, asks Policy Options editor Jennifer
+            // Ditchburn, "..."": a present-tense cue after a comma, its speaker after it,
+            // is inverted as at a clause's start.
+            let inverted = k >= 1
+                && toks[k - 1].text == ","
+                && cue.ends_with('s')
+                && !told_like(&cue)
+                && names_someone(toks, next)
+                && toks[next..].iter().any(|t| t.text == ",");
+            let opens_clause = toks[..k].iter().all(|t| !t.word) || inverted;
             // "..., telling reporters that ...": a participle's subject is before it, never
             // after (that is its object).
             let participle = cue.ends_with("ing") && !cue.contains(' ');
@@ -204,6 +213,14 @@ fn naming_verb(toks: &[Tok], k: usize) -> Option<(String, usize)> {
     let to = object.first().is_some_and(|t| t.text == "to");
     (runs_into_quote && !particle && !passive_or_fixed && !names_a_thing && !noun && !to)
         .then(|| (w.to_string(), k + 1))
+}
+
+/// Cues whose object, not their subject, follows them ("tells The Huffington Post").
+fn told_like(cue: &str) -> bool {
+    matches!(
+        cue,
+        "tells" | "informs" | "assures" | "urges" | "reminds" | "warns"
+    )
 }
 
 /// Verbs that report speech outright: a clause after one is what was said.

@@ -686,3 +686,14 @@ fn the_place_of_a_participle_phrase_is_not_its_subject() {
     );
     assert_eq!(got[0].1, "Protesters", "{got:?}");
 }
+
+#[test]
+fn an_inverted_cue_after_an_opening_phrase_names_the_person_after_it() {
+    // Regression (issue 20's example): "asks Policy Options editor Jennifer Ditchburn"
+    // gave the quote to "Policy Options".
+    let got = said(
+        "T\n\nThe Commons sat on Monday.\n\nRather than the current layout, asks Policy Options editor Jennifer Ditchburn, \u{201c}has anyone considered other designs?\u{201d}",
+    );
+    assert_eq!(got[0].1, "Jennifer Ditchburn", "{got:?}");
+    assert_eq!(got[0].2, "asks", "{got:?}");
+}
