@@ -528,7 +528,22 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let person = in_list(PERSON_NOUNS, words[words.len() - 1].text);
+        // "says Chetham Lakshman, vice-president, external affairs": a capitalised name no
+        // list knows, set off by a person's role, is a person's.
+        let role_after = || {
+            let rest = self.text[last.end..].strip_prefix(", ").unwrap_or("");
+            let role = rest
+                .split([' ', ','])
+                .find(|w| !matches!(*w, "" | "a" | "an" | "the" | "its" | "his" | "her"))
+                .unwrap_or("");
+            let head = role.rsplit('-').next().unwrap_or(role);
+            in_list(PERSON_NOUNS, &head.to_lowercase())
+        };
+        let capitalised = words.len() >= 2
+            && words.iter().all(|w| w.text.starts_with(char::is_uppercase))
+            && plausible_name(&phrase);
+        let person =
+            in_list(PERSON_NOUNS, words[words.len() - 1].text) || (capitalised && role_after());
         Speaker {
             canonical: phrase.clone(),
             mention: phrase,

@@ -697,3 +697,16 @@ fn an_inverted_cue_after_an_opening_phrase_names_the_person_after_it() {
     assert_eq!(got[0].1, "Jennifer Ditchburn", "{got:?}");
     assert_eq!(got[0].2, "asks", "{got:?}");
 }
+
+#[test]
+fn an_unknown_name_set_off_by_a_persons_role_is_a_person() {
+    let a = Article::new(
+        "t".into(),
+        "T\n\nThe shelter opened on Monday.\n\n\u{201c}We saw a chance to help,\u{201d} says Chetham Lakshman, vice-president, external affairs for Freedom Mobile.".into(),
+        Encoding::Utf8,
+    );
+    let mentions = names::find(&a);
+    let got = find(&a, &mentions).quotes;
+    assert_eq!(got[0].speaker, "Chetham Lakshman", "{got:?}");
+    assert_eq!(got[0].speaker_type, Some(EntityType::Person), "{got:?}");
+}
