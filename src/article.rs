@@ -163,23 +163,18 @@ fn lines(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(Span::new(start, i));
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push(Span::new(start, i));
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    // Line ends found by `memchr`, not byte by byte: every byte of every article is looked at.
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            // The `\n` of a `\r\n`, ended with its `\r`.
+            continue;
         }
-        i += 1;
+        out.push(Span::new(start, i));
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     if start < bytes.len() {
         out.push(Span::new(start, bytes.len()));
@@ -199,6 +194,51 @@ fn push_trimmed(out: &mut Vec<Span>, text: &str, s: Span) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_at_each_terminator_as_a_byte_scan_ends_them() {
+        // The byte-by-byte scan `lines` replaced.
+        fn scanned(text: &str) -> Vec<Span> {
+            let bytes = text.as_bytes();
+            let (mut out, mut start, mut i) = (Vec::new(), 0, 0);
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'\n' => {
+                        out.push(Span::new(start, i));
+                        start = i + 1;
+                    }
+                    b'\r' => {
+                        out.push(Span::new(start, i));
+                        if bytes.get(i + 1) == Some(&b'\n') {
+                            i += 1;
+                        }
+                        start = i + 1;
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            if start < bytes.len() {
+                out.push(Span::new(start, bytes.len()));
+            }
+            out
+        }
+        for text in [
+            "",
+            "a",
+            "\n",
+            "\r",
+            "\r\n",
+            "\n\r",
+            "\r\r\n\n",
+            "a\r\nb\rc\nd",
+            "a\n\n\r\n\rb\r",
+            "é\r\n\r\nx",
+            "no end",
+        ] {
+            assert_eq!(lines(text), scanned(text), "{text:?}");
+        }
+    }
 
     fn paras(text: &str) -> Vec<&str> {
         paragraphs(text).iter().map(|s| s.slice(text)).collect()

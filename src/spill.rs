@@ -35,6 +35,9 @@ pub const FLUSH_BYTES: usize = 64 << 10;
 /// Read buffer per run while merging.
 const READ_BUFFER: usize = 32 << 10;
 
+/// Write buffer while flushing a run.
+const WRITE_BUFFER: usize = 256 << 10;
+
 /// Per-article records, spilled to temp files; see the module documentation.
 ///
 /// Write with [`Spill::push`], combine with [`Spill::merge`], read with
@@ -123,31 +126,35 @@ impl Spill {
         if let Err(e) = self.try_flush() {
             self.error.get_or_insert_with(|| e.to_string());
         }
-        // Dropped either way: after an error the records are lost, and reading says so.
-        self.buf = Vec::new();
-        self.index = Vec::new();
+        // Emptied either way: after an error the records are lost, and reading says so.
+        // The buffer keeps its capacity: it fills to the same size again, and growing it
+        // back from nothing copies it over and over.
+        self.buf.clear();
+        self.index.clear();
     }
 
     fn try_flush(&mut self) -> io::Result<()> {
-        let mut sorted = self.index.clone();
-        sort_index(&self.buf, &mut sorted);
-        let mut out = Vec::with_capacity(self.buf.len());
-        for (at, n) in sorted {
-            out.extend_from_slice(&self.buf[at..at + n]);
-        }
+        sort_index(&self.buf, &mut self.index);
         if self.file.is_none() {
             self.file = Some(Arc::new(tempfile::tempfile()?));
             self.file_len = 0;
         }
         let file = self.file.as_ref().expect("created above");
-        // Only this spill appends to its file, so its cursor is at `file_len`.
-        (&**file).write_all(&out)?;
+        // Only this spill appends to its file, so its cursor is at `file_len`. Records go
+        // out through a small buffer rather than a sorted copy of the whole run.
+        let mut out = io::BufWriter::with_capacity(WRITE_BUFFER, &**file);
+        let mut len = 0;
+        for &(at, n) in &self.index {
+            out.write_all(&self.buf[at..at + n])?;
+            len += n as u64;
+        }
+        out.flush()?;
         self.runs.push(Run {
             file: Arc::clone(file),
             start: self.file_len,
-            len: out.len() as u64,
+            len,
         });
-        self.file_len += out.len() as u64;
+        self.file_len += len;
         Ok(())
     }
 

@@ -80,7 +80,8 @@ pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
                 prev = None;
                 continue;
             }
-            if word.chars().nth(MAX_WORD_CHARS).is_some() {
+            // A word of no more bytes than the limit has no more characters either.
+            if word.len() > MAX_WORD_CHARS && word.chars().nth(MAX_WORD_CHARS).is_some() {
                 counts.long_tokens += 1;
                 prev = None;
                 continue;

@@ -342,7 +342,8 @@ fn cooccurrences(
 ) {
     // Distinct entities first, by reference: a key is built once per entity, not per
     // mention.
-    let mut first_of: FxHashMap<(&str, bool, EntityType), usize> = FxHashMap::default();
+    let mut first_of: FxHashMap<(&str, bool, EntityType), usize> =
+        FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut distinct: Vec<usize> = Vec::new();
     let local: Vec<usize> = mentions
         .iter()
@@ -386,7 +387,15 @@ fn cooccurrences(
         .collect();
     let n = keys.len();
     let mut ent = vec![Units::default(); n];
-    let mut pair: FxHashMap<(usize, usize), Units> = FxHashMap::default();
+    // Every pair of the article's entities shares the article (unless the article is too
+    // crowded to pair at all), so this is the number of entries: sized once, never rehashed.
+    let pairs = if n > MAX_UNIT_ENTITIES {
+        0
+    } else {
+        n * n.saturating_sub(1) / 2
+    };
+    let mut pair: FxHashMap<(usize, usize), Units> =
+        FxHashMap::with_capacity_and_hasher(pairs, Default::default());
     let mut tally = |groups: &mut Vec<(usize, usize)>, bump: fn(&mut Units)| {
         groups.sort_unstable();
         groups.dedup();

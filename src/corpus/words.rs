@@ -63,6 +63,11 @@ impl WordTable {
         self.names.get(id as usize)
     }
 
+    /// A word's id and tally, in one lookup.
+    pub fn lookup(&self, word: &str) -> Option<(u32, Tally)> {
+        self.words.get(word).map(|e| (e.id, e.tally))
+    }
+
     /// A word's tally.
     pub fn get(&self, word: &str) -> Option<Tally> {
         self.words.get(word).map(|e| e.tally)

@@ -451,7 +451,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), SkipReason> {
             },
         }
     };
-    if text.contains('\0') {
+    if memchr_nul(text.as_bytes()) {
         return Err(SkipReason::Binary);
     }
     if text.trim().is_empty() {
@@ -465,8 +465,10 @@ fn windows_1252(bytes: &[u8]) -> (String, Encoding) {
     (t.into_owned(), Encoding::Windows1252)
 }
 
+/// Whether `bytes` hold a NUL: by `memchr`, several times faster than the slice search
+/// over every byte of every file. (A NUL character's UTF-8 is the one byte 0.)
 fn memchr_nul(bytes: &[u8]) -> bool {
-    bytes.contains(&0)
+    memchr::memchr(0, bytes).is_some()
 }
 
 #[cfg(test)]

@@ -106,7 +106,10 @@ pub fn mentions_of<'a>(
         .map(|(name, kind)| (resolve.get(name, *kind), resolve.cut_opener(name, *kind)))
         .collect();
     let mut mentions = Vec::with_capacity(rec.mentions.len());
-    let mut tally: FxHashMap<&EntityKey, (u64, FxHashSet<&str>)> = FxHashMap::default();
+    // An entity is written in a form or two per article: a short list, searched, costs
+    // less than a set built for each.
+    let mut tally: FxHashMap<&EntityKey, (u64, Vec<&str>)> =
+        FxHashMap::with_capacity_and_hasher(resolved.len(), Default::default());
     for m in &rec.mentions {
         let (Some(key), cut) = resolved[m.entity as usize] else {
             continue;
@@ -121,7 +124,9 @@ pub fn mentions_of<'a>(
         };
         let t = tally.entry(key).or_default();
         t.0 += 1;
-        t.1.insert(written);
+        if !t.1.contains(&written) {
+            t.1.push(written);
+        }
         mentions.push(MentionOut {
             article: &rec.row.article,
             start,

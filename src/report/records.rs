@@ -178,8 +178,15 @@ fn rows_of(
 ) -> anyhow::Result<Rows> {
     let (rec, terms) = crate::record::decode_parts(raw)?;
     let neutralise = !opts.raw_csv;
+    let dated = rec.row.date.is_some();
+    // One lookup per word serves both its keyword score and its id for the words by period.
+    let known: Vec<_> = if dated || opts.keywords > 0 {
+        terms.iter().map(|&(w, _)| corpus.words.lookup(w)).collect()
+    } else {
+        Vec::new()
+    };
     let keyword_rows = |c: &mut Csv| -> anyhow::Result<RowBytes> {
-        let kw = tables::keywords_of(&rec.row.article, &terms, corpus, idf, opts.keywords);
+        let kw = tables::keywords_of(&rec.row.article, &terms, &known, idf, opts.keywords);
         for r in &kw {
             c.row(r)?;
         }
@@ -224,11 +231,12 @@ fn rows_of(
     };
     let (keywords, (quotes, quote_rows), (mentions, entities)) = (keywords?, quotes?, mentions?);
     let gender = gender::Counts::of_article(&entities, &quote_rows, resolve);
-    let terms = if rec.row.date.is_some() {
+    let terms = if dated {
         // Every word of an article is in the corpus's table, which the fold built from them.
         terms
             .iter()
-            .filter_map(|&(w, n)| Some((corpus.words.id(w)?, n)))
+            .zip(&known)
+            .filter_map(|(&(_, n), found)| Some((found.as_ref()?.0, n)))
             .collect()
     } else {
         Vec::new()

@@ -230,11 +230,12 @@ impl Idf {
     }
 }
 
-/// The top `k` words of one article by TF-IDF, ties broken by word.
+/// The top `k` words of one article by TF-IDF, ties broken by word; `known` is each
+/// term's id and tally in the corpus's word table ([`crate::corpus::WordTable::lookup`]).
 pub fn keywords_of<'a>(
     article: &'a str,
     terms: &[(&'a str, u32)],
-    corpus: &Corpus,
+    known: &[Option<(u32, Tally)>],
     idf: &Idf,
     k: usize,
 ) -> Vec<KeywordOut<'a>> {
@@ -243,8 +244,9 @@ pub fn keywords_of<'a>(
     }
     let mut scored: Vec<(f64, &str, u32)> = terms
         .iter()
-        .map(|&(w, c)| {
-            let df = corpus.words.get(w).map_or(1, |t| t.articles);
+        .zip(known)
+        .map(|(&(w, c), found)| {
+            let df = found.map_or(1, |(_, t)| t.articles);
             (idf.tfidf(c, df), w, c)
         })
         .collect();

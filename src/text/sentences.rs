@@ -46,6 +46,10 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
     // Bytes, not chars: a terminator is `.`, `!`, `?` or the one multi-byte `…` (whose
     // lead byte 0xE2 is always a char boundary), so most bytes need no decoding.
     while i < bytes.len() {
+        i = next_stop(bytes, i);
+        if i == bytes.len() {
+            break;
+        }
         let c = match bytes[i] {
             b'.' => '.',
             b'!' => '!',
@@ -70,6 +74,32 @@ pub fn split(text: &str, para: Span) -> Vec<Span> {
     }
     push_trimmed(&mut out, p, start, p.len(), para.start);
     out
+}
+
+/// The position of the first `.`, `!`, `?` or `…`'s lead byte (0xE2) in `bytes` at or
+/// after `from`, or the length: eight bytes at a time, as most bytes are none of them and
+/// every byte of every paragraph is looked at.
+fn next_stop(bytes: &[u8], mut from: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    // High bit of each byte of `x` equal to `b`: exact for the lowest such byte, which is
+    // all the search needs (a false mark can only follow a true one).
+    let marks = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGHS
+    };
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let m = marks(x, b'.') | marks(x, b'!') | marks(x, b'?') | marks(x, 0xE2);
+        if m != 0 {
+            return from + (m.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    bytes[from.min(bytes.len())..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        .map_or(bytes.len(), |at| from + at)
 }
 
 /// Whether the terminator `c` at `at`, whose closing run ends at `end`, ends a sentence.
@@ -139,6 +169,40 @@ fn push_trimmed(out: &mut Vec<Span>, p: &str, start: usize, end: usize, base: us
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_word_at_a_time_search_stops_where_a_byte_search_stops() {
+        let naive = |b: &[u8], from: usize| {
+            (from..b.len())
+                .find(|&i| matches!(b[i], b'.' | b'!' | b'?' | 0xE2))
+                .unwrap_or(b.len())
+        };
+        // Each stop byte and near misses (0xE1, 0xE3, '/', '-', 0x80) at every position of
+        // texts around the chunk size, alone and after an earlier stop.
+        for len in 0..20 {
+            for at in 0..len {
+                for b in [b'.', b'!', b'?', 0xE2, 0xE1, 0xE3, b'/', b'-', 0x80, 0x00] {
+                    let mut text = vec![b'a'; len];
+                    text[at] = b;
+                    for from in 0..=len {
+                        assert_eq!(
+                            next_stop(&text, from),
+                            naive(&text, from),
+                            "{text:?} {from}"
+                        );
+                    }
+                    text[len - 1 - at] = b'.';
+                    for from in 0..=len {
+                        assert_eq!(
+                            next_stop(&text, from),
+                            naive(&text, from),
+                            "{text:?} {from}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     /// The splitter as first written, over chars: the byte scan must agree with it.
     fn split_by_chars(text: &str, para: Span) -> Vec<Span> {

@@ -98,11 +98,9 @@ impl<'a> Iterator for AsciiWords<'a> {
             }
             let start = self.at;
             let mut end = start + 1;
-            let mut alnum = b[start] != b'_';
             while end < b.len() {
                 let c = b[end];
                 if is_word_byte(c) {
-                    alnum |= c != b'_';
                     end += 1;
                     continue;
                 }
@@ -131,7 +129,10 @@ impl<'a> Iterator for AsciiWords<'a> {
                 end += width + 1;
             }
             self.at = end;
-            if alnum {
+            // A segment of underscores alone is no word. Checked once the segment is known,
+            // not byte by byte: a joining mark sits between two letters or two digits, so
+            // any byte but `_` means a letter or digit.
+            if b[start..end].iter().any(|&c| c != b'_') {
                 return Some((start, &self.text[start..end]));
             }
         }
