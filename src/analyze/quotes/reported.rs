@@ -274,7 +274,7 @@ const MIN_WORDS: usize = 4;
 /// Every piece of reported speech of the article, in text order.
 pub(super) fn find(a: &Article, ctx: &Ctx, raw: &[RawQuote]) -> Vec<Quote> {
     let text = &a.text;
-    let verbs = clause_verbs();
+    let verbs = reporting_words();
     let mut out = Vec::new();
     let mut q = 0;
     for s in &a.sentences {
@@ -304,7 +304,7 @@ pub(super) fn find(a: &Article, ctx: &Ctx, raw: &[RawQuote]) -> Vec<Quote> {
         let words = &a.words[s.words.0 as usize..s.words.1 as usize];
         let cheap_check = words.iter().any(|w| {
             let w = w.slice(text);
-            verbs.contains(w) || requests().contains(w) || w.eq_ignore_ascii_case("according")
+            verbs.contains(w) || w.eq_ignore_ascii_case("according")
         });
         if !cheap_check || is_furniture(s.span.slice(text)) {
             continue;
@@ -467,18 +467,30 @@ fn according_to_first(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
     ))
 }
 
+/// Positions of the verbs of `verbs` in `body` that report something said: not "did not
+/// say", "declined to say" ([`NOT_SAID`] before them).
+fn reporting_verbs<'b>(
+    body: &'b [Tok],
+    verbs: &'b FxHashSet<String>,
+) -> impl Iterator<Item = usize> + 'b {
+    (1..body.len()).filter(move |&k| {
+        verbs.contains(body[k].text)
+            && !NOT_SAID
+                .iter()
+                .any(|w| body[k - 1].text.eq_ignore_ascii_case(w))
+    })
+}
+
+/// The subject of the verb at `k`, when it names someone.
+fn speaking_subject(ctx: &Ctx, body: &[Tok], k: usize) -> Option<Speaker> {
+    ctx.subject_of_cue(body, 0, k, body[k].text)
+        .filter(|s| !names_no_one(&s.mention))
+}
+
 /// "X said (that) CLAUSE", "X told reporters CLAUSE", "..., saying CLAUSE".
 fn speaker_then_clause(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
-    let verbs = clause_verbs();
-    for k in 1..body.len() {
+    for k in reporting_verbs(body, clause_verbs()) {
         let verb = body[k].text;
-        if !verbs.contains(verb) {
-            continue;
-        }
-        let prev = body[k - 1].text;
-        if NOT_SAID.iter().any(|w| prev.eq_ignore_ascii_case(w)) {
-            continue;
-        }
         let Some(j) = clause_start(body, k).filter(|&j| j < body.len()) else {
             continue;
         };
@@ -494,12 +506,9 @@ fn speaker_then_clause(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
         if thing_or_clause().contains(verb) && !after_that && !reads_as_clause(clause) {
             continue;
         }
-        let Some(speaker) = ctx.subject_of_cue(body, 0, k, verb) else {
+        let Some(speaker) = speaking_subject(ctx, body, k) else {
             continue;
         };
-        if names_no_one(&speaker.mention) {
-            continue;
-        }
         // "Though Justice Dunphy said he was loath to ..., he ordered costs": a report in
         // a subordinate clause ends where the main clause begins.
         let subordinate = SUBORDINATORS
@@ -526,6 +535,13 @@ const REQUESTS: &[&str] = &[
     "implore implores implored imploring",
 ];
 
+/// Every verb a report may hang on ([`CLAUSE_VERBS`] and [`REQUESTS`]): one look-up per
+/// word finds the sentences worth reading.
+fn reporting_words() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| clause_verbs().union(requests()).cloned().collect())
+}
+
 fn requests() -> &'static FxHashSet<String> {
     static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| verb_forms(REQUESTS))
@@ -535,16 +551,7 @@ fn requests() -> &'static FxHashSet<String> {
 /// infinitive after the one addressed (a pronoun, a name, or a noun phrase of up to four
 /// words) is what X asked for.
 fn speaker_then_request(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
-    let verbs = requests();
-    for k in 1..body.len() {
-        let verb = body[k].text;
-        if !verbs.contains(verb) {
-            continue;
-        }
-        let prev = body[k - 1].text;
-        if NOT_SAID.iter().any(|w| prev.eq_ignore_ascii_case(w)) {
-            continue;
-        }
+    for k in reporting_verbs(body, requests()) {
         // The one addressed: words only, at least one, at most four, up to "to".
         let Some(to) = body[k + 1..]
             .iter()
@@ -566,14 +573,11 @@ fn speaker_then_request(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
         if words_in(clause) < MIN_WORDS {
             continue;
         }
-        let Some(speaker) = ctx.subject_of_cue(body, 0, k, verb) else {
+        let Some(speaker) = speaking_subject(ctx, body, k) else {
             continue;
         };
-        if names_no_one(&speaker.mention) {
-            continue;
-        }
         let span = Span::new(clause[0].start, clause.last()?.end);
-        return Some((speaker, verb.to_string(), span));
+        return Some((speaker, body[k].text.to_string(), span));
     }
     None
 }
