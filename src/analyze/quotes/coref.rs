@@ -558,19 +558,26 @@ impl<'a> Ctx<'a> {
     /// The organisation "the company" stands for: the nearest named at least twice before
     /// byte `at` (the article's subject, not a passing name), else the nearest named once.
     fn business_before(&self, at: usize) -> Option<&'a Mention> {
-        let mut counts: FxHashMap<&str, (u32, usize, &'a Mention)> = FxHashMap::default();
-        for m in self.mentions.iter().filter(|m| m.span.end <= at) {
-            if m.kind == EntityType::Org {
-                let e = counts.entry(m.canonical.as_str()).or_insert((0, 0, m));
-                e.0 += 1;
-                e.1 = m.span.start;
-                e.2 = m;
-            }
+        self.named_before(at, EntityType::Org)
+            .into_iter()
+            .max_by_key(|&(n, _, last)| (n.min(2), last.span.start))
+            .map(|(_, _, last)| last)
+    }
+
+    /// Each name of `kind` mentioned before byte `at`: how often, its first and its last
+    /// mention.
+    fn named_before(&self, at: usize, kind: EntityType) -> Vec<(u32, &'a Mention, &'a Mention)> {
+        let mut counts: FxHashMap<&str, (u32, &'a Mention, &'a Mention)> = FxHashMap::default();
+        for m in self
+            .mentions
+            .iter()
+            .filter(|m| m.span.end <= at && m.kind == kind)
+        {
+            let e = counts.entry(m.canonical.as_str()).or_insert((0, m, m));
+            e.0 += 1;
+            e.2 = m;
         }
-        counts
-            .into_values()
-            .max_by_key(|&(n, last, _)| (n.min(2), last))
-            .map(|(_, _, m)| m)
+        counts.into_values().collect()
     }
 
     /// The person the article introduced with the role a definite description names: "the
@@ -650,15 +657,12 @@ impl<'a> Ctx<'a> {
     /// description ("the mayor") far from any name most likely refers to, the article's
     /// main character.
     fn most_named_person(&self, at: usize) -> Option<&'a Mention> {
-        let mut counts: FxHashMap<&str, (u32, &'a Mention)> = FxHashMap::default();
-        for m in self.mentions.iter().filter(|m| m.span.end <= at) {
-            if m.kind == EntityType::Person {
-                let e = counts.entry(m.canonical.as_str()).or_insert((0, m));
-                e.0 += 1;
-            }
-        }
-        let mut ranked: Vec<(u32, &'a Mention)> =
-            counts.into_values().filter(|(n, _)| *n >= 2).collect();
+        let mut ranked: Vec<(u32, &'a Mention)> = self
+            .named_before(at, EntityType::Person)
+            .into_iter()
+            .filter(|&(n, _, _)| n >= 2)
+            .map(|(n, first, _)| (n, first))
+            .collect();
         // Ties go to the earlier name: the one the article opened with.
         ranked.sort_by_key(|(n, m)| (std::cmp::Reverse(*n), m.span.start));
         ranked
