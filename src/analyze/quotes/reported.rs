@@ -12,7 +12,7 @@
 use super::attribution::{after_quote, collapse_spaces, is_furniture};
 use super::context::{Ctx, Speaker};
 use super::cues::{names_someone, verb_forms};
-use super::lexicon::{ADVERBS, WEEKDAYS};
+use super::lexicon::{ADVERBS, INTRO_WORDS, WEEKDAYS};
 use super::tokens::{tokens, Tok};
 use super::{Quote, QuoteKind, RawQuote};
 use crate::article::Article;
@@ -271,11 +271,20 @@ const SCARE_QUOTE_WORDS: usize = 4;
 /// Reported clauses of fewer words are more often fragments than statements.
 const MIN_WORDS: usize = 4;
 
-/// Every piece of reported speech of the article, in text order.
-pub(super) fn find(a: &Article, ctx: &Ctx, raw: &[RawQuote]) -> Vec<Quote> {
+/// Every piece of reported speech of the article, in text order, and the indexes (into
+/// `raw`) of the partial quotes a statement took in (see [`in_sentence`]). `partial[i]`:
+/// the cue found for `raw[i]` when it is quoted words inside the writer's sentence, not a
+/// whole quotation.
+pub(super) fn find(
+    a: &Article,
+    ctx: &Ctx,
+    raw: &[RawQuote],
+    partial: &[Option<&str>],
+) -> (Vec<Quote>, Vec<usize>) {
     let text = &a.text;
     let verbs = reporting_words();
     let mut out = Vec::new();
+    let mut absorbed = Vec::new();
     let mut q = 0;
     for s in &a.sentences {
         // A headline reports in headline grammar ("Minister says ..."), with no one named.
@@ -289,14 +298,16 @@ pub(super) fn find(a: &Article, ctx: &Ctx, raw: &[RawQuote]) -> Vec<Quote> {
         // must lie clear of them ("Doug Purdy, who lost 16 lbs. "and two belt loops",
         // says the program changed his life").
         // A sentence with a whole quotation is that quotation's: its cue is used.
-        let quoted: Vec<Span> = raw[q..]
+        let quoted: Vec<(usize, Span)> = raw[q..]
             .iter()
             .take_while(|r| r.span.start < s.span.end)
-            .map(|r| r.span)
+            .enumerate()
+            .map(|(k, r)| (q + k, r.span))
             .collect();
-        let whole_quotation = quoted.iter().any(|r| {
-            r.start <= s.span.start + 3
-                || r.slice(text).split_whitespace().count() > SCARE_QUOTE_WORDS
+        let whole_quotation = quoted.iter().any(|&(i, r)| {
+            partial.get(i).copied().flatten().is_none()
+                && (r.start <= s.span.start + 3
+                    || r.slice(text).split_whitespace().count() > SCARE_QUOTE_WORDS)
         });
         if whole_quotation {
             continue;
@@ -310,9 +321,9 @@ pub(super) fn find(a: &Article, ctx: &Ctx, raw: &[RawQuote]) -> Vec<Quote> {
             continue;
         }
         let toks = tokens(text, s.span.start, s.span.end);
-        in_sentence(ctx, &toks, &quoted, &mut out);
+        in_sentence(ctx, &toks, (&quoted, partial), &mut out, &mut absorbed);
     }
-    out
+    (out, absorbed)
 }
 
 /// The sentence's tokens without the punctuation that closes it.
@@ -326,7 +337,19 @@ fn words_in(toks: &[Tok]) -> usize {
 }
 
 /// The one piece of reported speech of a sentence, if it has one.
-fn in_sentence(ctx: &Ctx, toks: &[Tok], quoted: &[Span], out: &mut Vec<Quote>) {
+///
+/// A statement with quoted words inside it ("She said police were "very committed" to
+/// hearing her") is one statement, as the Gender Gap Tracker counts it: it becomes one
+/// `partial` row spanning the statement, and the partial quotes inside it (their indexes
+/// into `quoted`'s quotes pushed to `absorbed`) are no rows of their own. A statement that
+/// runs into a whole quotation is that quotation's.
+fn in_sentence(
+    ctx: &Ctx,
+    toks: &[Tok],
+    (quoted, partial): (&[(usize, Span)], &[Option<&str>]),
+    out: &mut Vec<Quote>,
+    absorbed: &mut Vec<usize>,
+) {
     let body = body(toks);
     let Some((speaker, cue, span)) = clause_then_speaker(ctx, body)
         .or_else(|| according_to_first(ctx, body))
@@ -335,12 +358,46 @@ fn in_sentence(ctx: &Ctx, toks: &[Tok], quoted: &[Span], out: &mut Vec<Quote>) {
     else {
         return;
     };
-    if quoted
+    let overlapping: Vec<(usize, Span)> = quoted
         .iter()
-        .any(|r| r.start < span.end && span.start < r.end)
-    {
+        .filter(|(_, r)| r.start < span.end && span.start < r.end)
+        .copied()
+        .collect();
+    // Only quoted words that start inside the statement and close within its sentence
+    // belong to it: a statement found inside a quotation ("During the debate Trump said
+    // ...") or one running into a quotation of several sentences is no statement. Nor
+    // do quoted words with a cue of their own ("Lopez told reporters that "the dam will
+    // hold", her office said": Lopez's words, not the office's).
+    let sentence_end = toks.last().map_or(span.end, |t| t.end);
+    let belongs = |&(i, r): &(usize, Span)| {
+        partial
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|own| own.is_empty() || own.eq_ignore_ascii_case(&cue))
+            && r.start >= span.start
+            && r.end <= sentence_end
+    };
+    if !overlapping.iter().all(belongs) {
         return;
     }
+    let inside: Vec<usize> = overlapping.iter().map(|&(i, _)| i).collect();
+    // The closing mark of quoted words that end the statement is the statement's.
+    let span = Span::new(
+        span.start,
+        overlapping.iter().fold(span.end, |e, (_, r)| e.max(r.end)),
+    );
+    // Two or more quoted phrases in one statement stay rows of their own: each is a
+    // phrase a reader may look for, and one row would hide all but one.
+    if inside.len() > 1 {
+        return;
+    }
+    let kind = if inside.is_empty() {
+        QuoteKind::Reported
+    } else {
+        absorbed.extend(&inside);
+        QuoteKind::Partial
+    };
     // "X argued that CLAUSE, noting CLAUSE": the participle reports a second statement
     // of the same speaker.
     let from = body.partition_point(|t| t.start < span.start);
@@ -367,7 +424,7 @@ fn in_sentence(ctx: &Ctx, toks: &[Tok], quoted: &[Span], out: &mut Vec<Quote>) {
             speaker_type: speaker.kind,
             cue,
             unclosed: false,
-            kind: QuoteKind::Reported,
+            kind,
         })
     };
     match second {
@@ -487,6 +544,18 @@ fn speaking_subject(ctx: &Ctx, body: &[Tok], k: usize) -> Option<Speaker> {
         .filter(|s| !names_no_one(&s.mention))
 }
 
+/// "In a statement announcing the pick, the union called ...": a participle inside an
+/// opening phrase that a preposition leads describes the phrase's noun; its "subject" is
+/// no speaker and what follows it is the main clause, not a report.
+fn in_opening_phrase(body: &[Tok], k: usize) -> bool {
+    body[k].text.ends_with("ing")
+        && k > 0
+        && !body[..k].iter().any(|t| t.text == ",")
+        && INTRO_WORDS
+            .iter()
+            .any(|w| body[0].text.eq_ignore_ascii_case(w))
+}
+
 /// "X said (that) CLAUSE", "X told reporters CLAUSE", "..., saying CLAUSE".
 fn speaker_then_clause(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
     for k in reporting_verbs(body, clause_verbs()) {
@@ -504,6 +573,9 @@ fn speaker_then_clause(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
         }
         let after_that = body[j - 1].text == "that";
         if thing_or_clause().contains(verb) && !after_that && !reads_as_clause(clause) {
+            continue;
+        }
+        if in_opening_phrase(body, k) {
             continue;
         }
         let Some(speaker) = speaking_subject(ctx, body, k) else {
@@ -770,6 +842,77 @@ mod tests {
         let got = reported(t);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "the program changed his life", "{got:?}");
+    }
+
+    /// Every row of any kind: (kind, quote, speaker, cue).
+    fn rows(text: &str) -> Vec<(QuoteKind, String, String, String)> {
+        let a = Article::new("t".into(), text.into(), Encoding::Utf8);
+        let mentions = names::find(&a);
+        find_all(&a, &mentions)
+            .quotes
+            .into_iter()
+            .map(|q| (q.kind, q.quote, q.speaker, q.cue))
+            .collect()
+    }
+
+    #[test]
+    fn a_statement_with_quoted_words_inside_is_one_partial_row() {
+        // The Gender Gap Tracker counts the statement, not the two quoted words.
+        let t = "Headline here\n\nThe inquiry met in Regina.\n\n\
+                 Darian Lonechild said police were responsive and \"very committed\" to \
+                 hearing what she had to say.";
+        assert_eq!(
+            rows(t),
+            [(
+                QuoteKind::Partial,
+                "police were responsive and \"very committed\" to hearing what she had to say"
+                    .to_string(),
+                "Darian Lonechild".to_string(),
+                "said".to_string()
+            )]
+        );
+        // Quoted words that end the statement: their closing mark is the statement's.
+        let t = "Headline here\n\nThe talks stalled.\n\n\
+                 Richard Shelby said a long standoff only makes all sides look \u{201c}silly.\u{201d}";
+        let got = rows(t);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            "a long standoff only makes all sides look \u{201c}silly.\u{201d}"
+        );
+    }
+
+    #[test]
+    fn a_statement_inside_a_quotation_or_with_two_quoted_phrases_is_no_row() {
+        // "Trump said ..." inside a reader's quoted words is part of the quotation.
+        let t = "Headline here\n\nReaders wrote in.\n\n\
+                 \u{201c}During the debate Trump said Hispanics live in hell. He is \
+                 ignorant of our culture.\u{201d} \u{2015} Sonya Herridge";
+        assert!(
+            rows(t).iter().all(|r| r.0 != QuoteKind::Partial),
+            "{:?}",
+            rows(t)
+        );
+        // Two quoted phrases in one statement keep a row each.
+        let t = "Headline here\n\nThe video spread.\n\n\
+                 Stephen Gillis said he might make a \u{201c}selfie video\u{201d} that was \
+                 \u{201c}not too sad.\u{201d}";
+        let got = rows(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|r| r.0 == QuoteKind::Partial), "{got:?}");
+        assert_eq!(got[0].1, "selfie video");
+    }
+
+    #[test]
+    fn a_participle_in_an_opening_phrase_reports_nothing() {
+        // "a statement" is the object of "In", not someone announcing a clause.
+        let t = "Headline here\n\nThe union backed Clinton on Monday.\n\n\
+                 In a statement announcing the pick, the Association of Flight Attendants \
+                 called Clinton a \"champion\" of working families.";
+        let got = rows(t);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "champion");
+        assert_eq!(got[0].2, "Association of Flight Attendants");
     }
 
     #[test]
