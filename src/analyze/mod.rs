@@ -3,6 +3,8 @@
 
 pub mod names;
 pub mod quotes;
+mod verbs;
+mod window;
 pub mod words;
 
 use crate::article::Article;

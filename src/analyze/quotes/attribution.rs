@@ -2,11 +2,12 @@
 //! there is none, which earlier speaker the quote continues.
 
 use super::context::{Ctx, Found, Speaker};
-use super::cues::{cue_at, is_cue, names_someone};
-use super::lexicon::{in_list, opens_sentence_only, INTRO_WORDS};
-use super::tokens::{ends_sentence, tokens, Tok, ABBREVIATIONS};
+use super::cues::{cue_at, names_someone};
+use super::lexicon::{opens_sentence_only, INTRO_WORDS};
 use super::{Quote, QuoteKind, RawQuote, TERM_WORDS};
 use crate::analyze::names::{EntityType, Mention};
+use crate::analyze::verbs::is_cue;
+use crate::analyze::window::{collapse_spaces, ends_sentence, in_list, tokens, Tok, ABBREVIATIONS};
 use crate::article::Article;
 use std::cell::{OnceCell, RefCell};
 
@@ -528,15 +529,6 @@ fn same_sentence(text: &str, prev: &RawQuote, q: &RawQuote) -> bool {
     !ends_inside && (!prev_ends || starts_lower)
 }
 
-/// A line that is no prose: short, with no closing punctuation and no quotation mark
-/// ("Story continues below advertisement", "READ MORE: ...", "WATCH: ...").
-pub(super) fn is_furniture(line: &str) -> bool {
-    let t = line.trim_end();
-    t.len() <= 160
-        && !t.ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
-        && !t.contains(['"', '\u{201c}', '\u{201d}'])
-}
-
 /// The speaker of the first reporting verb in a paragraph with no quotation.
 fn reporting_subject(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
     let mut lo = 0;
@@ -638,22 +630,6 @@ fn outside_quotes<'m>(
         }
         !raw.get(q).is_some_and(|r| r.inner.contains(m.span))
     })
-}
-
-/// White space runs collapsed to one space and trimmed, in one allocation.
-pub(super) fn collapse_spaces(s: &str) -> String {
-    let plain = !s.contains(['\n', '\r', '\t', '\u{a0}']) && !s.contains("  ");
-    if plain && s.trim() == s {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
 }
 
 fn carried(prev: &Quote) -> Option<Found> {

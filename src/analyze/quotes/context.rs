@@ -2,8 +2,8 @@
 //! indexes built on first use, so most quotes cost no more than their window.
 
 use super::lexicon::name_words;
-use super::tokens::Tok;
 use crate::analyze::names::{EntityType, Gender, Mention};
+use crate::analyze::window::Tok;
 use crate::article::Sentence;
 use rustc_hash::FxHashMap;
 use std::cell::{OnceCell, RefCell};

@@ -1,16 +1,15 @@
 //! Who a speaker's phrase names: a pronoun, a bare surname or a description ("the
 //! mayor") taken back to someone the article introduced.
 
-use super::attribution::{collapse_spaces, is_furniture};
 use super::context::{
     index_by_alnum_word, index_by_last_word, index_by_word, Ctx, Person, Speaker,
 };
-use super::cues::is_cue;
 use super::lexicon::{
-    in_list, is_thing_noun, name_words, plausible_name, BUSINESS_NOUNS, PERSON_NOUNS, PRONOUNS,
+    is_thing_noun, name_words, plausible_name, BUSINESS_NOUNS, PERSON_NOUNS, PRONOUNS,
 };
-use super::tokens::{tokens, Tok};
 use crate::analyze::names::{self, EntityType, Gender, Mention};
+use crate::analyze::verbs::is_cue;
+use crate::analyze::window::{collapse_spaces, in_list, is_furniture, tokens, Tok};
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 

@@ -2,6 +2,7 @@
 //! over them.
 
 use crate::analyze::names;
+use crate::analyze::window::in_list;
 
 /// Words skipped between a speaker and the cue ("Shamkhani also said").
 /// Days of the week: time words, not names, after a verb ("said Thursday").
@@ -542,11 +543,6 @@ pub(super) fn opens_sentence_only(word: &str) -> bool {
     let long = word.len() > 5;
     (long && (word.ends_with("ing") || word.ends_with("ed") || word.ends_with("ly")))
         || in_list(WORDS, word)
-}
-
-/// Whether `word` is in `list`, ignoring ASCII case, without allocating.
-pub(super) fn in_list(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Words opening an introductory phrase set off by a comma ("In December, ...").

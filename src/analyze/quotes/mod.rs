@@ -13,7 +13,8 @@
 //!
 //! One file per question the second pass asks, so each can be read and tuned alone:
 //! `marks.rs` is the first pass; `attribution.rs` walks the quotes and decides which clue
-//! wins; `tokens.rs`, `cues.rs` and `lexicon.rs` say what the words of a window are;
+//! wins; `cues.rs` and `lexicon.rs` say what the words of a window are, over the tokens of
+//! `analyze/window.rs` and the verbs of `analyze/verbs.rs` (shared with coreference);
 //! `speaker.rs` finds the phrase that names the speaker beside a cue, and `coref.rs` finds
 //! who that phrase ("he", "Brevold", "the mayor") is, over what `context.rs` keeps of the
 //! article. `tests.rs` runs [`find`] end to end on small articles.
@@ -28,10 +29,9 @@ mod reported;
 mod speaker;
 #[cfg(test)]
 mod tests;
-mod tokens;
 
+pub use crate::analyze::verbs::cue_forms;
 pub use attribution::attribute;
-pub use cues::cue_forms;
 pub use marks::pair;
 
 use super::names::{EntityType, Mention};
