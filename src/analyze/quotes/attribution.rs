@@ -5,11 +5,11 @@ use super::context::{Ctx, Found, Speaker};
 use super::cues::{cue_at, names_someone};
 use super::lexicon::{opens_sentence_only, INTRO_WORDS};
 use super::{Quote, QuoteKind, RawQuote, TERM_WORDS};
+use crate::analyze::coref::Discourse;
 use crate::analyze::names::{EntityType, Mention};
 use crate::analyze::verbs::is_cue;
 use crate::analyze::window::{collapse_spaces, ends_sentence, in_list, tokens, Tok, ABBREVIATIONS};
 use crate::article::Article;
-use std::cell::{OnceCell, RefCell};
 
 /// `W quoted X as saying`: X and the index after `saying`, when token `k` is `quoted`.
 fn quoted_as_saying(ctx: &Ctx, toks: &[Tok], k: usize, hi: usize) -> Option<(Speaker, bool)> {
@@ -320,17 +320,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         .filter(|m| !(m.weak && opens_sentence_only(m.span.slice(text))))
         .collect();
     outside.sort_by_key(|m| m.span.start);
-    let ctx = Ctx {
-        text,
-        sentences: &a.sentences,
-        by_word: OnceCell::new(),
-        by_alnum_word: OnceCell::new(),
-        by_last_word: OnceCell::new(),
-        mentions: outside,
-        people: RefCell::default(),
-        speaking: RefCell::default(),
-        canonicals: RefCell::default(),
-    };
+    let ctx = Ctx::new(Discourse::new(text, &a.sentences, outside));
     let mut out = quotations(a, &ctx, raw);
     out.extend(super::reported::find(a, &ctx, raw));
     out.sort_by_key(|q| (q.span.start, q.span.end));

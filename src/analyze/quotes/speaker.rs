@@ -2,9 +2,8 @@
 //! said"), after it ("said Hugh Hill, a doctor") or opening the clause.
 
 use super::context::{Ctx, Found, Speaker};
-use super::lexicon::{
-    is_indefinite, opens_sentence_only, ADVERBS, DOCUMENT_NOUNS, INTRO_WORDS, NP_STOP, PRONOUNS,
-};
+use super::lexicon::{is_indefinite, opens_sentence_only, ADVERBS, INTRO_WORDS, NP_STOP};
+use crate::analyze::coref::{DOCUMENT_NOUNS, PRONOUNS};
 use crate::analyze::names::{EntityType, Mention};
 use crate::analyze::verbs::is_cue;
 use crate::analyze::window::{collapse_spaces, in_list, Tok};
