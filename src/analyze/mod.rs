@@ -1,8 +1,11 @@
 //! Per-article analysis: pure functions of one [`Article`], no I/O and no shared state, so
 //! articles can be analysed in any order on any thread and the results merged afterwards.
 
+mod coref;
 pub mod names;
 pub mod quotes;
+mod verbs;
+mod window;
 pub mod words;
 
 use crate::article::Article;

@@ -364,7 +364,7 @@ mod tests {
     use super::*;
 
     /// The recogniser looks a word up as a particle only if it starts with a small ASCII
-    /// letter (`features::mark_candidates`).
+    /// letter (`mark_candidates` in `features/sentences.rs`).
     #[test]
     fn every_particle_starts_with_a_small_ascii_letter() {
         let g = Gazetteer::get();

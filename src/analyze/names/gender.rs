@@ -9,6 +9,7 @@
 //! one-sided; evidence that disagrees gives `unknown`.
 
 use super::{EntityType, Gazetteer, Gender, Mention};
+use crate::analyze::coref;
 use crate::article::Article;
 use crate::text::Span;
 use rustc_hash::FxHashMap;
@@ -339,7 +340,7 @@ pub fn evidence(
                 continue;
             }
             let opens_sentence = text[s.span.start..at].trim().is_empty();
-            if let Some(name) = antecedent(a, &people, si, at, opens_sentence) {
+            if let Some(name) = coref::antecedent(a, &people, si, at, opens_sentence) {
                 out.slot(name).vote(Evidence::Pronoun, g);
             }
         }
@@ -395,58 +396,6 @@ impl People {
         };
         &mut self.votes[i].1
     }
-}
-
-/// Sentences a pronoun looks back over for the person it refers to.
-const LOOK_BACK: usize = 3;
-
-/// The one person a pronoun at byte `at` of sentence `si` can refer to, gender aside:
-/// the only person named before it in its sentence, else the only person of the nearest
-/// sentence before that names anyone; a sentence-opening "He"/"She" also takes up the
-/// subject (the first name) of that sentence when it names several.
-fn antecedent<'m>(
-    a: &Article,
-    people: &[&'m Mention],
-    si: usize,
-    at: usize,
-    opens_sentence: bool,
-) -> Option<&'m str> {
-    let in_sentence = |s: usize| {
-        let lo = people.partition_point(|m| m.sentence < s);
-        let hi = people.partition_point(|m| m.sentence <= s);
-        &people[lo..hi]
-    };
-    let here: Vec<&Mention> = in_sentence(si)
-        .iter()
-        .filter(|m| m.span.end <= at)
-        .copied()
-        .collect();
-    if !here.is_empty() {
-        return only_one(&here);
-    }
-    for back in 1..=LOOK_BACK.min(si) {
-        let there = in_sentence(si - back);
-        if there.is_empty() {
-            continue;
-        }
-        if let Some(name) = only_one(there) {
-            return Some(name);
-        }
-        let s = &a.sentences[si - back];
-        let first = there[0];
-        let subject = a.text[s.span.start..first.span.start]
-            .split_whitespace()
-            .count()
-            <= 1;
-        return (opens_sentence && subject).then_some(first.canonical.as_str());
-    }
-    None
-}
-
-/// The canonical name when every mention names the same person.
-fn only_one<'m>(ms: &[&'m Mention]) -> Option<&'m str> {
-    let first = ms.first()?.canonical.as_str();
-    ms.iter().all(|m| m.canonical == first).then_some(first)
 }
 
 #[cfg(test)]

@@ -2,13 +2,14 @@
 //! there is none, which earlier speaker the quote continues.
 
 use super::context::{Ctx, Found, Speaker};
-use super::cues::{cue_at, is_cue, names_someone};
-use super::lexicon::{in_list, opens_sentence_only, INTRO_WORDS};
-use super::tokens::{ends_sentence, tokens, Tok, ABBREVIATIONS};
+use super::cues::{cue_at, names_someone};
+use super::lexicon::{opens_sentence_only, INTRO_WORDS};
 use super::{Quote, QuoteKind, RawQuote, TERM_WORDS};
+use crate::analyze::coref::Discourse;
 use crate::analyze::names::{EntityType, Mention};
+use crate::analyze::verbs::is_cue;
+use crate::analyze::window::{collapse_spaces, ends_sentence, in_list, tokens, Tok, ABBREVIATIONS};
 use crate::article::Article;
-use std::cell::{OnceCell, RefCell};
 
 /// `W quoted X as saying`: X and the index after `saying`, when token `k` is `quoted`.
 fn quoted_as_saying(ctx: &Ctx, toks: &[Tok], k: usize, hi: usize) -> Option<(Speaker, bool)> {
@@ -319,17 +320,7 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         .filter(|m| !(m.weak && opens_sentence_only(m.span.slice(text))))
         .collect();
     outside.sort_by_key(|m| m.span.start);
-    let ctx = Ctx {
-        text,
-        sentences: &a.sentences,
-        by_word: OnceCell::new(),
-        by_alnum_word: OnceCell::new(),
-        by_last_word: OnceCell::new(),
-        mentions: outside,
-        people: RefCell::default(),
-        speaking: RefCell::default(),
-        canonicals: RefCell::default(),
-    };
+    let ctx = Ctx::new(Discourse::new(text, &a.sentences, outside));
     let quotes = quotations(a, &ctx, raw);
     let partial: Vec<Option<&str>> = quotes
         .iter()
@@ -539,15 +530,6 @@ fn same_sentence(text: &str, prev: &RawQuote, q: &RawQuote) -> bool {
     !ends_inside && (!prev_ends || starts_lower)
 }
 
-/// A line that is no prose: short, with no closing punctuation and no quotation mark
-/// ("Story continues below advertisement", "READ MORE: ...", "WATCH: ...").
-pub(super) fn is_furniture(line: &str) -> bool {
-    let t = line.trim_end();
-    t.len() <= 160
-        && !t.ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
-        && !t.contains(['"', '\u{201c}', '\u{201d}'])
-}
-
 /// The speaker of the first reporting verb in a paragraph with no quotation.
 fn reporting_subject(ctx: &Ctx, toks: &[Tok]) -> Option<Found> {
     let mut lo = 0;
@@ -649,22 +631,6 @@ fn outside_quotes<'m>(
         }
         !raw.get(q).is_some_and(|r| r.inner.contains(m.span))
     })
-}
-
-/// White space runs collapsed to one space and trimmed, in one allocation.
-pub(super) fn collapse_spaces(s: &str) -> String {
-    let plain = !s.contains(['\n', '\r', '\t', '\u{a0}']) && !s.contains("  ");
-    if plain && s.trim() == s {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
 }
 
 fn carried(prev: &Quote) -> Option<Found> {

@@ -6,21 +6,21 @@
 //! convention for long quotations). [`attribute`] then looks at the few words around each
 //! quote for a reporting verb (the cue lexicon, `cues.rs`) and the speaker next to it,
 //! resolving names, short names and pronouns through [`names`](super::names), the one
-//! shared name module.
+//! shared name module, and `coref`, the coreference the gender evidence shares.
 //!
 //! Everything works on small byte windows of the text around each quote, so the cost is
 //! proportional to the number of quotes, not to the length of the article.
 //!
 //! One file per question the second pass asks, so each can be read and tuned alone:
 //! `marks.rs` is the first pass; `attribution.rs` walks the quotes and decides which clue
-//! wins; `tokens.rs`, `cues.rs` and `lexicon.rs` say what the words of a window are;
-//! `speaker.rs` finds the phrase that names the speaker beside a cue, and `coref.rs` finds
-//! who that phrase ("he", "Brevold", "the mayor") is, over what `context.rs` keeps of the
-//! article. `tests.rs` runs [`find`] end to end on small articles.
+//! wins; `cues.rs` and `lexicon.rs` say what the words of a window are, over the tokens of
+//! `analyze/window.rs` and the verbs of `analyze/verbs.rs` (shared with coreference);
+//! `speaker.rs` finds the phrase that names the speaker beside a cue, and `analyze/coref`
+//! finds who that phrase ("he", "Brevold", "the mayor") is, over the discourse `context.rs`
+//! wraps. `tests.rs` runs [`find`] end to end on small articles.
 
 mod attribution;
 mod context;
-mod coref;
 mod cues;
 mod lexicon;
 mod marks;
@@ -28,10 +28,9 @@ mod reported;
 mod speaker;
 #[cfg(test)]
 mod tests;
-mod tokens;
 
+pub use crate::analyze::verbs::cue_forms;
 pub use attribution::attribute;
-pub use cues::cue_forms;
 pub use marks::pair;
 
 use super::names::{EntityType, Mention};

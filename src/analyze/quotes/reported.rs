@@ -9,12 +9,13 @@
 //! ("CLAUSE, X said"), or "according to X". The speaker is found by the same code as a
 //! quotation's ([`Ctx`]), so "she" and "the ministry" resolve alike in both.
 
-use super::attribution::{after_quote, collapse_spaces, is_furniture};
+use super::attribution::after_quote;
 use super::context::{Ctx, Speaker};
-use super::cues::{names_someone, verb_forms};
+use super::cues::names_someone;
 use super::lexicon::{ADVERBS, INTRO_WORDS, WEEKDAYS};
-use super::tokens::{tokens, Tok};
 use super::{Quote, QuoteKind, RawQuote};
+use crate::analyze::verbs::verb_forms;
+use crate::analyze::window::{collapse_spaces, is_furniture, tokens, Tok};
 use crate::article::Article;
 use crate::text::Span;
 use rustc_hash::FxHashSet;

@@ -1,15 +1,12 @@
 //! The phrase beside a cue that names its speaker: before it ("the lanky professor
 //! said"), after it ("said Hugh Hill, a doctor") or opening the clause.
 
-use super::attribution::collapse_spaces;
 use super::context::{Ctx, Found, Speaker};
-use super::cues::is_cue;
-use super::lexicon::{
-    in_list, is_indefinite, opens_sentence_only, ADVERBS, DOCUMENT_NOUNS, INTRO_WORDS, NP_STOP,
-    PRONOUNS,
-};
-use super::tokens::Tok;
+use super::lexicon::{is_indefinite, opens_sentence_only, ADVERBS, INTRO_WORDS, NP_STOP};
+use crate::analyze::coref::{DOCUMENT_NOUNS, PRONOUNS};
 use crate::analyze::names::{EntityType, Mention};
+use crate::analyze::verbs::is_cue;
+use crate::analyze::window::{collapse_spaces, in_list, Tok};
 
 /// Prepositions of the place a participle phrase sets a speaker in.
 const PLACE_PREPOSITIONS: &[&str] = &[

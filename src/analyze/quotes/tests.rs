@@ -1,6 +1,3 @@
-use super::context::index_by_word;
-use super::cues::is_cue;
-use super::lexicon::{name_words, plausible_name};
 use super::*;
 use crate::analyze::names;
 use crate::article::Encoding;
@@ -20,27 +17,6 @@ fn said(text: &str) -> Vec<(String, String, String)> {
 
 fn row(quote: &str, speaker: &str, cue: &str) -> (String, String, String) {
     (quote.into(), speaker.into(), cue.into())
-}
-
-#[test]
-fn word_index_lists_each_mention_once_under_ascii_folded_words() {
-    let a = Article::new(
-        "t".into(),
-        "T\n\nTobias Kendrick met Kendrick Kendrick and ÉMILE Zola.".into(),
-        Encoding::Utf8,
-    );
-    let mentions = names::find(&a);
-    let refs: Vec<&Mention> = mentions.iter().collect();
-    let index = index_by_word(&refs);
-    for (i, m) in refs.iter().enumerate() {
-        for w in name_words(&m.canonical) {
-            let list = &index[&w.to_ascii_lowercase()];
-            assert_eq!(list.iter().filter(|&&j| j as usize == i).count(), 1, "{w}");
-            assert!(list.windows(2).all(|p| p[0] < p[1]), "text order");
-        }
-    }
-    // Only ASCII letters fold, as `eq_ignore_ascii_case` compares.
-    assert!(!index.contains_key("émile"));
 }
 
 #[test]
@@ -562,15 +538,6 @@ fn descriptions_resolve_to_what_the_article_named() {
             row("It is a fine building,", "Maria Lopez", "said"),
         ]
     );
-    assert!(!plausible_name("Harbour Security Centre") && plausible_name("Redfeather"));
-}
-
-#[test]
-fn the_cue_lexicon_holds_a_few_hundred_forms() {
-    assert!(cue_forms() >= 300, "{}", cue_forms());
-    assert!(is_cue("insisted") && is_cue("boasted") && is_cue("says"));
-    // Noun-like forms are not cues: "the report", "by email".
-    assert!(!is_cue("report") && !is_cue("email") && is_cue("reported"));
 }
 
 #[test]

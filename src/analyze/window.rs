@@ -1,4 +1,6 @@
-//! The words of the small window around a quote, as attribution reads them.
+//! A small window of the article's text, as quote attribution and coreference read it:
+//! its tokens, and the few tests of its words and lines both make. Neither owns it, so
+//! coreference never has to import from the quote stage.
 
 /// A word or punctuation token of a small window, with absolute byte offsets.
 #[derive(Debug, Clone, Copy)]
@@ -107,4 +109,34 @@ pub(super) fn ends_sentence(toks: &[Tok], k: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `word` is in `list`, ignoring ASCII case, without allocating.
+pub(super) fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// White space runs collapsed to one space and trimmed, in one allocation.
+pub(super) fn collapse_spaces(s: &str) -> String {
+    let plain = !s.contains(['\n', '\r', '\t', '\u{a0}']) && !s.contains("  ");
+    if plain && s.trim() == s {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// A line that is no prose: short, with no closing punctuation and no quotation mark
+/// ("Story continues below advertisement", "READ MORE: ...", "WATCH: ...").
+pub(super) fn is_furniture(line: &str) -> bool {
+    let t = line.trim_end();
+    t.len() <= 160
+        && !t.ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
+        && !t.contains(['"', '\u{201c}', '\u{201d}'])
 }
