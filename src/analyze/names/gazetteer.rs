@@ -261,13 +261,10 @@ impl Gazetteer {
     /// The gender a first name says, for the gender inference: the census list and our
     /// supplement first ([`Gazetteer::first_name_gender`]), then the wider Social Security
     /// list (`data/given_names.tsv`), which only the gender inference reads: the tagger's
-    /// features stay those it was trained with. The Social Security list also settles a
-    /// name the small census sample left unisex ("Christian"); our supplement's unisex
-    /// names are not in it, so they stay unisex.
+    /// features stay those it was trained with.
     pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
         static GIVEN: OnceLock<FxHashMap<String, Gender>> = OnceLock::new();
-        let census = self.first_name_gender(word);
-        if let Some(g @ (Gender::Female | Gender::Male)) = census {
+        if let Some(g) = self.first_name_gender(word) {
             return Some(g);
         }
         let given = GIVEN.get_or_init(|| {
@@ -283,7 +280,7 @@ impl Gazetteer {
                 })
                 .collect()
         });
-        with_lowercase(word, |w| given.get(w).copied()).or(census)
+        with_lowercase(word, |w| given.get(w).copied())
     }
 
     pub fn is_surname(&self, word: &str) -> bool {
