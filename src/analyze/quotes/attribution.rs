@@ -321,19 +321,8 @@ pub fn attribute(a: &Article, mentions: &[Mention], raw: &[RawQuote]) -> Vec<Quo
         .collect();
     outside.sort_by_key(|m| m.span.start);
     let ctx = Ctx::new(Discourse::new(text, &a.sentences, outside));
-    let quotes = quotations(a, &ctx, raw);
-    let partial: Vec<Option<&str>> = quotes
-        .iter()
-        .map(|q| (q.kind == QuoteKind::Partial).then_some(q.cue.as_str()))
-        .collect();
-    let (reported, absorbed) = super::reported::find(a, &ctx, raw, &partial);
-    let mut out: Vec<Quote> = quotes
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| !absorbed.contains(i))
-        .map(|(_, q)| q)
-        .collect();
-    out.extend(reported);
+    let mut out = quotations(a, &ctx, raw);
+    out.extend(super::reported::find(a, &ctx, raw));
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
 }

@@ -150,12 +150,7 @@ fn speaker_before_the_quote_told_colon_and_according_to() {
         [
             row("the dam will hold", "Maria Lopez", "told"),
             row("I never saw the report.", "John Carter", "wrote"),
-            // A statement with quoted words inside is one row, the statement.
-            row(
-                "The plan \"has no money behind it,\"",
-                "Peter Novak",
-                "according to",
-            ),
+            row("has no money behind it,", "Peter Novak", "according to"),
         ]
     );
 }
@@ -182,11 +177,7 @@ fn long_descriptions_between_speaker_and_cue() {
     assert_eq!(
         got,
         [
-            row(
-                "the city had \u{201c}finished the work\u{201d} early",
-                "Maria Lopez",
-                "boasted",
-            ),
+            row("finished the work", "Maria Lopez", "boasted"),
             row("Nobody was hurt.", "Hugh Hill", "said"),
         ]
     );
@@ -216,7 +207,7 @@ fn organisations_speak_and_partial_quotes_belong_to_the_reporting_subject() {
         got,
         [
             row(
-                "The leaders \"agreed on everything that matters,\"",
+                "agreed on everything that matters,",
                 "Chilean presidency",
                 "said"
             ),
@@ -570,7 +561,7 @@ fn the_subject_of_a_clause_joined_by_but_speaks_not_an_adverb() {
     assert_eq!(
         got,
         vec![row(
-            "the rival had \u{201c}the chance to bring us together.\u{201d}",
+            "the chance to bring us together.",
             "Tobias Kendrick",
             "said"
         )]

@@ -272,20 +272,11 @@ const SCARE_QUOTE_WORDS: usize = 4;
 /// Reported clauses of fewer words are more often fragments than statements.
 const MIN_WORDS: usize = 4;
 
-/// Every piece of reported speech of the article, in text order, and the indexes (into
-/// `raw`) of the partial quotes a statement took in (see [`in_sentence`]). `partial[i]`:
-/// the cue found for `raw[i]` when it is quoted words inside the writer's sentence, not a
-/// whole quotation.
-pub(super) fn find(
-    a: &Article,
-    ctx: &Ctx,
-    raw: &[RawQuote],
-    partial: &[Option<&str>],
-) -> (Vec<Quote>, Vec<usize>) {
+/// Every piece of reported speech of the article, in text order.
+pub(super) fn find(a: &Article, ctx: &Ctx, raw: &[RawQuote]) -> Vec<Quote> {
     let text = &a.text;
     let verbs = reporting_words();
     let mut out = Vec::new();
-    let mut absorbed = Vec::new();
     let mut q = 0;
     for s in &a.sentences {
         // A headline reports in headline grammar ("Minister says ..."), with no one named.
@@ -299,16 +290,14 @@ pub(super) fn find(
         // must lie clear of them ("Doug Purdy, who lost 16 lbs. "and two belt loops",
         // says the program changed his life").
         // A sentence with a whole quotation is that quotation's: its cue is used.
-        let quoted: Vec<(usize, Span)> = raw[q..]
+        let quoted: Vec<Span> = raw[q..]
             .iter()
             .take_while(|r| r.span.start < s.span.end)
-            .enumerate()
-            .map(|(k, r)| (q + k, r.span))
+            .map(|r| r.span)
             .collect();
-        let whole_quotation = quoted.iter().any(|&(i, r)| {
-            partial.get(i).copied().flatten().is_none()
-                && (r.start <= s.span.start + 3
-                    || r.slice(text).split_whitespace().count() > SCARE_QUOTE_WORDS)
+        let whole_quotation = quoted.iter().any(|r| {
+            r.start <= s.span.start + 3
+                || r.slice(text).split_whitespace().count() > SCARE_QUOTE_WORDS
         });
         if whole_quotation {
             continue;
@@ -322,9 +311,9 @@ pub(super) fn find(
             continue;
         }
         let toks = tokens(text, s.span.start, s.span.end);
-        in_sentence(ctx, &toks, (&quoted, partial), &mut out, &mut absorbed);
+        in_sentence(ctx, &toks, &quoted, &mut out);
     }
-    (out, absorbed)
+    out
 }
 
 /// The sentence's tokens without the punctuation that closes it.
@@ -338,19 +327,7 @@ fn words_in(toks: &[Tok]) -> usize {
 }
 
 /// The one piece of reported speech of a sentence, if it has one.
-///
-/// A statement with quoted words inside it ("She said police were "very committed" to
-/// hearing her") is one statement, as the Gender Gap Tracker counts it: it becomes one
-/// `partial` row spanning the statement, and the partial quotes inside it (their indexes
-/// into `quoted`'s quotes pushed to `absorbed`) are no rows of their own. A statement that
-/// runs into a whole quotation is that quotation's.
-fn in_sentence(
-    ctx: &Ctx,
-    toks: &[Tok],
-    (quoted, partial): (&[(usize, Span)], &[Option<&str>]),
-    out: &mut Vec<Quote>,
-    absorbed: &mut Vec<usize>,
-) {
+fn in_sentence(ctx: &Ctx, toks: &[Tok], quoted: &[Span], out: &mut Vec<Quote>) {
     let body = body(toks);
     let Some((speaker, cue, span)) = clause_then_speaker(ctx, body)
         .or_else(|| according_to_first(ctx, body))
@@ -359,46 +336,12 @@ fn in_sentence(
     else {
         return;
     };
-    let overlapping: Vec<(usize, Span)> = quoted
+    if quoted
         .iter()
-        .filter(|(_, r)| r.start < span.end && span.start < r.end)
-        .copied()
-        .collect();
-    // Only quoted words that start inside the statement and close within its sentence
-    // belong to it: a statement found inside a quotation ("During the debate Trump said
-    // ...") or one running into a quotation of several sentences is no statement. Nor
-    // do quoted words with a cue of their own ("Lopez told reporters that "the dam will
-    // hold", her office said": Lopez's words, not the office's).
-    let sentence_end = toks.last().map_or(span.end, |t| t.end);
-    let belongs = |&(i, r): &(usize, Span)| {
-        partial
-            .get(i)
-            .copied()
-            .flatten()
-            .is_some_and(|own| own.is_empty() || own.eq_ignore_ascii_case(&cue))
-            && r.start >= span.start
-            && r.end <= sentence_end
-    };
-    if !overlapping.iter().all(belongs) {
+        .any(|r| r.start < span.end && span.start < r.end)
+    {
         return;
     }
-    let inside: Vec<usize> = overlapping.iter().map(|&(i, _)| i).collect();
-    // The closing mark of quoted words that end the statement is the statement's.
-    let span = Span::new(
-        span.start,
-        overlapping.iter().fold(span.end, |e, (_, r)| e.max(r.end)),
-    );
-    // Two or more quoted phrases in one statement stay rows of their own: each is a
-    // phrase a reader may look for, and one row would hide all but one.
-    if inside.len() > 1 {
-        return;
-    }
-    let kind = if inside.is_empty() {
-        QuoteKind::Reported
-    } else {
-        absorbed.extend(&inside);
-        QuoteKind::Partial
-    };
     // "X argued that CLAUSE, noting CLAUSE": the participle reports a second statement
     // of the same speaker.
     let from = body.partition_point(|t| t.start < span.start);
@@ -425,7 +368,7 @@ fn in_sentence(
             speaker_type: speaker.kind,
             cue,
             unclosed: false,
-            kind,
+            kind: QuoteKind::Reported,
         })
     };
     match second {
