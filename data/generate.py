@@ -2065,7 +2065,7 @@ NAME_WORDS = {
                 "van von ter ten zu la le les el al bin ibn y e et st",
     "acronym": "TV PC PCs DVD DVDs CD CDs MP MPs MEP MEPs CEO CEOs GDP SMS PIN ID IDs DJ DJs "
                "VAT PM AM OK HQ IPO PR MP3 AGM ISP ISPs CFO COO AI GPS SUV SUVs URL FAQ RSS",
-    "agency": "Reuters AFP AP EPA Getty Bloomberg Xinhua PA Anadolu",
+    "agency": "Reuters Reuter AFP AP EPA Getty Bloomberg Xinhua PA Anadolu",
     "credit": "Images Press Photo Photos Pictures Photography AP AFP Reuters Getty EPA "
               "Shutterstock Bloomberg",
     "number": "one two three four five six seven eight nine ten eleven twelve twenty fifty "
@@ -2105,6 +2105,9 @@ ORG_ALIASES = {
     "Democratic party": "Democratic Party",
     "Republicans": "Republican Party",
     "Republican party": "Republican Party",
+    # The sign-off of Reuters wire copy of the 1980s ("... REUTER" ending the story).
+    "Reuter": "Reuters",
+    "REUTER": "Reuters",
 }
 
 

@@ -138,6 +138,9 @@ pub fn decide(votes: &Votes, name: &str) -> (Gender, Option<Evidence>) {
     match (title, role) {
         (Some(Gender::Unknown), _) | (_, Some(Gender::Unknown)) => return (Gender::Unknown, None),
         (Some(t), Some(r)) if t != r => return (Gender::Unknown, None),
+        (Some(g), _) | (None, Some(g)) if outweighed_by_pronouns(votes, g) => {
+            return (Gender::Unknown, None)
+        }
         (Some(t), _) => return (t, Some(Evidence::Title)),
         (None, Some(r)) => return (r, Some(Evidence::Role)),
         (None, None) => {}
@@ -175,6 +178,22 @@ pub fn decide(votes: &Votes, name: &str) -> (Gender, Option<Evidence>) {
             }
         }
     }
+}
+
+/// Whether pronouns say the other gender, clearly and far more often than the titles and
+/// role nouns say `g`: "Mrs Reagan" twice, merged by the surname into the President's
+/// "Reagan", against dozens of "he". Such evidence conflicts; the gender is not known.
+fn outweighed_by_pronouns(votes: &Votes, g: Gender) -> bool {
+    let side_of = |counts: [u32; 2]| match g {
+        Gender::Female => (counts[0], counts[1]),
+        _ => (counts[1], counts[0]),
+    };
+    let (for_title, _) = side_of(votes.title);
+    let (for_role, _) = side_of(votes.role);
+    let (with, against) = side_of(votes.pronoun);
+    let pronouns_against =
+        side(votes.pronoun, MAJORITY).is_some_and(|p| p != g && p != Gender::Unknown);
+    pronouns_against && against >= 4 && against >= 3 * (for_title + for_role + with)
 }
 
 /// Honorifics and titles of nobility, which say a person's gender.
@@ -519,6 +538,36 @@ mod tests {
         let t = "Headline\n\nMr Margaret Okafor was at the meeting on Monday.";
         assert_eq!(
             decided(t, "Margaret Okafor"),
+            (Gender::Male, Some(Evidence::Title))
+        );
+    }
+
+    #[test]
+    fn a_few_titles_against_many_pronouns_give_unknown() {
+        // "Mrs Reagan" twice, merged into the President's "Reagan", who is "he" forty times.
+        let votes = Votes {
+            title: [2, 0],
+            role: [0, 0],
+            pronoun: [1, 40],
+        };
+        assert_eq!(decide(&votes, "Reagan"), (Gender::Unknown, None));
+        // A title with a pronoun or two misread the other way still decides.
+        let votes = Votes {
+            title: [3, 0],
+            role: [0, 0],
+            pronoun: [6, 2],
+        };
+        assert_eq!(
+            decide(&votes, "Jane Kerr"),
+            (Gender::Female, Some(Evidence::Title))
+        );
+        let votes = Votes {
+            title: [0, 2],
+            role: [0, 0],
+            pronoun: [3, 0],
+        };
+        assert_eq!(
+            decide(&votes, "Hugh Kerr"),
             (Gender::Male, Some(Evidence::Title))
         );
     }

@@ -146,6 +146,24 @@ fn tag(scratch: &mut Scratch, text: &str, sentences: &[features::TokSentence], d
     }
 }
 
+/// A news agency's name ([`NameList::Agency`], as listed or in capitals) as the last word of
+/// the article.
+fn is_sign_off(g: &Gazetteer, text: &str, t: &features::Token) -> bool {
+    text[t.span.end..].trim().is_empty()
+        && (g.in_list(NameList::Agency, t.text)
+            || (t.text.chars().all(|c| c.is_ascii_uppercase())
+                && g.in_list(NameList::Agency, &title_case_ascii(t.text))))
+}
+
+/// "REUTER" -> "Reuter".
+fn title_case_ascii(w: &str) -> String {
+    let mut out = w.to_ascii_lowercase();
+    if let Some(f) = out.get_mut(..1) {
+        f.make_ascii_uppercase();
+    }
+    out
+}
+
 /// The mentions that tagged span `spans[k]` of sentence `s` makes, into `out`: none, one, or
 /// a name and the agency credit run on to it. `title_case`: the sentence is a Title Case
 /// headline ([`is_title_case`]).
@@ -162,6 +180,25 @@ fn span_mentions(
     let Some(kind) = model::tag_kind(tag) else {
         return;
     };
+    // "... total 55.8 (33.7).        REUTER": a wire's sign-off, its name as the article's
+    // last word, is the agency, whatever the tagger made of a capitalised word at the end.
+    if first == last && is_sign_off(g, text, &s.tokens[last]) {
+        let t = &s.tokens[last];
+        out.push(Mention {
+            span: t.span,
+            kind: EntityType::Org,
+            canonical: g
+                .org(t.text)
+                .or_else(|| g.org_alias(t.text))
+                .unwrap_or(t.text)
+                .to_string(),
+            gender: Gender::Unknown,
+            sentence: s.index,
+            paragraph: s.paragraph,
+            weak: false,
+        });
+        return;
+    }
     // "Senate Minority Leader Harry Reid": a description ending in a title, run up to the
     // person it describes, is no organisation of its own. "Finance Minister Tobin Marsh":
     // the same when the title follows the span.
@@ -696,6 +733,30 @@ mod tests {
         );
         assert!(
             got.contains(&("Reuters".into(), EntityType::Org)),
+            "{got:?}"
+        );
+    }
+
+    /// Regression (Reuters-21578): the wire's sign-off was `REUTER,PERSON`, the corpus's
+    /// second most mentioned entity.
+    #[test]
+    fn a_wire_sign_off_ending_the_article_is_the_agency() {
+        let got = found(
+            "Soybean exports\n\nSoybean oil prev 3.7, Feb 21.1, Mar nil, total 55.8 \
+             (33.7).        REUTER",
+        );
+        assert!(got.contains(&("REUTER".into(), EntityType::Org)), "{got:?}");
+        let a = Article::new(
+            "t.txt".into(),
+            "T\n\nPrices fell. REUTER".into(),
+            Encoding::Utf8,
+        );
+        let ms = mentions(&a);
+        assert_eq!(ms.last().map(|m| m.canonical.as_str()), Some("Reuters"));
+        // Not where the name is no sign-off: mid-text it is the tagger's to type.
+        let got = found("T\n\nMichael Bloomberg spoke. Bloomberg said he would run.");
+        assert!(
+            !got.contains(&("Bloomberg".into(), EntityType::Org)),
             "{got:?}"
         );
     }
