@@ -15,6 +15,18 @@ pub(super) const WEEKDAYS: &[&str] = &[
     "Sunday",
 ];
 
+/// Time words that stand between a speaker and the cue ("late Friday said", "first
+/// told", "today said"), with [`WEEKDAYS`].
+pub(super) const TIME_ADVERBS: &[&str] = &[
+    "late",
+    "early",
+    "first",
+    "today",
+    "yesterday",
+    "tonight",
+    "overnight",
+];
+
 pub(super) const ADVERBS: &[&str] = &[
     "also",
     "later",

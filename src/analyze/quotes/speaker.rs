@@ -2,7 +2,9 @@
 //! said"), after it ("said Hugh Hill, a doctor") or opening the clause.
 
 use super::context::{Ctx, Found, Speaker};
-use super::lexicon::{is_indefinite, opens_sentence_only, ADVERBS, INTRO_WORDS, NP_STOP};
+use super::lexicon::{
+    is_indefinite, opens_sentence_only, ADVERBS, INTRO_WORDS, NP_STOP, TIME_ADVERBS, WEEKDAYS,
+};
 use crate::analyze::coref::{DOCUMENT_NOUNS, PRONOUNS};
 use crate::analyze::names::{EntityType, Mention};
 use crate::analyze::verbs::is_cue;
@@ -50,7 +52,12 @@ impl<'a> Ctx<'a> {
             let adverb = t.text.len() > 4
                 && t.text.ends_with("ly")
                 && t.text.starts_with(char::is_lowercase);
-            if t.word && (adverb || in_list(ADVERBS, t.text)) {
+            // "UFCW Local 832 late Friday said", "Easley first told": time words
+            // between the speaker and the cue.
+            // Only a small letter makes "early" an adverb: "Rex Early described".
+            let time = in_list(WEEKDAYS, t.text)
+                || (t.text.starts_with(char::is_lowercase) && in_list(TIME_ADVERBS, t.text));
+            if t.word && (adverb || time || in_list(ADVERBS, t.text)) {
                 k -= 1;
                 continue;
             }
@@ -94,7 +101,12 @@ impl<'a> Ctx<'a> {
             return Some(self.of_mention(m));
         }
         if !t.text.chars().next().is_some_and(char::is_alphabetic) {
-            return None;
+            // "UFCW Local 832 said": a number ending an organisation's name.
+            let org = (k > lo && t.text.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| self.mention_ending_at(&toks[k - 1]))
+                .flatten()
+                .filter(|m| m.kind == EntityType::Org && m.span.end == toks[k - 1].end);
+            return org.map(|m| self.of_mention(m));
         }
         let mut j = k;
         while j > lo

@@ -235,3 +235,28 @@ fn a_sentence_with_a_quotation_is_left_to_it() {
     let got = reported(t);
     assert_eq!(got, [], "{got:?}");
 }
+
+#[test]
+fn time_words_between_the_speaker_and_the_verb_are_skipped() {
+    // Regressions (Gender Gap Tracker): "late" and "first" were read as part of the name.
+    let t = "Headline here\n\nThe store is in Winnipeg.\n\n\
+             Maria Lopez late Friday said the workers had voted to join the union.\n\n\
+             When Lopez first told reporters the vote had passed, the owners fell silent.";
+    let got = reported(t);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|r| r.1 == "Maria Lopez"), "{got:?}");
+    // A capitalised "Early" is a name, not the adverb.
+    let t = "Headline here\n\nRex Early chairs the party in Indiana.\n\n\
+             Early said the delegates would not change their votes.";
+    assert_eq!(reported(t)[0].1, "Rex Early");
+}
+
+#[test]
+fn a_number_ending_an_organisations_name_is_no_dead_end() {
+    // "from UFCW Local 832 said": the tagger's "UFCW Local" ends before the number.
+    let t = "Headline here\n\nThe store is in Winnipeg.\n\n\
+             A release from UFCW Local 832 said the workers had voted to join the union.";
+    let got = reported(t);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].1.starts_with("UFCW Local"), "{got:?}");
+}
