@@ -111,6 +111,21 @@ pub(super) fn in_article(
             .collect();
         (fulls.len() == 1).then(|| fulls.into_iter().next().unwrap_or_default().to_string())
     };
+    // Per lower-case word written as an organisation: where it first stands alone as one,
+    // and whether a longer organisation's name holds it.
+    let mut org_uses: FxHashMap<String, (usize, bool)> = FxHashMap::default();
+    for m in mentions.iter().filter(|m| m.kind == EntityType::Org) {
+        let toks = name_tokens(m.span.slice(text));
+        let alone = toks.len() == 1;
+        for t in toks {
+            let e = org_uses.entry(t).or_insert((usize::MAX, false));
+            if alone {
+                e.0 = e.0.min(m.span.start);
+            } else {
+                e.1 = true;
+            }
+        }
+    }
     for m in mentions.iter_mut() {
         let written = m.span.slice(text);
         let acronym = (!acronyms.is_empty())
@@ -120,6 +135,35 @@ pub(super) fn in_article(
             m.kind = EntityType::Org;
             m.canonical = expansion.clone();
             continue;
+        }
+        // "McCallum's speeches" after "Doug McCallum": the tagger often reads a possessive
+        // surname as a company's. A one-word organisation no list knows that is the surname
+        // of a person the article named in full before it ever wrote the word as an
+        // organisation's, and no longer organisation's name holds ("Ford" before "Bill
+        // Ford", "Ford Freestyle"; "20th Century Fox"), is that person.
+        if m.kind == EntityType::Org && !written.contains(char::is_whitespace) {
+            let key = written.to_lowercase();
+            let org_use = org_uses.get(key.as_str());
+            // A full name whose first word a list knows as a first name ("Doug McCallum",
+            // not "Hall Charlton").
+            let introduced = by_ending.get(&key).and_then(|fulls| {
+                fulls
+                    .iter()
+                    .map(|&i| &full_names[i])
+                    .filter(|f| {
+                        f.1.first()
+                            .is_some_and(|w| g.first_name_gender(w).is_some())
+                    })
+                    .map(|f| f.0)
+                    .min()
+            });
+            let person_first = match (introduced, org_use) {
+                (Some(at), Some(&(first_alone, in_longer))) => !in_longer && at < first_alone,
+                _ => false,
+            };
+            if person_first && g.org(written).is_none() && g.org_alias(written).is_none() {
+                m.kind = EntityType::Person;
+            }
         }
         let could_be_person = m.kind == EntityType::Person || m.canonical.is_empty();
         if !could_be_person {
