@@ -2084,7 +2084,7 @@ NAME_WORDS = {
                      "Temple Synagogue Gallery Library Centre Center Plaza Tower Towers Palace "
                      "Castle Abbey Prison Jail Cemetery Zoo Resort Casino Campus",
     "event_last": "Award Awards Prize Prizes Trophy Cup Championship Championships Games "
-                  "Festival Tournament Olympics Marathon Derby Grammys Oscars Emmys",
+                  "Festival Tournament Olympics Marathon Derby Grammys Oscars Emmys Day Eve",
 }
 
 

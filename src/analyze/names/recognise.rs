@@ -761,6 +761,19 @@ mod tests {
         );
     }
 
+    /// Regression (Gender Gap Tracker): "On Christmas Day, he plans ..." gave a person
+    /// "Christmas Day", whom the next "he" then took for its antecedent.
+    #[test]
+    fn holidays_are_no_people_but_a_person_named_day_is() {
+        let got = found("T\n\nOn Christmas Day, he plans to invite five friends over.");
+        assert!(got.iter().all(|(_, k)| *k != EntityType::Person), "{got:?}");
+        let got = found("T\n\nThe singer Doris Day sang on Monday.");
+        assert!(
+            got.contains(&("Doris Day".into(), EntityType::Person)),
+            "{got:?}"
+        );
+    }
+
     #[test]
     fn a_double_barrelled_surname_stays_with_its_first_name() {
         let got =
