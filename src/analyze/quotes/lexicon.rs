@@ -27,6 +27,21 @@ pub(super) const TIME_ADVERBS: &[&str] = &[
     "overnight",
 ];
 
+/// Spans of time that, after [`PERIOD_DEIXIS`], stand between a speaker and the cue
+/// ("last week said").
+pub(super) const PERIODS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+
+pub(super) const PERIOD_DEIXIS: &[&str] = &["this", "last", "next", "that"];
+
 pub(super) const ADVERBS: &[&str] = &[
     "also",
     "later",

@@ -3,7 +3,8 @@
 
 use super::context::{Ctx, Found, Speaker};
 use super::lexicon::{
-    is_indefinite, opens_sentence_only, ADVERBS, INTRO_WORDS, NP_STOP, TIME_ADVERBS, WEEKDAYS,
+    is_indefinite, opens_sentence_only, ADVERBS, INTRO_WORDS, NP_STOP, PERIODS, PERIOD_DEIXIS,
+    TIME_ADVERBS, WEEKDAYS,
 };
 use crate::analyze::coref::{DOCUMENT_NOUNS, PRONOUNS};
 use crate::analyze::names::{EntityType, Mention};
@@ -59,6 +60,14 @@ impl<'a> Ctx<'a> {
                 || (t.text.starts_with(char::is_lowercase) && in_list(TIME_ADVERBS, t.text));
             if t.word && (adverb || time || in_list(ADVERBS, t.text)) {
                 k -= 1;
+                continue;
+            }
+            // "Rempel, who earlier this week called", "the minister last month said".
+            if k > lo as isize
+                && in_list(PERIODS, t.text)
+                && in_list(PERIOD_DEIXIS, toks[k as usize - 1].text)
+            {
+                k -= 2;
                 continue;
             }
             break;

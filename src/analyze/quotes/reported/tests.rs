@@ -260,3 +260,11 @@ fn a_number_ending_an_organisations_name_is_no_dead_end() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].1.starts_with("UFCW Local"), "{got:?}");
 }
+
+#[test]
+fn a_period_of_time_between_the_speaker_and_the_verb_is_skipped() {
+    // Regression (Gender Gap Tracker): "this week called" made "week" the speaker.
+    let t = "Headline here\n\nThe store is in Winnipeg.\n\n\
+             Maria Lopez earlier this week said the workers had voted to join the union.";
+    assert_eq!(reported(t)[0].1, "Maria Lopez");
+}
