@@ -195,6 +195,30 @@ const NOT_A_CLAUSE: &[&str] = &[
 
 /// Time words and other adjuncts between a verb and its clause: "said Thursday (that)"
 /// (with [`WEEKDAYS`]).
+/// Months as written after "in" or "on" ("in July", "on Dec. 13").
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Aug",
+    "Sept",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
 const ADJUNCTS: &[&str] = &[
     "today",
     "yesterday",
@@ -639,6 +663,19 @@ fn clause_start(body: &[Tok], k: usize) -> Option<usize> {
     loop {
         if is(j, ADJUNCTS) || is(j, WEEKDAYS) {
             j += 1;
+        } else if is(j, &["in", "on"])
+            && body
+                .get(j + 1)
+                .is_some_and(|t| MONTHS.contains(&t.text.trim_end_matches('.')))
+        {
+            // "stated in July", "said on Dec. 13".
+            j += 2;
+            while body
+                .get(j)
+                .is_some_and(|t| t.text == "." || t.text.bytes().all(|b| b.is_ascii_digit()))
+            {
+                j += 1;
+            }
         } else if is(j, &["in", "on", "at", "during", "via", "through"]) {
             // "in a statement", "on Twitter", "in an interview with CBC".
             let mut i = j + 1;

@@ -268,3 +268,14 @@ fn a_period_of_time_between_the_speaker_and_the_verb_is_skipped() {
              Maria Lopez earlier this week said the workers had voted to join the union.";
     assert_eq!(reported(t)[0].1, "Maria Lopez");
 }
+
+#[test]
+fn a_month_between_the_verb_and_the_clause_is_an_adjunct() {
+    let t = "Headline here\n\nThe council met in Winnipeg.\n\n\
+             Maria Lopez stated in July she opposed the pipeline through the valley.\n\n\
+             John Carter said on Dec. 13 the city would keep its two rinks open.";
+    let got = reported(t);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, "she opposed the pipeline through the valley");
+    assert_eq!(got[1].0, "the city would keep its two rinks open");
+}
