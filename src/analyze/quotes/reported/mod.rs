@@ -400,8 +400,31 @@ fn in_sentence(ctx: &Ctx, toks: &[Tok], quoted: &[Span], out: &mut Vec<Quote>) {
             push(out, Span::new(span.start, body[c - 1].end), cue);
             push(out, Span::new(body[j].start, span.end), verb.to_string());
         }
-        _ => push(out, span, cue),
+        _ => {
+            push(out, span, cue.clone());
+            // "CLAUSE, Lohmar said, adding that CLAUSE": the participle after the cue
+            // reports a second statement of the same speaker.
+            if let Some((verb, tail)) = participle_after_cue(body, to, &cue) {
+                push(out, tail, verb.to_string());
+            }
+        }
     }
+}
+
+/// The clause a participle reports after "CLAUSE, X said," (the clause's tokens end at
+/// `to`): ", adding that ...", ", noting ...".
+fn participle_after_cue<'a>(body: &[Tok<'a>], to: usize, cue: &str) -> Option<(&'a str, Span)> {
+    let k = (to..body.len()).take(8).find(|&i| body[i].text == cue)?;
+    if body.get(k + 1)?.text != "," {
+        return None;
+    }
+    let verb = body.get(k + 2)?.text;
+    if !(verb.ends_with("ing") && clause_verbs().contains(verb) && !told().contains(verb)) {
+        return None;
+    }
+    let j = clause_start(body, k + 2).filter(|&j| j < body.len())?;
+    (words_in(&body[j..]) >= MIN_WORDS)
+        .then(|| (verb, Span::new(body[j].start, body[body.len() - 1].end)))
 }
 
 type Reported = (Speaker, String, Span);

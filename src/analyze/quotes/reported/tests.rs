@@ -279,3 +279,25 @@ fn a_month_between_the_verb_and_the_clause_is_an_adjunct() {
     assert_eq!(got[0].0, "she opposed the pipeline through the valley");
     assert_eq!(got[1].0, "the city would keep its two rinks open");
 }
+
+#[test]
+fn a_participle_after_the_cue_reports_a_second_statement() {
+    let t = "Headline here\n\nThe trial opened in St. Louis.\n\n\
+             The charges carry a possible penalty of 30 years in prison, Tim Lohmar said, \
+             adding that more charges are possible in the case.";
+    assert_eq!(
+        reported(t),
+        [
+            row(
+                "The charges carry a possible penalty of 30 years in prison",
+                "Tim Lohmar",
+                "said"
+            ),
+            row(
+                "more charges are possible in the case",
+                "Tim Lohmar",
+                "adding"
+            ),
+        ]
+    );
+}
