@@ -161,6 +161,7 @@ const SUBORDINATORS: &[&str] = &[
 /// Words a reported clause does not open with: an infinitive ("told him to leave"), a
 /// preposition ("said of the plan"), or an object that is no clause ("said so").
 const NOT_A_CLAUSE: &[&str] = &[
+    "since",
     "to",
     "of",
     "about",
@@ -193,8 +194,6 @@ const NOT_A_CLAUSE: &[&str] = &[
     "too",
 ];
 
-/// Time words and other adjuncts between a verb and its clause: "said Thursday (that)"
-/// (with [`WEEKDAYS`]).
 /// Months as written after "in" or "on" ("in July", "on Dec. 13").
 const MONTHS: &[&str] = &[
     "January",
@@ -219,6 +218,8 @@ const MONTHS: &[&str] = &[
     "Dec",
 ];
 
+/// Time words and other adjuncts between a verb and its clause: "said Thursday (that)"
+/// (with [`WEEKDAYS`]).
 const ADJUNCTS: &[&str] = &[
     "today",
     "yesterday",
@@ -535,6 +536,16 @@ fn speaking_subject(ctx: &Ctx, body: &[Tok], k: usize) -> Option<Speaker> {
         .filter(|s| !names_no_one(&s.mention))
 }
 
+/// Whether the subject before the verb at `k` follows "than" ("higher than city reports
+/// say it is"): within the three words before the verb, none of them a comma.
+fn after_than(body: &[Tok], k: usize) -> bool {
+    body[k.saturating_sub(4)..k]
+        .iter()
+        .rev()
+        .take_while(|t| t.text != ",")
+        .any(|t| t.text.eq_ignore_ascii_case("than"))
+}
+
 /// "In a statement announcing the pick, the union called ...": a participle inside an
 /// opening phrase that a preposition leads describes the phrase's noun; its "subject" is
 /// no speaker and what follows it is the main clause, not a report.
@@ -566,7 +577,9 @@ fn speaker_then_clause(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
         if thing_or_clause().contains(verb) && !after_that && !reads_as_clause(clause) {
             continue;
         }
-        if in_opening_phrase(body, k) {
+        // "lower than TransLink says they are", "as the minister said it would": a
+        // comparison with what someone says, not a report of it.
+        if in_opening_phrase(body, k) || after_than(body, k) {
             continue;
         }
         let Some(speaker) = speaking_subject(ctx, body, k) else {

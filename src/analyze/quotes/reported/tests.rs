@@ -301,3 +301,16 @@ fn a_participle_after_the_cue_reports_a_second_statement() {
         ]
     );
 }
+
+#[test]
+fn a_comparison_with_what_someone_says_is_no_report() {
+    // Regressions (Gender Gap Tracker).
+    for t in [
+        "Headline here\n\nThe costs of the line are lower than TransLink says they are in \
+         its plans.",
+        "Headline here\n\nThe country has a rotational monarchy under a unique system \
+         maintained since its independence from Britain in 1957.",
+    ] {
+        assert_eq!(reported(t), [], "{t}");
+    }
+}
