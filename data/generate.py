@@ -2060,6 +2060,9 @@ def build_orgs() -> dict:
 #               Hall" is not here: Hall is a surname): a place, never a person
 #   event_last  last words of an award, a prize, a contest or a festival's name ("Carol
 #               Burnett Award", "Stanley Cup"): no person, and not reported
+#   family_first common Chinese, Korean and Vietnamese family names, which news writes
+#               first ("Lu Kang", "Kim Jong Un"): the first word of such a name says no
+#               gender, whatever a first-name list says of it ("Lu" is a woman's name there)
 NAME_WORDS = {
     "particle": "of and for the on in at upon de du des da das do dos di del della der den "
                 "van von ter ten zu la le les el al bin ibn y e et st",
@@ -2085,6 +2088,9 @@ NAME_WORDS = {
                      "Castle Abbey Prison Jail Cemetery Zoo Resort Casino Campus",
     "event_last": "Award Awards Prize Prizes Trophy Cup Championship Championships Games "
                   "Festival Tournament Olympics Marathon Derby Grammys Oscars Emmys Day Eve",
+    "family_first": "Xi Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Hu Deng Mao Jiang Wen "
+                    "Lu Lin Ma Sun Song Han Xiao Yu Wei Su Jin Guo Gao Luo Zheng Xu Tang "
+                    "Kim Park Moon Yoon Tsai Lee Jung Shin Kang Choi Cho Ri Nguyen Tran Le Pham",
 }
 
 

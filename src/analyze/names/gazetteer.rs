@@ -14,7 +14,7 @@ pub struct Gazetteer {
     /// Other names of organisations, for canonical names only (not features).
     org_aliases: FxHashMap<String, String>,
     /// Indexed by `NameList as usize`.
-    name_words: [FxHashSet<String>; 11],
+    name_words: [FxHashSet<String>; 12],
     /// Every list that knows a word ([`flag`]), keyed by [`super::features::lower_key`]: what
     /// the tagger asks of each token in one look-up, with the hash it already has.
     flags_by_key: FxHashMap<u64, u16>,
@@ -85,6 +85,8 @@ pub enum NameList {
     FacilityLast,
     /// Last words of an award's, a contest's or a festival's name ("Stanley Cup").
     EventLast,
+    /// East Asian family names, written first ("Lu Kang"): no gender from them.
+    FamilyFirst,
 }
 
 impl NameList {
@@ -101,6 +103,7 @@ impl NameList {
             "place_first" => NameList::PlaceFirst,
             "facility_last" => NameList::FacilityLast,
             "event_last" => NameList::EventLast,
+            "family_first" => NameList::FamilyFirst,
             _ => return None,
         })
     }
@@ -203,7 +206,7 @@ impl Gazetteer {
         for t in titles.iter().filter(|t| t.len() == 1) {
             mark(&t[0], flag::TITLE);
         }
-        let mut name_words: [FxHashSet<String>; 11] = Default::default();
+        let mut name_words: [FxHashSet<String>; 12] = Default::default();
         for (list, w) in data_lines(NAME_WORDS).filter_map(|l| l.split_once('\t')) {
             if let Some(list) = NameList::from_name(list) {
                 name_words[list as usize].insert(w.to_string());
@@ -264,6 +267,10 @@ impl Gazetteer {
     /// features stay those it was trained with.
     pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
         static GIVEN: OnceLock<FxHashMap<String, Gender>> = OnceLock::new();
+        // "Lu Kang": a family name written first is no woman's "Lu".
+        if self.in_list(NameList::FamilyFirst, word) {
+            return Some(Gender::Unknown);
+        }
         if let Some(g) = self.first_name_gender(word) {
             return Some(g);
         }

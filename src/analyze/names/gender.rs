@@ -573,6 +573,17 @@ mod tests {
     }
 
     #[test]
+    fn an_east_asian_family_name_written_first_says_no_gender() {
+        // Regression (Gender Gap Tracker): "Lu" is a woman's name in the census list.
+        let t = "Headline\n\nForeign Ministry spokesperson Lu Kang gave no details.";
+        assert_eq!(decided(t, "Lu Kang"), (Gender::Unknown, None));
+        assert_eq!(
+            Gazetteer::get().given_name_gender("Lu"),
+            Some(Gender::Unknown)
+        );
+    }
+
+    #[test]
     fn conflicting_evidence_gives_unknown() {
         let v = Votes {
             title: [1, 1],
