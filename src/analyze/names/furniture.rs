@@ -55,9 +55,72 @@ pub fn is_page_furniture(par: &str) -> bool {
     }
 }
 
+/// Words of a writer's trade, one of which an author's note names.
+const WRITERS: &[&str] = &[
+    "reporter",
+    "journalist",
+    "writer",
+    "columnist",
+    "editor",
+    "correspondent",
+    "contributor",
+    "producer",
+    "freelancer",
+    "freelance",
+    "writes",
+    "blogger",
+];
+
+/// The note on the author that closes a story ("Laurie Monsebraaten is a Toronto-based
+/// reporter covering social justice", "Karon Liu is the Star's food writer"): a short
+/// paragraph opening with a name of two or three capitalised words and "is a/an/the",
+/// naming a writer's trade. The author is not among the people the story is about.
+pub fn is_author_bio(par: &str) -> bool {
+    let words: Vec<&str> = par.split_whitespace().take(41).collect();
+    if words.len() > 40 {
+        return false;
+    }
+    let Some(is) = words.iter().position(|w| *w == "is") else {
+        return false;
+    };
+    let name = &words[..is];
+    (2..=3).contains(&name.len())
+        && name
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && words
+            .get(is + 1)
+            .is_some_and(|w| matches!(*w, "a" | "an" | "the"))
+        && words[is + 1..].iter().any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            WRITERS.contains(&w.as_str())
+        })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_page_furniture;
+    use super::{is_author_bio, is_page_furniture};
+
+    #[test]
+    fn a_note_on_the_author_is_one_but_a_sentence_about_a_person_is_not() {
+        for p in [
+            "Laurie Monsebraaten is a Toronto-based reporter covering social justice issues.",
+            "Karon Liu is the Star's food writer and is based in Toronto.",
+            "Adrienne Tanner is a Vancouver journalist who writes about civic affairs.",
+        ] {
+            assert!(is_author_bio(p), "{p}");
+        }
+        for p in [
+            "Anna Pippus is a lawyer specializing in farmed animal and plant-based food law.",
+            "Maria Lopez is a nurse who wrote to the council about the closures.",
+            "Lopez is a reporter's dream, her colleagues say.",
+            "The writer is a regular contributor to the paper.",
+        ] {
+            assert!(!is_author_bio(p), "{p}");
+        }
+    }
 
     #[test]
     fn teasers_bylines_and_credits_are_page_furniture() {

@@ -153,10 +153,15 @@ pub fn find_with(article: &Article, lowercase_seen: &LowercaseWords<'_>) -> Vec<
             m.weak = false;
         }
     }
+    let last = article.paragraphs.len().saturating_sub(1);
     let furniture: Vec<bool> = article
         .paragraphs
         .iter()
-        .map(|p| is_page_furniture(p.slice(text)))
+        .enumerate()
+        .map(|(i, p)| {
+            is_page_furniture(p.slice(text))
+                || (i == last && i > 0 && furniture::is_author_bio(p.slice(text)))
+        })
         .collect();
     if furniture.contains(&true) {
         mentions.retain(|m| !furniture.get(m.paragraph).copied().unwrap_or(false));
