@@ -276,17 +276,13 @@ fn token(
     // are its bytes: its affixes are cut and lowered without a copy, a UTF-8 check or a
     // walk over its characters (the same strings, so the same hashes).
     if w.is_ascii() {
-        let b = w.as_bytes();
-        let n = b.len();
-        for k in 0..n.min(4) {
-            out.push(hash::f2(5, k as u64 + 1, hash::ascii_lower(&b[..=k])));
+        let n = w.len().min(4);
+        let (pre, suf) = hash::ascii_lower_affixes(w.as_bytes());
+        for (k, &h) in pre[..n].iter().enumerate() {
+            out.push(hash::f2(5, k as u64 + 1, h));
         }
-        for k in 0..n.min(4) {
-            out.push(hash::f2(
-                6,
-                k as u64 + 1,
-                hash::ascii_lower(&b[n - 1 - k..]),
-            ));
+        for (k, &h) in suf[..n].iter().enumerate() {
+            out.push(hash::f2(6, k as u64 + 1, h));
         }
     } else {
         affixes(w, out);
