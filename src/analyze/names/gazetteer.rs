@@ -240,6 +240,11 @@ impl Gazetteer {
         self.org_aliases.get(name).map(String::as_str)
     }
 
+    /// Every word of `list` of `data/name_words.tsv`, in no particular order.
+    pub fn list(&self, list: NameList) -> impl Iterator<Item = &str> + '_ {
+        self.name_words[list as usize].iter().map(String::as_str)
+    }
+
     /// Whether `list` of `data/name_words.tsv` holds the word, as written.
     pub fn in_list(&self, list: NameList, word: &str) -> bool {
         self.name_words[list as usize].contains(word)

@@ -4,7 +4,7 @@
 
 use super::super::gazetteer::{flag, with_lowercase, Gazetteer};
 use super::hash;
-use super::sentences::{has_upper, Gap, TokSentence, Token};
+use super::sentences::{Gap, TokSentence, Token};
 use super::DocContext;
 
 /// Word shape: capitals X, small letters x, digits d, anything else itself, runs of one
@@ -133,7 +133,7 @@ fn runs(toks: &[Token], out: &mut Vec<Option<(usize, usize)>>) {
         }
         // A lower-case word cannot end a stretch ("Bank of").
         let mut last = j;
-        while last > i && !has_upper(toks[last].text) {
+        while last > i && !toks[last].upper {
             last -= 1;
         }
         for slot in out.iter_mut().take(j + 1).skip(i) {
@@ -334,7 +334,7 @@ fn token(
         if p & flag::TITLE != 0 {
             out.push(hash::f(50, 0));
         }
-        if p & flag::FIRST_NAME != 0 && has_upper(toks[i - 1].text) {
+        if p & flag::FIRST_NAME != 0 && toks[i - 1].upper {
             out.push(hash::f(51, 0));
         }
     }

@@ -80,15 +80,11 @@ fn tail(rest: &[u8]) -> u64 {
 /// 0x20 bit; any other byte, non-ASCII ones too, is left alone.
 #[inline]
 fn lower8(v: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let low7 = v & !HIGH;
-    // Per byte, no carry into the next one: the high bit says ">= 'A'", "> 'Z'".
-    let from_a = low7 + ONES * u64::from(0x80 - b'A');
-    let past_z = low7 + ONES * u64::from(0x7f - b'Z');
-    let upper = from_a & !past_z & !v & HIGH;
-    v | (upper >> 2)
+    v | (in_range(v, b'A', b'Z') >> 2)
 }
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// [`ascii_lower`] of the word's first and of its last one to four bytes (`min(4, len)` of
 /// each; the rest zero), for the affix features. A string of at most eight bytes hashes
@@ -123,6 +119,41 @@ pub(super) fn ascii_lower_affixes(b: &[u8]) -> ([u64; 4], [u64; 4]) {
 #[inline]
 fn packed(len: usize, v: u64) -> u64 {
     finish(((len as u64).wrapping_mul(K).rotate_left(5) ^ v).wrapping_mul(K))
+}
+
+/// Whether an ASCII string has a capital and a small letter, `None` if it is not ASCII:
+/// eight bytes at a time, a letter kind being a range test on each byte of a `u64`.
+#[inline]
+pub(super) fn ascii_letters(b: &[u8]) -> Option<(bool, bool)> {
+    let (mut upper, mut lower, mut high) = (0u64, 0u64, 0u64);
+    let mut add = |v: u64| {
+        high |= v;
+        upper |= in_range(v, b'A', b'Z');
+        lower |= in_range(v, b'a', b'z');
+    };
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        add(word(c));
+    }
+    add(tail(chunks.remainder()));
+    (high & HIGH == 0).then_some((upper != 0, lower != 0))
+}
+
+/// The high bit of each byte of `v` (seven-bit bytes) that lies in `lo..=hi`.
+#[inline]
+fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
+    let low7 = v & !HIGH;
+    let from_lo = low7 + ONES * u64::from(0x80 - lo);
+    let past_hi = low7 + ONES * u64::from(0x7f - hi);
+    from_lo & !past_hi & !v & HIGH
+}
+
+/// A string of at most seven bytes as one integer, distinct for distinct strings (its
+/// bytes, and its length in the top byte), for sets of short words; `None` for a longer
+/// one.
+#[inline]
+pub(super) fn packed_short(b: &[u8]) -> Option<u64> {
+    (b.len() <= 7).then(|| tail(b) | (b.len() as u64) << 56)
 }
 
 /// A feature: a template number and a value.
