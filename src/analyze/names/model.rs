@@ -539,27 +539,24 @@ fn stretch(
             }
             let mut best = NEG;
             let mut arg = 0u8;
-            // Only the tags `allowed` lets precede `t`, in the same (rising) order.
+            // Only the tags `allowed` lets precede `t`, in the same (rising) order. A tag
+            // ruled out so far scores minus infinity, which plus a (finite) weight stays
+            // minus infinity and beats nothing, so it needs no test of its own; nor does a
+            // `t` no tag may precede: its score stays minus infinity, its pointer 0.
             let prevs = if t == O || is_begin(t) {
                 &TAGS[..]
             } else {
                 &TAGS[t as usize - 1..=t as usize]
             };
             for &p in prevs {
-                let s = score[p as usize];
-                if s == NEG {
-                    continue;
-                }
-                let s = s + trans[p as usize][t as usize];
+                let s = score[p as usize] + trans[p as usize][t as usize];
                 if s > best {
                     best = s;
                     arg = p;
                 }
             }
-            if best > NEG {
-                next[t as usize] = best + emissions[i][t as usize];
-                ptr[t as usize] = arg;
-            }
+            next[t as usize] = best + emissions[i][t as usize];
+            ptr[t as usize] = arg;
         }
         score = next;
         back[i] = ptr;
