@@ -286,14 +286,18 @@ impl Tagger {
     #[inline]
     pub fn add_both(&self, feats: &[u64], first: &mut [f32; LABELS], second: &mut [f32; LABELS]) {
         let [s1, s2] = self.joint.scales;
+        // Summed in local copies, which stay in registers from feature to feature; the
+        // same additions in the same order as into the arrays themselves.
+        let (mut a, mut b) = (*first, *second);
         for &h in feats {
             if let Some(w) = self.joint.get(h) {
                 for t in 0..LABELS {
-                    first[t] += w[t] as f32 * s1;
-                    second[t] += w[LABELS + t] as f32 * s2;
+                    a[t] += w[t] as f32 * s1;
+                    b[t] += w[LABELS + t] as f32 * s2;
                 }
             }
         }
+        (*first, *second) = (a, b);
     }
 
     /// Starts fetching the weights of these features (see [`Joint::prefetch`]).
