@@ -48,6 +48,12 @@ pub(super) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Tok<'_>> {
         let start = i;
         i += n;
         while i < b.len() {
+            // Most of a word is ASCII letters and digits: skipped without decoding a
+            // character or testing for an inner mark.
+            if b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
             let d = char_at(i);
             let dn = d.len_utf8();
             let inner = matches!(d, '\'' | '’' | '-' | '.')
