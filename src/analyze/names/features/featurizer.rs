@@ -13,23 +13,37 @@ fn shape_hash(w: &str) -> u64 {
     let mut buf = [0u8; 16];
     let mut n = 0;
     let mut last = 0u8;
-    for c in w.chars().take(12) {
-        let s = if c.is_uppercase() {
-            b'X'
-        } else if c.is_lowercase() {
-            b'x'
-        } else if c.is_ascii_digit() {
-            b'd'
-        } else if c.is_ascii() {
-            c as u8
-        } else {
-            b'?'
-        };
+    let mut put = |s: u8| {
         if s != last && n < buf.len() {
             buf[n] = s;
             n += 1;
         }
         last = s;
+    };
+    if w.is_ascii() {
+        // An ASCII word's characters are its bytes: classed without decoding them.
+        for &b in w.as_bytes().iter().take(12) {
+            put(match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => b,
+            });
+        }
+    } else {
+        for c in w.chars().take(12) {
+            put(if c.is_uppercase() {
+                b'X'
+            } else if c.is_lowercase() {
+                b'x'
+            } else if c.is_ascii_digit() {
+                b'd'
+            } else if c.is_ascii() {
+                c as u8
+            } else {
+                b'?'
+            });
+        }
     }
     hash::bytes(&buf[..n])
 }
@@ -403,6 +417,39 @@ mod tests {
             let mut slow = Vec::new();
             affixes(w, &mut slow);
             assert_eq!(fast[4..4 + slow.len()], slow[..], "{w}");
+        }
+    }
+
+    #[test]
+    fn an_ascii_words_shape_is_that_of_the_character_path() {
+        let by_chars = |w: &str| {
+            let mut shape = Vec::new();
+            for c in w.chars().take(12) {
+                let s = if c.is_uppercase() {
+                    b'X'
+                } else if c.is_lowercase() {
+                    b'x'
+                } else if c.is_ascii_digit() {
+                    b'd'
+                } else {
+                    c as u8
+                };
+                if shape.last() != Some(&s) && shape.len() < 16 {
+                    shape.push(s);
+                }
+            }
+            hash::bytes(&shape)
+        };
+        for w in [
+            "",
+            "A",
+            "McDonald",
+            "U.S.",
+            "1860s",
+            "O'Neill-Smith",
+            "aB1-cD2.eF3_gH4",
+        ] {
+            assert_eq!(shape_hash(w), by_chars(w), "{w}");
         }
     }
 
