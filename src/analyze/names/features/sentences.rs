@@ -112,6 +112,10 @@ pub fn is_dotted_abbreviation(w: &str) -> bool {
 
 /// Strips a possessive `'s` / `’s` from a word.
 pub fn without_possessive(w: &str) -> &str {
+    // Both suffixes end in "s": most words are passed over on their last byte.
+    if !w.ends_with('s') {
+        return w;
+    }
     for suffix in ["'s", "’s"] {
         if let Some(stem) = w.strip_suffix(suffix) {
             if !stem.is_empty() {
@@ -133,18 +137,19 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
         let mut words = article.words_of(s).peekable();
         let mut tokens = Vec::with_capacity((s.words.1 - s.words.0) as usize);
         while let Some((start, w)) = words.next() {
-            let mut end = start + w.len();
+            let after = start + w.len();
             // "U.S." and "U.N.": the segmenter leaves the final period out (unless the
             // period starts the next word, as a combining mark after it makes it do).
             let next_start = words.peek().map(|&(n, _)| n);
-            if text[end..].starts_with('.')
+            let word = if text.as_bytes().get(after) == Some(&b'.')
                 && is_dotted_abbreviation(w)
-                && next_start.is_none_or(|n| n > end)
+                && next_start.is_none_or(|n| n > after)
             {
-                end += 1;
+                &text[start..after + 1]
             } else {
-                end = start + without_possessive(w).len();
-            }
+                without_possessive(w)
+            };
+            let end = start + word.len();
             let gap = match tokens.last() {
                 None => Gap::Start,
                 Some(p) => {
@@ -152,7 +157,6 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
                     Gap::of(&text[p.span.end..start.max(p.span.end)], p.text)
                 }
             };
-            let word = &text[start..end];
             let k = letter_kinds(word);
             kinds.push(k);
             tokens.push(Token {
