@@ -74,6 +74,10 @@ pub fn spans(tags: &[u8]) -> Vec<(usize, usize, u8)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, u8)> = None;
     for (i, &t) in tags.iter().enumerate() {
+        // Most tokens are outside every name, with none open: nothing to close or start.
+        if t == O && open.is_none() {
+            continue;
+        }
         let continues = t != O && !is_begin(t) && open.is_some_and(|(_, b)| b + 1 == t);
         if continues {
             continue;
