@@ -48,6 +48,12 @@ pub(super) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Tok<'_>> {
         let start = i;
         i += n;
         while i < b.len() {
+            // Most of a word is ASCII letters and digits: skipped without decoding a
+            // character or testing for an inner mark.
+            if b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
             let d = char_at(i);
             let dn = d.len_utf8();
             let inner = matches!(d, '\'' | '’' | '-' | '.')
@@ -118,8 +124,7 @@ pub(super) fn in_list(list: &[&str], word: &str) -> bool {
 
 /// White space runs collapsed to one space and trimmed, in one allocation.
 pub(super) fn collapse_spaces(s: &str) -> String {
-    let plain = !s.contains(['\n', '\r', '\t', '\u{a0}']) && !s.contains("  ");
-    if plain && s.trim() == s {
+    if is_plain(s) && s.trim() == s {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -132,6 +137,23 @@ pub(super) fn collapse_spaces(s: &str) -> String {
     out
 }
 
+/// Whether `s` has no line break, tab, no-break space or two spaces in a row: one pass
+/// over its bytes, where searching for each in turn set up a string searcher per call.
+fn is_plain(s: &str) -> bool {
+    let mut prev = 0u8;
+    for &c in s.as_bytes() {
+        // U+00A0 is C2 A0 in UTF-8, and C2 is only ever a lead byte.
+        let breaks = matches!(c, b'\n' | b'\r' | b'\t')
+            || (c == b' ' && prev == b' ')
+            || (c == 0xa0 && prev == 0xc2);
+        if breaks {
+            return false;
+        }
+        prev = c;
+    }
+    true
+}
+
 /// A line that is no prose: short, with no closing punctuation and no quotation mark
 /// ("Story continues below advertisement", "READ MORE: ...", "WATCH: ...").
 pub(super) fn is_furniture(line: &str) -> bool {
@@ -139,4 +161,31 @@ pub(super) fn is_furniture(line: &str) -> bool {
     t.len() <= 160
         && !t.ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
         && !t.contains(['"', '\u{201c}', '\u{201d}'])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn plain_is_the_searches_it_replaced() {
+        for s in [
+            "",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a\nb",
+            "a\rb",
+            "a\tb",
+            "a\u{a0}b",
+            "à",
+            "àà b",
+            "x\u{2003}y",
+            "  ",
+            "\u{a0}",
+            "said Mr. Smith",
+        ] {
+            let old = !s.contains(['\n', '\r', '\t', '\u{a0}']) && !s.contains("  ");
+            assert_eq!(super::is_plain(s), old, "{s:?}");
+        }
+    }
 }

@@ -243,6 +243,11 @@ impl Gazetteer {
         self.org_aliases.get(name).map(String::as_str)
     }
 
+    /// Every word of `list` of `data/name_words.tsv`, in no particular order.
+    pub fn list(&self, list: NameList) -> impl Iterator<Item = &str> + '_ {
+        self.name_words[list as usize].iter().map(String::as_str)
+    }
+
     /// Whether `list` of `data/name_words.tsv` holds the word, as written.
     pub fn in_list(&self, list: NameList, word: &str) -> bool {
         self.name_words[list as usize].contains(word)
@@ -352,12 +357,19 @@ impl Gazetteer {
 /// Calls `f` with the word in lower case, without allocating for the usual short ASCII word.
 pub fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     let mut buf = [0u8; 64];
-    if word.len() <= buf.len() && word.is_ascii() {
+    if word.len() <= buf.len() {
+        // Copied and lowered in one pass, which also tells whether the word is ASCII
+        // (a copy of a length known only at run time is otherwise a call to `memcpy`).
         let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(b) {
-            return f(lower);
+        let mut high = 0u8;
+        for (d, &c) in b.iter_mut().zip(word.as_bytes()) {
+            high |= c;
+            *d = c.to_ascii_lowercase();
+        }
+        if high < 0x80 {
+            if let Ok(lower) = std::str::from_utf8(b) {
+                return f(lower);
+            }
         }
     }
     f(&word.to_lowercase())
@@ -366,6 +378,23 @@ pub fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_lowercase_gives_the_lower_case_word() {
+        let long = "ABC".repeat(30);
+        for w in [
+            "",
+            "A",
+            "McDonald",
+            "U.S.",
+            "Zürich",
+            "ÉCOLE",
+            "İstanbul",
+            &long,
+        ] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+        }
+    }
 
     /// The recogniser looks a word up as a particle only if it starts with a small ASCII
     /// letter (`mark_candidates` in `features/sentences.rs`).

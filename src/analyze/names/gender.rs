@@ -234,6 +234,10 @@ pub fn is_pronoun(word: &str) -> bool {
 }
 
 fn pronoun_gender(word: &str) -> Gender {
+    // Asked of every word of an article: most are passed over on their first letter.
+    if !matches!(word.as_bytes().first(), Some(b'h' | b'H' | b's' | b'S')) {
+        return Gender::Unknown;
+    }
     match word {
         "he" | "He" | "him" | "his" | "His" | "himself" | "HE" | "HIS" => Gender::Male,
         "she" | "She" | "her" | "Her" | "hers" | "herself" | "SHE" | "HER" => Gender::Female,

@@ -104,7 +104,12 @@ const CONNECTORS: &[&str] = &[
 
 /// Gender a title implies, where it implies one.
 fn title_gender(title: &str) -> Gender {
-    match title.trim_end_matches('.').to_lowercase().as_str() {
+    gazetteer::with_lowercase(title.trim_end_matches('.'), title_gender_lower)
+}
+
+/// [`title_gender`] of a title in lower case, without its period.
+fn title_gender_lower(title: &str) -> Gender {
+    match title {
         "mr" | "king" | "prince" | "sir" | "lord" | "father" | "duke" | "earl" | "baron"
         | "emperor" | "sultan" | "sheikh" | "sheik" | "congressman" | "spokesman" | "chairman"
         | "councilman" | "assemblyman" => Gender::Male,

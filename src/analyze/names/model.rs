@@ -74,6 +74,10 @@ pub fn spans(tags: &[u8]) -> Vec<(usize, usize, u8)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, u8)> = None;
     for (i, &t) in tags.iter().enumerate() {
+        // Most tokens are outside every name, with none open: nothing to close or start.
+        if t == O && open.is_none() {
+            continue;
+        }
         let continues = t != O && !is_begin(t) && open.is_some_and(|(_, b)| b + 1 == t);
         if continues {
             continue;
@@ -286,14 +290,18 @@ impl Tagger {
     #[inline]
     pub fn add_both(&self, feats: &[u64], first: &mut [f32; LABELS], second: &mut [f32; LABELS]) {
         let [s1, s2] = self.joint.scales;
+        // Summed in local copies, which stay in registers from feature to feature; the
+        // same additions in the same order as into the arrays themselves.
+        let (mut a, mut b) = (*first, *second);
         for &h in feats {
             if let Some(w) = self.joint.get(h) {
                 for t in 0..LABELS {
-                    first[t] += w[t] as f32 * s1;
-                    second[t] += w[LABELS + t] as f32 * s2;
+                    a[t] += w[t] as f32 * s1;
+                    b[t] += w[LABELS + t] as f32 * s2;
                 }
             }
         }
+        (*first, *second) = (a, b);
     }
 
     /// Starts fetching the weights of these features (see [`Joint::prefetch`]).
@@ -498,9 +506,24 @@ fn viterbi(
     }
 }
 
-/// Every tag, in order: any may precede outside or a begin tag; an inside tag `t` may
-/// follow only `TAGS[t - 1..=t]`, its begin tag and itself ([`allowed`]).
-const TAGS: [u8; LABELS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+/// `ALLOWED_AFTER[p][t]`: whether tag `t` may follow tag `p` ([`allowed`]): any tag may
+/// precede outside or a begin tag; an inside tag `t` may follow only its begin tag and
+/// itself.
+const ALLOWED_AFTER: [[bool; LABELS]; LABELS] = {
+    let mut a = [[false; LABELS]; LABELS];
+    let mut p = 0;
+    while p < LABELS {
+        let mut t = 0;
+        while t < LABELS {
+            a[p][t] = t == O as usize
+                || t % 2 == 1
+                || (p != O as usize && p.div_ceil(2) == t.div_ceil(2));
+            t += 1;
+        }
+        p += 1;
+    }
+    a
+};
 
 /// Viterbi over one stretch of candidate tokens: `from` is the row of the tag before it
 /// (the sentence start, or outside), `to` the tag after it, if any.
@@ -531,37 +554,32 @@ fn stretch(
         }
     }
     for i in 1..n {
-        let mut next = [NEG; LABELS];
+        // For each tag, the best tag before it: the tags before are taken in rising
+        // order, and a later one must score higher to win. A pair `allowed` rules out is
+        // left out by a constant table, so the loops unroll into straight-line code with
+        // no branch to mispredict. A tag ruled out so far scores minus infinity, which
+        // plus a (finite) weight stays minus infinity and beats nothing.
+        let mut best = [NEG; LABELS];
         let mut ptr = [0u8; LABELS];
-        for t in 0..LABELS as u8 {
-            if !slot_allows(slots[i], t) {
-                continue;
-            }
-            let mut best = NEG;
-            let mut arg = 0u8;
-            // Only the tags `allowed` lets precede `t`, in the same (rising) order.
-            let prevs = if t == O || is_begin(t) {
-                &TAGS[..]
-            } else {
-                &TAGS[t as usize - 1..=t as usize]
-            };
-            for &p in prevs {
-                let s = score[p as usize];
-                if s == NEG {
-                    continue;
+        for p in 0..LABELS {
+            for t in 0..LABELS {
+                if ALLOWED_AFTER[p][t] {
+                    let s = score[p] + trans[p][t];
+                    if s > best[t] {
+                        best[t] = s;
+                        ptr[t] = p as u8;
+                    }
                 }
-                let s = s + trans[p as usize][t as usize];
-                if s > best {
-                    best = s;
-                    arg = p;
-                }
-            }
-            if best > NEG {
-                next[t as usize] = best + emissions[i][t as usize];
-                ptr[t as usize] = arg;
             }
         }
-        score = next;
+        for t in 0..LABELS {
+            if slot_allows(slots[i], t as u8) {
+                score[t] = best[t] + emissions[i][t];
+            } else {
+                score[t] = NEG;
+                ptr[t] = 0;
+            }
+        }
         back[i] = ptr;
     }
     let mut last = 0u8;
@@ -731,15 +749,102 @@ mod tests {
     }
 
     #[test]
-    fn the_tags_an_inside_tag_may_follow_are_those_allowed() {
+    fn the_table_of_tags_that_may_follow_is_allowed() {
+        for p in 0..LABELS as u8 {
+            for t in 0..LABELS as u8 {
+                assert_eq!(
+                    ALLOWED_AFTER[p as usize][t as usize],
+                    allowed(Some(p), t),
+                    "{p} {t}"
+                );
+            }
+        }
+    }
+
+    /// Viterbi as first written: for each tag, each tag allowed before it in rising order,
+    /// ruled-out tags skipped. The decoder must give the same tags, ties included.
+    fn reference_viterbi(
+        em: &[[f32; LABELS]],
+        slots: &[Slot],
+        trans: &[[f32; LABELS]; LABELS + 1],
+    ) -> Vec<u8> {
+        const NEG: f32 = f32::NEG_INFINITY;
+        let n = em.len();
+        let mut score = [NEG; LABELS];
+        let mut back = vec![[0u8; LABELS]; n];
         for t in 0..LABELS as u8 {
-            let listed: Vec<u8> = if t == O || is_begin(t) {
-                TAGS.to_vec()
-            } else {
-                TAGS[t as usize - 1..=t as usize].to_vec()
-            };
-            let allowed: Vec<u8> = (0..LABELS as u8).filter(|&p| allowed(Some(p), t)).collect();
-            assert_eq!(listed, allowed, "{t}");
+            if slot_allows(slots[0], t) && allowed(None, t) {
+                score[t as usize] = em[0][t as usize] + trans[LABELS][t as usize];
+            }
+        }
+        for i in 1..n {
+            let mut next = [NEG; LABELS];
+            for t in 0..LABELS as u8 {
+                if !slot_allows(slots[i], t) {
+                    continue;
+                }
+                let (mut best, mut arg) = (NEG, 0u8);
+                for p in 0..LABELS as u8 {
+                    let s = score[p as usize];
+                    if s == NEG || !allowed(Some(p), t) {
+                        continue;
+                    }
+                    let s = s + trans[p as usize][t as usize];
+                    if s > best {
+                        (best, arg) = (s, p);
+                    }
+                }
+                if best > NEG {
+                    next[t as usize] = best + em[i][t as usize];
+                    back[i][t as usize] = arg;
+                }
+            }
+            score = next;
+        }
+        let (mut last, mut best) = (0u8, NEG);
+        for t in 0..LABELS as u8 {
+            if score[t as usize] > NEG && score[t as usize] > best {
+                (best, last) = (score[t as usize], t);
+            }
+        }
+        let mut out = vec![last; n];
+        for i in (1..n).rev() {
+            out[i - 1] = back[i][out[i] as usize];
+        }
+        out
+    }
+
+    #[test]
+    fn the_decoder_gives_the_tags_of_the_reference_ties_included() {
+        // Small integer scores, so that ties are common.
+        let mut seed = 12345u64;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        for _ in 0..3000 {
+            let n = 1 + next(20) as usize;
+            let mut trans = [[0.0f32; LABELS]; LABELS + 1];
+            for row in trans.iter_mut() {
+                for v in row.iter_mut() {
+                    *v = next(5) as f32 - 2.0;
+                }
+            }
+            let em: Vec<[f32; LABELS]> = (0..n)
+                .map(|_| std::array::from_fn(|_| next(5) as f32 - 2.0))
+                .collect();
+            let slots: Vec<Slot> = (0..n)
+                .map(|i| [ANY, NO_INSIDE][usize::from(i > 0 && next(4) == 0)])
+                .collect();
+            let mut out = Vec::new();
+            viterbi(&em, &slots, &trans, &mut out);
+            assert_eq!(
+                out,
+                reference_viterbi(&em, &slots, &trans),
+                "{em:?} {slots:?}"
+            );
         }
     }
 

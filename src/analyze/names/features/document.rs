@@ -5,7 +5,7 @@
 use super::super::model;
 use super::hash;
 use super::lower_key;
-use super::sentences::{has_upper, TokSentence, Token};
+use super::sentences::{TokSentence, Token};
 use rustc_hash::FxHashMap;
 
 /// How each capitalised word (lower case) is used across the article: the words before
@@ -70,7 +70,7 @@ impl DocContext {
         for s in sentences {
             let toks = &s.tokens;
             for (i, t) in toks.iter().enumerate() {
-                if !t.candidate || !has_upper(t.text) {
+                if !t.candidate || !t.upper {
                     continue;
                 }
                 let u = by_word.entry(t.lower).or_default();

@@ -4,7 +4,7 @@
 
 use super::super::gazetteer::{flag, with_lowercase, Gazetteer};
 use super::hash;
-use super::sentences::{has_upper, Gap, TokSentence, Token};
+use super::sentences::{Gap, TokSentence, Token};
 use super::DocContext;
 
 /// Word shape: capitals X, small letters x, digits d, anything else itself, runs of one
@@ -13,23 +13,37 @@ fn shape_hash(w: &str) -> u64 {
     let mut buf = [0u8; 16];
     let mut n = 0;
     let mut last = 0u8;
-    for c in w.chars().take(12) {
-        let s = if c.is_uppercase() {
-            b'X'
-        } else if c.is_lowercase() {
-            b'x'
-        } else if c.is_ascii_digit() {
-            b'd'
-        } else if c.is_ascii() {
-            c as u8
-        } else {
-            b'?'
-        };
+    let mut put = |s: u8| {
         if s != last && n < buf.len() {
             buf[n] = s;
             n += 1;
         }
         last = s;
+    };
+    if w.is_ascii() {
+        // An ASCII word's characters are its bytes: classed without decoding them.
+        for &b in w.as_bytes().iter().take(12) {
+            put(match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => b,
+            });
+        }
+    } else {
+        for c in w.chars().take(12) {
+            put(if c.is_uppercase() {
+                b'X'
+            } else if c.is_lowercase() {
+                b'x'
+            } else if c.is_ascii_digit() {
+                b'd'
+            } else if c.is_ascii() {
+                c as u8
+            } else {
+                b'?'
+            });
+        }
     }
     hash::bytes(&buf[..n])
 }
@@ -133,7 +147,7 @@ fn runs(toks: &[Token], out: &mut Vec<Option<(usize, usize)>>) {
         }
         // A lower-case word cannot end a stretch ("Bank of").
         let mut last = j;
-        while last > i && !has_upper(toks[last].text) {
+        while last > i && !toks[last].upper {
             last -= 1;
         }
         for slot in out.iter_mut().take(j + 1).skip(i) {
@@ -276,17 +290,13 @@ fn token(
     // are its bytes: its affixes are cut and lowered without a copy, a UTF-8 check or a
     // walk over its characters (the same strings, so the same hashes).
     if w.is_ascii() {
-        let b = w.as_bytes();
-        let n = b.len();
-        for k in 0..n.min(4) {
-            out.push(hash::f2(5, k as u64 + 1, hash::ascii_lower(&b[..=k])));
+        let n = w.len().min(4);
+        let (pre, suf) = hash::ascii_lower_affixes(w.as_bytes());
+        for (k, &h) in pre[..n].iter().enumerate() {
+            out.push(hash::f2(5, k as u64 + 1, h));
         }
-        for k in 0..n.min(4) {
-            out.push(hash::f2(
-                6,
-                k as u64 + 1,
-                hash::ascii_lower(&b[n - 1 - k..]),
-            ));
+        for (k, &h) in suf[..n].iter().enumerate() {
+            out.push(hash::f2(6, k as u64 + 1, h));
         }
     } else {
         affixes(w, out);
@@ -338,7 +348,7 @@ fn token(
         if p & flag::TITLE != 0 {
             out.push(hash::f(50, 0));
         }
-        if p & flag::FIRST_NAME != 0 && has_upper(toks[i - 1].text) {
+        if p & flag::FIRST_NAME != 0 && toks[i - 1].upper {
             out.push(hash::f(51, 0));
         }
     }
@@ -407,6 +417,39 @@ mod tests {
             let mut slow = Vec::new();
             affixes(w, &mut slow);
             assert_eq!(fast[4..4 + slow.len()], slow[..], "{w}");
+        }
+    }
+
+    #[test]
+    fn an_ascii_words_shape_is_that_of_the_character_path() {
+        let by_chars = |w: &str| {
+            let mut shape = Vec::new();
+            for c in w.chars().take(12) {
+                let s = if c.is_uppercase() {
+                    b'X'
+                } else if c.is_lowercase() {
+                    b'x'
+                } else if c.is_ascii_digit() {
+                    b'd'
+                } else {
+                    c as u8
+                };
+                if shape.last() != Some(&s) && shape.len() < 16 {
+                    shape.push(s);
+                }
+            }
+            hash::bytes(&shape)
+        };
+        for w in [
+            "",
+            "A",
+            "McDonald",
+            "U.S.",
+            "1860s",
+            "O'Neill-Smith",
+            "aB1-cD2.eF3_gH4",
+        ] {
+            assert_eq!(shape_hash(w), by_chars(w), "{w}");
         }
     }
 

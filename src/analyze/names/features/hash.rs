@@ -56,30 +56,104 @@ fn word(c: &[u8]) -> u64 {
     u64::from_le_bytes(w)
 }
 
-/// Fewer than eight bytes, little-endian and padded with zeros: assembled byte by byte,
-/// since a copy of a length known only at run time is a call to `memcpy`, which cost
-/// more than the hashing of the short words most are.
+/// At most eight bytes, little-endian and padded with zeros: put together from two loads
+/// that overlap (of four bytes, or two), since a copy of a length known only at run time
+/// is a call to `memcpy`, and a loop over the bytes costs several instructions a byte;
+/// the bytes both loads hold are the same, so or-ing them is exact.
 #[inline]
 fn tail(rest: &[u8]) -> u64 {
-    let mut v = 0u64;
-    for (k, &b) in rest.iter().enumerate() {
-        v |= u64::from(b) << (8 * k);
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+        u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+    } else if n >= 2 {
+        let lo = u16::from_le_bytes([rest[0], rest[1]]);
+        let hi = u16::from_le_bytes([rest[n - 2], rest[n - 1]]);
+        u64::from(lo) | u64::from(hi) << (8 * (n - 2))
+    } else {
+        rest.first().map_or(0, |&b| u64::from(b))
     }
-    v
 }
 
 /// `make_ascii_lowercase` of eight packed bytes at once: a byte in `A..=Z` gains its
 /// 0x20 bit; any other byte, non-ASCII ones too, is left alone.
 #[inline]
 fn lower8(v: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
+    v | (in_range(v, b'A', b'Z') >> 2)
+}
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// [`ascii_lower`] of the word's first and of its last one to four bytes (`min(4, len)` of
+/// each; the rest zero), for the affix features. A string of at most eight bytes hashes
+/// as its bytes packed into one `u64`, so each affix is the word's first (or last) eight
+/// bytes, lowered once, masked (or shifted) to its length: no byte loop per affix.
+#[inline]
+pub(super) fn ascii_lower_affixes(b: &[u8]) -> ([u64; 4], [u64; 4]) {
+    let n = b.len();
+    let (mut pre, mut suf) = ([0u64; 4], [0u64; 4]);
+    if n == 0 {
+        return (pre, suf);
+    }
+    // The first and the last `m` bytes, lowered.
+    let m = n.min(8);
+    let (head, end) = if n >= 8 {
+        (word(&b[..8]), word(&b[n - 8..]))
+    } else {
+        let v = tail(b);
+        (v, v)
+    };
+    let (head, end) = (lower8(head), lower8(end));
+    for k in 0..n.min(4) {
+        let len = k + 1;
+        let mask = u64::MAX >> (64 - 8 * len);
+        pre[k] = packed(len, head & mask);
+        suf[k] = packed(len, end >> (8 * (m - len)));
+    }
+    (pre, suf)
+}
+
+/// [`bytes`] of a string of one to eight bytes given as one little-endian `u64`.
+#[inline]
+fn packed(len: usize, v: u64) -> u64 {
+    finish(((len as u64).wrapping_mul(K).rotate_left(5) ^ v).wrapping_mul(K))
+}
+
+/// Whether an ASCII string has a capital and a small letter, `None` if it is not ASCII:
+/// eight bytes at a time, a letter kind being a range test on each byte of a `u64`.
+#[inline]
+pub(super) fn ascii_letters(b: &[u8]) -> Option<(bool, bool)> {
+    let (mut upper, mut lower, mut high) = (0u64, 0u64, 0u64);
+    let mut add = |v: u64| {
+        high |= v;
+        upper |= in_range(v, b'A', b'Z');
+        lower |= in_range(v, b'a', b'z');
+    };
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        add(word(c));
+    }
+    add(tail(chunks.remainder()));
+    (high & HIGH == 0).then_some((upper != 0, lower != 0))
+}
+
+/// The high bit of each byte of `v` (seven-bit bytes) that lies in `lo..=hi`.
+#[inline]
+fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
     let low7 = v & !HIGH;
-    // Per byte, no carry into the next one: the high bit says ">= 'A'", "> 'Z'".
-    let from_a = low7 + ONES * u64::from(0x80 - b'A');
-    let past_z = low7 + ONES * u64::from(0x7f - b'Z');
-    let upper = from_a & !past_z & !v & HIGH;
-    v | (upper >> 2)
+    let from_lo = low7 + ONES * u64::from(0x80 - lo);
+    let past_hi = low7 + ONES * u64::from(0x7f - hi);
+    from_lo & !past_hi & !v & HIGH
+}
+
+/// A string of at most seven bytes as one integer, distinct for distinct strings (its
+/// bytes, and its length in the top byte), for sets of short words; `None` for a longer
+/// one.
+#[inline]
+pub(super) fn packed_short(b: &[u8]) -> Option<u64> {
+    (b.len() <= 7).then(|| tail(b) | (b.len() as u64) << 56)
 }
 
 /// A feature: a template number and a value.
@@ -97,6 +171,15 @@ pub(super) fn f2(template: u8, a: u64, b: u64) -> u64 {
 /// What the article-wide tables key a word by: the hash of its lower-case form (the same
 /// as a token's `TokInfo::lower`), so no string is stored or compared.
 pub fn lower_key(word: &str) -> u64 {
+    // Most words fit in one `u64`: tested for ASCII and lowered in it, in a few
+    // instructions.
+    let b = word.as_bytes();
+    if (1..=8).contains(&b.len()) {
+        let v = tail(b);
+        if v & 0x8080_8080_8080_8080 == 0 {
+            return packed(b.len(), lower8(v));
+        }
+    }
     if word.is_ascii() {
         ascii_lower(word.as_bytes())
     } else {
@@ -118,8 +201,44 @@ mod tests {
             "Zürich",
             "o'NEILL-smith",
             "12345678",
+            "ABCDEFGH",
+            "Ab",
+            "XyZ",
+            "é",
+            "ÉCOLE",
+            "Straße",
         ] {
             assert_eq!(lower_key(w), super::str(&w.to_lowercase()), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_short_tail_packs_its_bytes_little_endian() {
+        let b: Vec<u8> = (1..=8u8).map(|i| i * 31).collect();
+        for n in 0..=8 {
+            let want = b[..n]
+                .iter()
+                .enumerate()
+                .fold(0u64, |v, (k, &x)| v | u64::from(x) << (8 * k));
+            assert_eq!(super::tail(&b[..n]), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn affix_hashes_are_those_of_the_cut_affixes() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        let words = all.chunks(3).chain(all.chunks(8)).chain(all.chunks(13));
+        for w in words.chain([&b""[..], b"A", b"Of", b"McDonald", b"ABCDEFGHIJ"]) {
+            let (pre, suf) = super::ascii_lower_affixes(w);
+            let n = w.len();
+            for k in 0..4 {
+                let (p, s) = if k < n {
+                    (ascii_lower(&w[..=k]), ascii_lower(&w[n - 1 - k..]))
+                } else {
+                    (0, 0)
+                };
+                assert_eq!((pre[k], suf[k]), (p, s), "{w:?} {k}");
+            }
         }
     }
 

@@ -4,9 +4,11 @@
 
 use super::super::gazetteer::{Gazetteer, NameList};
 use super::super::model;
-use super::lower_key;
+use super::{hash, lower_key};
 use crate::article::Article;
 use crate::text::Span;
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
 /// One word of a sentence as the tagger sees it: a possessive `'s` is cut off ("Germany's"
 /// -> "Germany"), and a dotted abbreviation keeps its final period ("U.S.").
@@ -22,6 +24,9 @@ pub struct Token<'a> {
     /// [`lower_key`] of `text`: computed once, since the article-wide tables, the features
     /// and the first pass's labels all key the word by it.
     pub lower: u64,
+    /// Whether `text` has a capital letter: found with its other letter kinds when the
+    /// sentence is split, and asked again by the features and the article's word uses.
+    pub(super) upper: bool,
 }
 
 /// What lies between two tokens. The segmenter drops punctuation, but a comma or a line
@@ -107,6 +112,10 @@ pub fn is_dotted_abbreviation(w: &str) -> bool {
 
 /// Strips a possessive `'s` / `’s` from a word.
 pub fn without_possessive(w: &str) -> &str {
+    // Both suffixes end in "s": most words are passed over on their last byte.
+    if !w.ends_with('s') {
+        return w;
+    }
     for suffix in ["'s", "’s"] {
         if let Some(stem) = w.strip_suffix(suffix) {
             if !stem.is_empty() {
@@ -115,16 +124,6 @@ pub fn without_possessive(w: &str) -> &str {
         }
     }
     w
-}
-
-/// Whether the word has a capital letter; asked of every token, so an ASCII word is
-/// answered from its bytes.
-pub(super) fn has_upper(w: &str) -> bool {
-    if w.is_ascii() {
-        w.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        w.chars().any(char::is_uppercase)
-    }
 }
 
 /// The article's sentences as token sequences.
@@ -138,18 +137,19 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
         let mut words = article.words_of(s).peekable();
         let mut tokens = Vec::with_capacity((s.words.1 - s.words.0) as usize);
         while let Some((start, w)) = words.next() {
-            let mut end = start + w.len();
+            let after = start + w.len();
             // "U.S." and "U.N.": the segmenter leaves the final period out (unless the
             // period starts the next word, as a combining mark after it makes it do).
             let next_start = words.peek().map(|&(n, _)| n);
-            if text[end..].starts_with('.')
+            let word = if text.as_bytes().get(after) == Some(&b'.')
                 && is_dotted_abbreviation(w)
-                && next_start.is_none_or(|n| n > end)
+                && next_start.is_none_or(|n| n > after)
             {
-                end += 1;
+                &text[start..after + 1]
             } else {
-                end = start + without_possessive(w).len();
-            }
+                without_possessive(w)
+            };
+            let end = start + word.len();
             let gap = match tokens.last() {
                 None => Gap::Start,
                 Some(p) => {
@@ -157,14 +157,15 @@ pub fn sentences(article: &Article) -> Vec<TokSentence<'_>> {
                     Gap::of(&text[p.span.end..start.max(p.span.end)], p.text)
                 }
             };
-            let word = &text[start..end];
-            kinds.push(letter_kinds(word));
+            let k = letter_kinds(word);
+            kinds.push(k);
             tokens.push(Token {
                 span: Span::new(start, end),
                 text: word,
                 candidate: false,
                 gap,
                 lower: lower_key(word),
+                upper: k & UPPER != 0,
             });
         }
         mark_candidates(&mut tokens, &kinds, &mut scratch);
@@ -199,13 +200,12 @@ const ALPHA: u8 = 4;
 /// pass over an ASCII word's bytes.
 fn letter_kinds(w: &str) -> u8 {
     let mut k = 0;
-    if w.is_ascii() {
-        for b in w.bytes() {
-            if b.is_ascii_uppercase() {
-                k |= UPPER;
-            } else if b.is_ascii_lowercase() {
-                k |= LOWER;
-            }
+    if let Some((upper, lower)) = hash::ascii_letters(w.as_bytes()) {
+        if upper {
+            k |= UPPER;
+        }
+        if lower {
+            k |= LOWER;
         }
         if k != 0 {
             k |= ALPHA;
@@ -222,6 +222,19 @@ fn letter_kinds(w: &str) -> u8 {
         }
     }
     k
+}
+
+/// Whether the particle list holds `w`, a word of at most eight bytes. Asked of every
+/// short lower-case word ("the", "of", "and" are on the list), so the list is kept as its
+/// words packed into integers ([`hash::packed_short`]): no string is hashed or compared.
+fn is_particle(g: &Gazetteer, w: &str) -> bool {
+    static PACKED: OnceLock<FxHashSet<u64>> = OnceLock::new();
+    let packed = PACKED.get_or_init(|| {
+        g.list(NameList::Particle)
+            .map(|p| hash::packed_short(p.as_bytes()).expect("particles are short"))
+            .collect()
+    });
+    hash::packed_short(w.as_bytes()).is_some_and(|v| packed.contains(&v))
 }
 
 /// A token can be part of a name when it has a capital letter, or when it is a short word or
@@ -250,7 +263,7 @@ fn mark_candidates(
                 .as_bytes()
                 .first()
                 .is_some_and(u8::is_ascii_lowercase)
-            && g.in_list(NameList::Particle, t.text)
+            && is_particle(g, t.text)
     }));
     let particle = &particle[..];
     // "Joost van der Merwehoek": a row of particles between capitalised words.
@@ -287,12 +300,37 @@ mod tests {
     #[test]
     fn letter_kinds_are_those_of_the_character_tests() {
         for w in [
-            "", "a", "A", "1860", "McDonald", "U.S.", "Zürich", "ÉCOLE", "ß", "--", "ª",
+            "",
+            "a",
+            "A",
+            "1860",
+            "McDonald",
+            "U.S.",
+            "Zürich",
+            "ÉCOLE",
+            "ß",
+            "--",
+            "ª",
+            "@[`{",
+            "ABCDEFGHIJKLm",
+            "abcdefghijklmnopQ",
+            "12345678Z",
+            "longer-word-without-capitals",
         ] {
             let k = letter_kinds(w);
             assert_eq!(k & UPPER != 0, w.chars().any(char::is_uppercase), "{w}");
             assert_eq!(k & LOWER != 0, w.chars().any(char::is_lowercase), "{w}");
             assert_eq!(k & ALPHA != 0, w.chars().any(char::is_alphabetic), "{w}");
+        }
+    }
+
+    #[test]
+    fn the_packed_particles_are_the_list() {
+        let g = Gazetteer::get();
+        for w in [
+            "of", "the", "van", "della", "y", "oft", "th", "vanx", "Of", "", "ofthe",
+        ] {
+            assert_eq!(is_particle(g, w), g.in_list(NameList::Particle, w), "{w}");
         }
     }
 
