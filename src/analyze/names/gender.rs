@@ -549,27 +549,18 @@ mod tests {
     #[test]
     fn a_few_titles_against_many_pronouns_give_unknown() {
         // "Mrs Reagan" twice, merged into the President's "Reagan", who is "he" forty times.
-        let votes = Votes {
-            title: [2, 0],
-            role: [0, 0],
-            pronoun: [1, 40],
-        };
+        // title f, m; role f, m; pronouns f, m
+        let votes = Votes::from_array([2, 0, 0, 0, 1, 40]);
         assert_eq!(decide(&votes, "Reagan"), (Gender::Unknown, None));
         // A title with a pronoun or two misread the other way still decides.
-        let votes = Votes {
-            title: [3, 0],
-            role: [0, 0],
-            pronoun: [6, 2],
-        };
+        // title f, m; role f, m; pronouns f, m
+        let votes = Votes::from_array([3, 0, 0, 0, 6, 2]);
         assert_eq!(
             decide(&votes, "Jane Kerr"),
             (Gender::Female, Some(Evidence::Title))
         );
-        let votes = Votes {
-            title: [0, 2],
-            role: [0, 0],
-            pronoun: [3, 0],
-        };
+        // title f, m; role f, m; pronouns f, m
+        let votes = Votes::from_array([0, 2, 0, 0, 3, 0]);
         assert_eq!(
             decide(&votes, "Hugh Kerr"),
             (Gender::Male, Some(Evidence::Title))

@@ -152,16 +152,7 @@ fn is_sign_off(g: &Gazetteer, text: &str, t: &features::Token) -> bool {
     text[t.span.end..].trim().is_empty()
         && (g.in_list(NameList::Agency, t.text)
             || (t.text.chars().all(|c| c.is_ascii_uppercase())
-                && g.in_list(NameList::Agency, &title_case_ascii(t.text))))
-}
-
-/// "REUTER" -> "Reuter".
-fn title_case_ascii(w: &str) -> String {
-    let mut out = w.to_ascii_lowercase();
-    if let Some(f) = out.get_mut(..1) {
-        f.make_ascii_uppercase();
-    }
-    out
+                && g.in_list(NameList::Agency, &features::title_case(t.text))))
 }
 
 /// The mentions that tagged span `spans[k]` of sentence `s` makes, into `out`: none, one, or

@@ -2,7 +2,7 @@
 //! ("pointed out"), and who may follow it when inverted. Which words are reporting verbs
 //! at all is [`crate::analyze::verbs`], shared with coreference.
 
-use super::lexicon::WEEKDAYS;
+use super::lexicon::{MONTHS, WEEKDAYS};
 use crate::analyze::verbs::is_cue;
 use crate::analyze::window::Tok;
 
@@ -42,22 +42,6 @@ pub(super) fn cue_at(toks: &[Tok], k: usize) -> Option<(String, usize)> {
 /// Link", ", said the minister"), rather than an adjunct (", said in a statement",
 /// ", said Thursday").
 pub(super) fn names_someone(toks: &[Tok], k: usize) -> bool {
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Today",
-        "Yesterday",
-    ];
     let Some(t) = toks.get(k) else {
         return false;
     };
@@ -65,5 +49,6 @@ pub(super) fn names_someone(toks: &[Tok], k: usize) -> bool {
         || (t.word
             && t.text.starts_with(char::is_uppercase)
             && !WEEKDAYS.contains(&t.text)
-            && !MONTHS.contains(&t.text))
+            && !MONTHS.contains(&t.text)
+            && !matches!(t.text, "Today" | "Yesterday"))
 }

@@ -15,6 +15,26 @@ pub(super) const WEEKDAYS: &[&str] = &[
     "Sunday",
 ];
 
+/// Months by name: time words, not names, after a verb ("said in July").
+pub(super) const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Months as news abbreviates them ("on Dec. 13"); some are first names too ("Jan").
+pub(super) const MONTH_ABBREVIATIONS: &[&str] =
+    &["Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"];
+
 /// Time words that stand between a speaker and the cue ("late Friday said", "first
 /// told", "today said"), with [`WEEKDAYS`].
 pub(super) const TIME_ADVERBS: &[&str] = &[

@@ -50,7 +50,7 @@ fn shape_hash(w: &str) -> u64 {
 
 /// Title case of a word in capitals ("FRANCE" -> "France"), for looking it up in lists
 /// that store names as usually written.
-fn title_case(w: &str) -> String {
+pub(in crate::analyze::names) fn title_case(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
     for (i, c) in w.chars().enumerate() {
         if i == 0 {

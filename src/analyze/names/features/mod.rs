@@ -17,6 +17,7 @@ mod hash;
 mod sentences;
 
 pub use document::{DocContext, DocLabels};
+pub(in crate::analyze::names) use featurizer::title_case;
 pub use featurizer::Featurizer;
 pub use hash::lower_key;
 pub use sentences::{

@@ -12,7 +12,7 @@
 use super::attribution::after_quote;
 use super::context::{Ctx, Speaker};
 use super::cues::names_someone;
-use super::lexicon::{ADVERBS, INTRO_WORDS, WEEKDAYS};
+use super::lexicon::{ADVERBS, INTRO_WORDS, MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS};
 use super::{Quote, QuoteKind, RawQuote};
 use crate::analyze::verbs::verb_forms;
 use crate::analyze::window::{collapse_spaces, is_furniture, tokens, Tok};
@@ -194,30 +194,6 @@ const NOT_A_CLAUSE: &[&str] = &[
     "too",
 ];
 
-/// Months as written after "in" or "on" ("in July", "on Dec. 13").
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Aug",
-    "Sept",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-];
-
 /// Time words and other adjuncts between a verb and its clause: "said Thursday (that)"
 /// (with [`WEEKDAYS`]).
 const ADJUNCTS: &[&str] = &[
@@ -373,10 +349,7 @@ fn in_sentence(ctx: &Ctx, toks: &[Tok], quoted: &[Span], out: &mut Vec<Quote>) {
     let to = body.partition_point(|t| t.end <= span.end);
     let second = (from..to.saturating_sub(1)).find_map(|c| {
         let verb = body.get(c + 1)?.text;
-        let participle = body[c].text == ","
-            && verb.ends_with("ing")
-            && clause_verbs().contains(verb)
-            && !told().contains(verb);
+        let participle = body[c].text == "," && reports_again(verb);
         let j = participle
             .then(|| clause_start(body, c + 1))
             .flatten()
@@ -412,6 +385,12 @@ fn in_sentence(ctx: &Ctx, toks: &[Tok], quoted: &[Span], out: &mut Vec<Quote>) {
     }
 }
 
+/// A participle that reports a further statement of the same speaker ("noting", "adding";
+/// not "telling", whose object comes first).
+fn reports_again(verb: &str) -> bool {
+    verb.ends_with("ing") && clause_verbs().contains(verb) && !told().contains(verb)
+}
+
 /// The clause a participle reports after "CLAUSE, X said," (the clause's tokens end at
 /// `to`): ", adding that ...", ", noting ...".
 fn participle_after_cue<'a>(body: &[Tok<'a>], to: usize, cue: &str) -> Option<(&'a str, Span)> {
@@ -420,7 +399,7 @@ fn participle_after_cue<'a>(body: &[Tok<'a>], to: usize, cue: &str) -> Option<(&
         return None;
     }
     let verb = body.get(k + 2)?.text;
-    if !(verb.ends_with("ing") && clause_verbs().contains(verb) && !told().contains(verb)) {
+    if !reports_again(verb) {
         return None;
     }
     let j = clause_start(body, k + 2).filter(|&j| j < body.len())?;
@@ -702,7 +681,8 @@ fn clause_start(body: &[Tok], k: usize) -> Option<usize> {
         } else if is(j, &["in", "on"])
             && body
                 .get(j + 1)
-                .is_some_and(|t| MONTHS.contains(&t.text.trim_end_matches('.')))
+                .map(|t| t.text.trim_end_matches('.'))
+                .is_some_and(|m| MONTHS.contains(&m) || MONTH_ABBREVIATIONS.contains(&m))
         {
             // "stated in July", "said on Dec. 13".
             j += 2;
