@@ -113,8 +113,10 @@ pub(super) fn in_article(
     };
     // Per lower-case word written as an organisation: where it first stands alone as one,
     // and whether a longer organisation's name holds it.
+    // Needed only where a person is named in full.
     let mut org_uses: FxHashMap<String, (usize, bool)> = FxHashMap::default();
-    for m in mentions.iter().filter(|m| m.kind == EntityType::Org) {
+    let orgs = mentions.iter().filter(|_| !by_ending.is_empty());
+    for m in orgs.filter(|m| m.kind == EntityType::Org) {
         let toks = name_tokens(m.span.slice(text));
         let alone = toks.len() == 1;
         for t in toks {
