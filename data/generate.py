@@ -2052,7 +2052,8 @@ def build_orgs() -> dict:
 #   credit      words of photo credits run into a caption ("Getty Images Kevin Vickers")
 #   number      number words, which the stop word list holds but names begin with
 #   party       party labels before a person's name ("Tory Liam Fox"), not part of it
-#   never       weekdays, months and holidays: capitalised, never a name alone
+#   never       weekdays, months, holidays, deities and greetings: capitalised, never a
+#               person's name alone ("Oh my God", "'Hey, listen'")
 #   place_last  last words that make a name of two or more words a place ("Kits Beach",
 #               "Fraser Highway"), whatever the tagger's guess of a person
 #   place_first first words that do the same ("Lake Cowichan", "Mount Kenya")
@@ -2077,7 +2078,7 @@ NAME_WORDS = {
              "GOP Socialist Unionist Nationalist",
     "never": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
              "March April May June July August September October November December Christmas "
-             "Easter Halloween Thanksgiving Ramadan Diwali Hanukkah",
+             "Easter Halloween Thanksgiving Ramadan Diwali Hanukkah God Allah Satan Hey Hello",
     "place_last": "Street Road Avenue Boulevard Highway Lane Square Park Beach Bridge River "
                   "Lake Mountain Mountains Heights Brook Creek Island Islands Bay Valley Hill "
                   "Hills Airport Station Mall Harbour Harbor Canyon Falls Peninsula Strait Gulf "

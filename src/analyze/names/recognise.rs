@@ -142,6 +142,7 @@ fn tag(scratch: &mut Scratch, text: &str, sentences: &[features::TokSentence], d
         }
         tagger.second.decode(scores, slots, sentence_tags);
         extend_people(g, doc, s, sentence_tags);
+        join_saints(text, s, sentence_tags);
         tags[at..at + n].copy_from_slice(sentence_tags);
     }
 }
@@ -322,6 +323,36 @@ fn extend_people(g: &Gazetteer, doc: &DocContext, s: &features::TokSentence, tag
             continue;
         }
         i += 1;
+    }
+}
+
+/// "St. Charles, Missouri", "St. Michael's Hospital": a saint's name after the abbreviated
+/// "St." names a place (or the organisation the tagger saw), never the person. The period
+/// is a gap no name runs on over, so the tagger cannot join the two words itself.
+fn join_saints(text: &str, s: &features::TokSentence, tags: &mut [u8]) {
+    let toks = &s.tokens;
+    for i in 0..toks.len().saturating_sub(1) {
+        let next = tags[i + 1];
+        if !matches!(toks[i].text, "St" | "Ste")
+            || !(1..=6).contains(&next)
+            || &text[toks[i].span.end..toks[i + 1].span.start] != ". "
+        {
+            continue;
+        }
+        let begin = if model::tag_kind(next) == Some(EntityType::Org) {
+            3
+        } else {
+            5
+        };
+        // The name after "St." as the tagger spans it: its first tag and the inside tags
+        // of the same kind that follow.
+        let inside = if next % 2 == 1 { next + 1 } else { next };
+        tags[i] = begin;
+        let mut j = i + 1;
+        while j < toks.len() && (j == i + 1 || tags[j] == inside) {
+            tags[j] = begin + 1;
+            j += 1;
+        }
     }
 }
 
@@ -548,6 +579,9 @@ fn mention(
         gender = Gender::Unknown;
     }
     let span = Span::new(toks[0].span.start, toks[toks.len() - 1].span.end);
+    if kind == EntityType::Person && names_a_thing(text, span) {
+        return None;
+    }
     let written = normalise(span.slice(text));
     // "TV", "PC", "CEO": things and roles written in capitals, not names; "I’d": a
     // contraction; "N": a letter; "Division": an organisation word alone.
@@ -605,6 +639,39 @@ fn mention(
         paragraph: 0,
         weak: false,
     })
+}
+
+/// A person's name standing for something named after a person, as the words after it
+/// say: "Crohn's disease", "Tourette syndrome", "Murphy's law"; or "Bill" numbered as a
+/// bill is ("Bill C-69", "Bill 21").
+fn names_a_thing(text: &str, span: Span) -> bool {
+    const EPONYMS: &[&str] = &["disease", "syndrome", "disorder", "palsy", "law"];
+    let after = &text[span.end..];
+    let word_after = |prefix: &str| -> &str {
+        after
+            .strip_prefix(prefix)
+            .and_then(|r| r.split(|c: char| !c.is_alphanumeric() && c != '-').next())
+            .unwrap_or("")
+    };
+    // Only an illness may follow without the possessive: "Smith law firm" is a person's.
+    if ["'s ", "’s "]
+        .iter()
+        .any(|p| EPONYMS.contains(&word_after(p)))
+        || EPONYMS[..3].contains(&word_after(" "))
+    {
+        return true;
+    }
+    let next = word_after(" ");
+    span.slice(text) == "Bill" && after.starts_with(' ') && is_bill_number(next)
+}
+
+/// "C-69", "21", "S-3": the number of a bill.
+fn is_bill_number(w: &str) -> bool {
+    let digits = w
+        .strip_prefix(|c: char| c.is_ascii_uppercase())
+        .and_then(|r| r.strip_prefix('-'))
+        .unwrap_or(w);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The lower-case second half of a hyphened description: "-winning", "-based", "-born".

@@ -651,3 +651,37 @@ fn a_surname_typed_as_an_organisation_is_the_person_named_before() {
     super::resolve::in_article(text, &mut ms, &Default::default());
     assert_eq!(ms[2].kind, EntityType::Org);
 }
+
+#[test]
+fn things_named_after_people_are_no_people() {
+    let found = names(
+        "T\n\nAt 25, Ana Ruiz was diagnosed with Crohn's disease. Others have Tourette syndrome. \
+         The convoy protested Bill C-69 and Bill 21 in Ottawa. Bill Vickers drove. \
+         \"Hey, listen,\" he said. \"Oh my God, you did it?\"",
+    );
+    let people: Vec<&str> = found
+        .iter()
+        .filter(|n| n.1 == "PERSON")
+        .map(|n| n.0.as_str())
+        .collect();
+    assert_eq!(people, ["Ana Ruiz", "Bill Vickers"]);
+}
+
+#[test]
+fn a_saint_after_st_names_a_place() {
+    let found = names(
+        "T\n\nRichard Emery of St. Charles, Missouri, was charged. Gomes works at St. \
+         Michael's Hospital in Toronto.",
+    );
+    assert!(
+        found.iter().any(|n| n.0 == "St. Charles" && n.1 == "PLACE"),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.0.ends_with("Charles") && n.1 == "PERSON"),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|n| n.0 == "Michael"), "{found:?}");
+}
