@@ -2061,6 +2061,9 @@ def build_orgs() -> dict:
 #               Hall" is not here: Hall is a surname): a place, never a person
 #   event_last  last words of an award, a prize, a contest or a festival's name ("Carol
 #               Burnett Award", "Stanley Cup"): no person, and not reported
+#   org_head    lower-case nouns that, heading an apposition after a name ("Dixon Hall, a
+#               non-profit agency that ..."), say the name is an organisation's
+#   place_head  the same for places ("Sundre, a town in central Alberta")
 #   family_first common Chinese, Korean and Vietnamese family names, which news writes
 #               first ("Lu Kang", "Kim Jong Un"): the first word of such a name says no
 #               gender, whatever a first-name list says of it ("Lu" is a woman's name there)
@@ -2089,6 +2092,17 @@ NAME_WORDS = {
                      "Castle Abbey Prison Jail Cemetery Zoo Resort Casino Campus",
     "event_last": "Award Awards Prize Prizes Trophy Cup Championship Championships Games "
                   "Festival Tournament Olympics Marathon Derby Grammys Oscars Emmys Day Eve",
+    "org_head": "agency company firm corporation conglomerate group organization organisation "
+                "charity non-profit nonprofit foundation institute association union society "
+                "coalition alliance network newspaper magazine website startup "
+                "start-up retailer chain brand manufacturer airline lender insurer bank band "
+                "club team party university college school hospital clinic restaurant "
+                "business publisher consultancy giant subsidiary regulator watchdog ministry "
+                "department council committee body church charity co-op cooperative shelter "
+                "think-tank",
+    "place_head": "city town village hamlet community suburb province country region "
+                  "neighbourhood neighborhood municipality district county borough township "
+                  "island",
     "family_first": "Xi Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Hu Deng Mao Jiang Wen "
                     "Lu Lin Ma Sun Song Han Xiao Yu Wei Su Jin Guo Gao Luo Zheng Xu Tang "
                     "Kim Park Moon Yoon Tsai Lee Jung Shin Kang Choi Cho Ri Nguyen Tran Le Pham",

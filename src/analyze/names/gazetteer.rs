@@ -14,7 +14,7 @@ pub struct Gazetteer {
     /// Other names of organisations, for canonical names only (not features).
     org_aliases: FxHashMap<String, String>,
     /// Indexed by `NameList as usize`.
-    name_words: [FxHashSet<String>; 12],
+    name_words: [FxHashSet<String>; 14],
     /// Every list that knows a word ([`flag`]), keyed by [`super::features::lower_key`]: what
     /// the tagger asks of each token in one look-up, with the hash it already has.
     flags_by_key: FxHashMap<u64, u16>,
@@ -87,6 +87,10 @@ pub enum NameList {
     EventLast,
     /// East Asian family names, written first ("Lu Kang"): no gender from them.
     FamilyFirst,
+    /// Nouns heading an apposition that makes a name an organisation's ("a charity").
+    OrgHead,
+    /// Nouns heading an apposition that makes a name a place's ("a town").
+    PlaceHead,
 }
 
 impl NameList {
@@ -104,6 +108,8 @@ impl NameList {
             "facility_last" => NameList::FacilityLast,
             "event_last" => NameList::EventLast,
             "family_first" => NameList::FamilyFirst,
+            "org_head" => NameList::OrgHead,
+            "place_head" => NameList::PlaceHead,
             _ => return None,
         })
     }
@@ -206,7 +212,7 @@ impl Gazetteer {
         for t in titles.iter().filter(|t| t.len() == 1) {
             mark(&t[0], flag::TITLE);
         }
-        let mut name_words: [FxHashSet<String>; 12] = Default::default();
+        let mut name_words: [FxHashSet<String>; 14] = Default::default();
         for (list, w) in data_lines(NAME_WORDS).filter_map(|l| l.split_once('\t')) {
             if let Some(list) = NameList::from_name(list) {
                 name_words[list as usize].insert(w.to_string());

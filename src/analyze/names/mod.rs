@@ -10,6 +10,7 @@
 //! introduce a person but are not part of the name, organisation words ("Council",
 //! "Ministry") make a run an organisation, place and organisation lists type the rest.
 
+mod apposition;
 mod corpus_level;
 pub mod features;
 mod furniture;
@@ -139,6 +140,7 @@ pub fn find_with(article: &Article, lowercase_seen: &LowercaseWords<'_>) -> Vec<
     let text = &article.text;
     let mut mentions = recognise::mentions(article);
     resolve::in_article(text, &mut mentions, lowercase_seen);
+    apposition::retype(text, &mut mentions);
     // A weak one stops being weak if the alias pass found what it refers to, or the article
     // also writes it capitalised where capitals say nothing about sentence starts.
     let strong: FxHashSet<&str> = mentions

@@ -685,3 +685,19 @@ fn a_saint_after_st_names_a_place() {
     );
     assert!(!found.iter().any(|n| n.0 == "Michael"), "{found:?}");
 }
+
+#[test]
+fn an_apposition_says_what_a_name_is() {
+    let found = names(
+        "T\n\nBrooks took part in a project run by Dixon Hall, a non-profit agency that \
+         serves Toronto. Dixon Hall says the shelters are full. Sundre, a town in Alberta, \
+         lost power. Dana Ruiz, a company spokesman, said so.",
+    );
+    let kind = |n: &str| found.iter().find(|f| f.0 == n).map(|f| f.1);
+    assert_eq!(kind("Dixon Hall"), Some("ORG"), "{found:?}");
+    assert!(found
+        .iter()
+        .filter(|f| f.0 == "Dixon Hall")
+        .all(|f| f.1 == "ORG"));
+    assert_eq!(kind("Dana Ruiz"), Some("PERSON"), "{found:?}");
+}
