@@ -143,6 +143,7 @@ fn tag(scratch: &mut Scratch, text: &str, sentences: &[features::TokSentence], d
         tagger.second.decode(scores, slots, sentence_tags);
         extend_people(g, doc, s, sentence_tags);
         join_saints(text, s, sentence_tags);
+        join_nicknames(text, s, sentence_tags);
         tags[at..at + n].copy_from_slice(sentence_tags);
     }
 }
@@ -354,6 +355,47 @@ fn join_saints(text: &str, s: &features::TokSentence, tags: &mut [u8]) {
             j += 1;
         }
     }
+}
+
+/// Cris "Cyborg" Justino, Riefian “Ifan” Fajarsyah: a nickname in quotation marks between
+/// a person's first name and surname is inside the one name, which the tagger (for whom a
+/// quotation mark ends a name) reads as two or three. Either name tagged a person's, the
+/// other a person's or nothing, makes the three words one person's name.
+fn join_nicknames(text: &str, s: &features::TokSentence, tags: &mut [u8]) {
+    let toks = &s.tokens;
+    let capital = |t: &Token| t.text.chars().next().is_some_and(char::is_uppercase);
+    let person_or_none = |t: u8| matches!(t, 0..=2 | 7 | 8);
+    for i in 0..toks.len().saturating_sub(2) {
+        let (first, nick, last) = (&toks[i], &toks[i + 1], &toks[i + 2]);
+        let joins = capital(first)
+            && capital(nick)
+            && capital(last)
+            && matches!(&text[first.span.end..nick.span.start], " \"" | " “")
+            && matches!(&text[nick.span.end..last.span.start], "\" " | "” ")
+            && person_or_none(tags[i])
+            && person_or_none(tags[i + 2])
+            && (matches!(tags[i], 1 | 2) || matches!(tags[i + 2], 1 | 2));
+        if !joins {
+            continue;
+        }
+        if tags[i] != 2 {
+            tags[i] = 1;
+        }
+        tags[i + 1] = 2;
+        tags[i + 2] = 2;
+    }
+}
+
+/// `name` without a nickname in quotation marks inside it: `Cris "Cyborg" Justino` ->
+/// "Cris Justino".
+pub(super) fn without_nickname(name: &str) -> Option<String> {
+    let open = name
+        .find([' ', '\u{a0}'])
+        .filter(|&i| name[i + 1..].starts_with(['"', '“']))?;
+    let after_open = open + 1 + name[open + 1..].chars().next()?.len_utf8();
+    let close = after_open + name[after_open..].find(['"', '”'])?;
+    let rest = &name[close + name[close..].chars().next()?.len_utf8()..];
+    Some(format!("{}{}", &name[..open], rest))
 }
 
 /// A headline in Title Case ("Data Breach Exposes Records at Brightwire"): its capitals
@@ -616,6 +658,12 @@ fn mention(
             .or_else(|| g.org_alias(name))
             .map(str::to_string),
         EntityType::Person => None,
+    };
+    let written = match kind {
+        EntityType::Person if written.contains(['"', '“']) => {
+            without_nickname(&written).unwrap_or(written)
+        }
+        _ => written,
     };
     let canonical = known(&written)
         .or_else(|| {

@@ -701,3 +701,33 @@ fn an_apposition_says_what_a_name_is() {
         .all(|f| f.1 == "ORG"));
     assert_eq!(kind("Dana Ruiz"), Some("PERSON"), "{found:?}");
 }
+
+#[test]
+fn a_nickname_in_quotation_marks_is_inside_the_name() {
+    let found = names(
+        "T\n\nNunes knocked out Cris \"Cyborg\" Justino in the first round. Lead singer \
+         Riefian “Ifan” Fajarsyah survived. Justino said little.",
+    );
+    let people: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|n| n.1 == "PERSON")
+        .map(|n| (n.0.as_str(), n.2.as_str()))
+        .collect();
+    assert!(
+        people.contains(&("Cris \"Cyborg\" Justino", "Cris Justino")),
+        "{people:?}"
+    );
+    assert!(
+        people.contains(&("Riefian “Ifan” Fajarsyah", "Riefian Fajarsyah")),
+        "{people:?}"
+    );
+    assert!(people.contains(&("Justino", "Cris Justino")), "{people:?}");
+    assert_eq!(
+        without_nickname_of("Marion \"Suge\" Knight"),
+        "Marion Knight"
+    );
+}
+
+fn without_nickname_of(name: &str) -> String {
+    recognise::without_nickname(name).unwrap_or_default()
+}

@@ -97,7 +97,7 @@ pub fn find(a: &Article, mentions: &[Mention]) -> Quotes {
     let (spans, stray_marks) = pair(&a.text, &a.paragraphs);
     let mut quotes = attribute(a, mentions, &spans);
     let before = quotes.len();
-    quotes.retain(|q| !is_quoted_term(q));
+    quotes.retain(|q| !is_quoted_term(q) && !is_nickname(q, mentions));
     Quotes {
         quoted_terms: (before - quotes.len()) as u32,
         quotes,
@@ -115,6 +115,13 @@ fn is_quoted_term(q: &Quote) -> bool {
     q.speaker.is_empty()
         && q.speaker_mention.is_empty()
         && q.quote.split_whitespace().nth(TERM_WORDS).is_none()
+}
+
+/// Cris "Cyborg" Justino: a quotation inside a person's name is the person's nickname.
+fn is_nickname(q: &Quote, mentions: &[Mention]) -> bool {
+    mentions.iter().any(|m| {
+        m.kind == EntityType::Person && m.span.start < q.span.start && q.span.end < m.span.end
+    })
 }
 
 /// A paired quotation before attribution.

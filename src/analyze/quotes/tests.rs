@@ -677,3 +677,12 @@ fn an_unknown_name_set_off_by_a_persons_role_is_a_person() {
     assert_eq!(got[0].speaker, "Chetham Lakshman", "{got:?}");
     assert_eq!(got[0].speaker_type, Some(EntityType::Person), "{got:?}");
 }
+
+#[test]
+fn a_nickname_inside_a_name_is_no_quotation() {
+    let quotes = said(
+        "T\n\nNunes said she knocked out Cris \"Cyborg\" Justino in the first round. \"I hit \
+         hard,\" Nunes said.",
+    );
+    assert_eq!(quotes, [row("I hit hard,", "Nunes", "said")]);
+}
