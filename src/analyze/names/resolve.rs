@@ -23,6 +23,7 @@ pub(super) fn in_article(
 ) {
     let g = Gazetteer::get();
     retype_long_forms_of_persons(g, mentions);
+    nicknames(text, mentions);
     let mut full_names: Vec<FullName> = mentions
         .iter()
         .filter(|m| is_full_person_name(m))
@@ -244,6 +245,32 @@ pub(super) fn in_article(
         }
     }
     same_name_in_capitals(mentions);
+}
+
+/// "Cyborg's talent", after Cris "Cyborg" Justino: a lone name that is the nickname a
+/// person's name holds in quotation marks is that person.
+fn nicknames(text: &str, mentions: &mut [Mention]) {
+    let mut nicks: Vec<(&str, String)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityType::Person) {
+        let written = m.span.slice(text);
+        let Some(open) = written.find(['"', '“']) else {
+            continue;
+        };
+        let inner = &written[open + written[open..].chars().next().map_or(1, char::len_utf8)..];
+        if let Some(close) = inner.find(['"', '”']) {
+            nicks.push((&inner[..close], m.canonical.clone()));
+        }
+    }
+    if nicks.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let written = m.span.slice(text);
+        if let Some((_, canonical)) = nicks.iter().find(|(n, _)| *n == written) {
+            m.kind = EntityType::Person;
+            m.canonical = canonical.clone();
+        }
+    }
 }
 
 /// A name of several words written in capitals ("MACKENZIE HUGHES", in a headline or a

@@ -706,7 +706,7 @@ fn an_apposition_says_what_a_name_is() {
 fn a_nickname_in_quotation_marks_is_inside_the_name() {
     let found = names(
         "T\n\nNunes knocked out Cris \"Cyborg\" Justino in the first round. Lead singer \
-         Riefian “Ifan” Fajarsyah survived. Justino said little.",
+         Riefian “Ifan” Fajarsyah survived. Justino said little. Cyborg's talent is rare.",
     );
     let people: Vec<(&str, &str)> = found
         .iter()
@@ -722,6 +722,7 @@ fn a_nickname_in_quotation_marks_is_inside_the_name() {
         "{people:?}"
     );
     assert!(people.contains(&("Justino", "Cris Justino")), "{people:?}");
+    assert!(people.contains(&("Cyborg", "Cris Justino")), "{people:?}");
     assert_eq!(
         without_nickname_of("Marion \"Suge\" Knight"),
         "Marion Knight"
