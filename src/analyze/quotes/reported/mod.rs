@@ -637,6 +637,32 @@ fn speaker_then_request(ctx: &Ctx, body: &[Tok]) -> Option<Reported> {
     None
 }
 
+/// Words that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "some",
+    "many", "most", "all", "every", "no",
+];
+
+/// Nouns of a time phrase after a determiner ("a week later", "this morning").
+const TIME_NOUNS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "time",
+    "moment",
+];
+
 /// Where the clause reported by the verb at `k` starts: after "that" if it comes within
 /// a few words, else after the one told ("told reporters") and any adjunct ("on
 /// Thursday", "in a statement").
@@ -646,11 +672,26 @@ fn clause_start(body: &[Tok], k: usize) -> Option<usize> {
     // quotations; here "out" simply opens no clause.
     // A "that" after a finite verb belongs to the clause ("said the agreement is bad for
     // groups that support ..."), not to the reporting verb.
+    // Nor does a "that" after a noun phrase opening right after a verb that takes no object
+    // ("said the UN agreement deals with groups that ..."): that phrase is the subject of
+    // a clause with no "that" of its own.
+    // "said a week later that ...": a time is an adjunct, not a subject.
+    let subject_first = !told().contains(body[k].text)
+        && body
+            .get(j)
+            .is_some_and(|t| DETERMINERS.contains(&t.text.to_ascii_lowercase().as_str()))
+        && !body
+            .get(j + 1)
+            .is_some_and(|t| TIME_NOUNS.contains(&t.text));
     let near = body[j..]
         .iter()
         .take(9)
         .take_while(|t| t.text != "," && !FINITE.contains(&t.text.to_ascii_lowercase().as_str()));
-    if let Some(t) = near.clone().position(|t| t.text == "that") {
+    if let Some(t) = near
+        .clone()
+        .position(|t| t.text == "that")
+        .filter(|_| !subject_first)
+    {
         return Some(j + t + 1);
     }
     let is = |i: usize, list: &[&str]| body.get(i).is_some_and(|t| list.contains(&t.text));

@@ -82,6 +82,28 @@ fn a_relative_that_inside_the_clause_does_not_start_it() {
 }
 
 #[test]
+fn a_relative_that_after_the_clauses_subject_does_not_start_it() {
+    // "deals" is no word the clause's verbs are known by: the noun phrase right after
+    // "said" says the clause has begun.
+    let t = "Headline here\n\nThe rally was held in Calgary.\n\n\
+             Dwayne Croteau said the UN agreement deals with de-funding institutions that \
+             support intolerant views. Ana Ruiz told the committee that the plan works well. \
+             Lee Chang said a week later that it had not approved the deal.";
+    assert_eq!(
+        reported(t),
+        [
+            row(
+                "the UN agreement deals with de-funding institutions that support intolerant views",
+                "Dwayne Croteau",
+                "said"
+            ),
+            row("the plan works well", "Ana Ruiz", "told"),
+            row("it had not approved the deal", "Lee Chang", "said")
+        ]
+    );
+}
+
+#[test]
 fn a_report_in_a_subordinate_clause_ends_at_the_main_clause() {
     let t = "Headline here\n\nThe case was heard in Toronto.\n\n\
              Though Justice Sean Dunphy said he was loath to penalize a charity, he \
