@@ -380,6 +380,8 @@ fn in_sentence(ctx: &Ctx, toks: &[Tok], quoted: &[Span], out: &mut Vec<Quote>) {
             // reports a second statement of the same speaker.
             if let Some((verb, tail)) = participle_after_cue(body, to, &cue) {
                 push(out, tail, verb.to_string());
+            } else if let Some(tail) = continuation_after_cue(body, to, &cue) {
+                push(out, tail, cue);
             }
         }
     }
@@ -405,6 +407,37 @@ fn participle_after_cue<'a>(body: &[Tok<'a>], to: usize, cue: &str) -> Option<(&
     let j = clause_start(body, k + 2).filter(|&j| j < body.len())?;
     (words_in(&body[j..]) >= MIN_WORDS)
         .then(|| (verb, Span::new(body[j].start, body[body.len() - 1].end)))
+}
+
+/// The rest of the statement after "CLAUSE, X said," (the clause's tokens end at `to`):
+/// "The drugs have few uses, he says, and are meant for short use"; "For some couples it is
+/// hard, Rutledge said, for others it brings them closer". Not a participle of its own
+/// ("citing", which [`participle_after_cue`] reads when it reports) nor a relative clause.
+fn continuation_after_cue(body: &[Tok], to: usize, cue: &str) -> Option<Span> {
+    let k = (to..body.len()).take(8).find(|&i| body[i].text == cue)?;
+    if body.get(k + 1)?.text != "," {
+        return None;
+    }
+    let rest = &body[k + 2..];
+    let first = rest.first()?;
+    let opener = first.text.to_ascii_lowercase();
+    // What goes on is a statement: a conjunction and a clause ("and are meant ..."), an
+    // "especially" that narrows the statement, or a clause with its own subject ("the
+    // bank is said to ..."). Not a phrase hanging on the sentence ("from 5% in 2003 to
+    // 13% last year", "with sales up 25%") nor the predicate of a subject the
+    // attribution interrupted.
+    const CONJUNCTIONS: &[&str] = &[
+        "and", "but", "or", "yet", "so", "that", "because", "although", "though", "while", "since",
+        "as", "for",
+    ];
+    const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "there"];
+    let subject = PRONOUNS.contains(&opener.as_str())
+        || DETERMINERS.contains(&opener.as_str())
+        || first.text.starts_with(char::is_uppercase);
+    let goes_on = matches!(opener.as_str(), "especially" | "particularly")
+        || ((CONJUNCTIONS.contains(&opener.as_str()) || subject) && reads_as_clause(&rest[1..]));
+    (first.word && goes_on && words_in(rest) >= MIN_WORDS)
+        .then(|| Span::new(first.start, body[body.len() - 1].end))
 }
 
 type Reported = (Speaker, String, Span);

@@ -336,3 +336,32 @@ fn a_comparison_with_what_someone_says_is_no_report() {
         assert_eq!(reported(t), [], "{t}");
     }
 }
+
+#[test]
+fn the_statement_goes_on_after_the_attribution() {
+    let t = "Headline here\n\nThe report came out in Halifax.\n\n\
+             The drugs have a limited set of uses, Robert Strang says, and are mostly meant \
+             to be taken only short term. Costs rose sharply this year, Ana Ruiz said, citing \
+             figures from the city. Sales of the phones rose sharply, Lee Chang said, from 5% in \
+             2003 to a record 13% last year. Some couples collapse under the strain, Ana Ruiz \
+             said, for others it can heighten their bond.";
+    assert_eq!(
+        reported(t),
+        [
+            row(
+                "The drugs have a limited set of uses",
+                "Robert Strang",
+                "says"
+            ),
+            row(
+                "and are mostly meant to be taken only short term",
+                "Robert Strang",
+                "says"
+            ),
+            row("Costs rose sharply this year", "Ana Ruiz", "said"),
+            row("Sales of the phones rose sharply", "Lee Chang", "said"),
+            row("Some couples collapse under the strain", "Ana Ruiz", "said"),
+            row("for others it can heighten their bond", "Ana Ruiz", "said"),
+        ]
+    );
+}
