@@ -21,6 +21,8 @@ use crate::text::Span;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
+mod characterise;
+
 /// Verbs that report speech through a clause after them ("said (that) ...", "warned
 /// that ..."): not every cue of a quotation does ("asked", "joked", "called" take none).
 const CLAUSE_VERBS: &[&str] = &[
@@ -91,13 +93,21 @@ const THING_OR_CLAUSE: &[&str] = &[
     "state states",
 ];
 
-/// Words that make a finite clause: auxiliaries and modals, or a subject pronoun.
-const FINITE: &[&str] = &[
+/// Auxiliaries and modals: with a subject pronoun ([`SUBJECT_PRONOUNS`]), the words that
+/// make a finite clause.
+const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "will", "would", "can", "could", "should", "shall", "may", "might",
     "must", "has", "have", "had", "does", "did", "do", "won't", "can't", "isn't", "wasn't",
     "aren't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "didn't", "wouldn't",
-    "couldn't", "he", "she", "it", "they", "we", "i", "you", "there",
+    "couldn't",
 ];
+
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "there"];
+
+/// Whether a lower-case word makes a finite clause.
+fn is_finite(w: &str) -> bool {
+    AUXILIARIES.contains(&w) || SUBJECT_PRONOUNS.contains(&w)
+}
 
 /// Whether the words after a verb read as a clause, not a thing: within the first few
 /// words, before any subordinate clause opens, an auxiliary, a subject pronoun, or a
@@ -111,7 +121,7 @@ fn reads_as_clause(clause: &[Tok]) -> bool {
         .take_while(|t| !SUBORDINATE.contains(&t.text))
         .any(|t| {
             let w = t.text.to_ascii_lowercase();
-            FINITE.contains(&w.as_str())
+            is_finite(&w)
                 || w.ends_with("'s")
                 || w.ends_with("’s")
                 || (w.ends_with("ed") && !w.contains('-') && w.len() > 4)
@@ -334,6 +344,7 @@ fn in_sentence(ctx: &Ctx, toks: &[Tok], quoted: &[Span], out: &mut Vec<Quote>) {
         .or_else(|| according_to_first(ctx, body))
         .or_else(|| speaker_then_clause(ctx, body))
         .or_else(|| speaker_then_request(ctx, body))
+        .or_else(|| characterise::speaker_then_characterisation(ctx, body))
     else {
         return;
     };
@@ -430,8 +441,7 @@ fn continuation_after_cue(body: &[Tok], to: usize, cue: &str) -> Option<Span> {
         "and", "but", "or", "yet", "so", "that", "because", "although", "though", "while", "since",
         "as", "for",
     ];
-    const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "there"];
-    let subject = PRONOUNS.contains(&opener.as_str())
+    let subject = SUBJECT_PRONOUNS.contains(&opener.as_str())
         || DETERMINERS.contains(&opener.as_str())
         || first.text.starts_with(char::is_uppercase);
     let goes_on = matches!(opener.as_str(), "especially" | "particularly")
@@ -627,7 +637,13 @@ const REQUESTS: &[&str] = &[
 /// word finds the sentences worth reading.
 fn reporting_words() -> &'static FxHashSet<String> {
     static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| clause_verbs().union(requests()).cloned().collect())
+    SET.get_or_init(|| {
+        clause_verbs()
+            .union(requests())
+            .chain(characterise::verbs())
+            .cloned()
+            .collect()
+    })
 }
 
 fn requests() -> &'static FxHashSet<String> {
@@ -719,7 +735,7 @@ fn clause_start(body: &[Tok], k: usize) -> Option<usize> {
     let near = body[j..]
         .iter()
         .take(9)
-        .take_while(|t| t.text != "," && !FINITE.contains(&t.text.to_ascii_lowercase().as_str()));
+        .take_while(|t| t.text != "," && !is_finite(&t.text.to_ascii_lowercase()));
     if let Some(t) = near
         .clone()
         .position(|t| t.text == "that")

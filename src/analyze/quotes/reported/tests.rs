@@ -365,3 +365,24 @@ fn the_statement_goes_on_after_the_attribution() {
         ]
     );
 }
+
+#[test]
+fn what_someone_calls_a_thing() {
+    let t = "Headline here\n\nThe vote was held in Vancouver.\n\n\
+             Pete Fry now calls it a rookie mistake. Police described his attempt to steal a \
+             second car as a carjacking. His concern lies in what Dwayne Croteau calls the \
+             end of free speech. The so-called green plan was called a failure. Ana Ruiz \
+             called it off. Lee Chang called the police. The song, titled Grief and described \
+             as a ballad, was written by Mike Read. The firm described itself as a marketing \
+             company and said the move was needed. The sale of the Lacroix label comes as many \
+             fashion houses struggle.";
+    assert_eq!(
+        reported(t),
+        [
+            row("a rookie mistake", "Pete Fry", "calls"),
+            row("a carjacking", "Police", "described"),
+            row("the end of free speech", "Dwayne Croteau", "calls"),
+            row("a marketing company", "firm", "described"),
+        ]
+    );
+}
