@@ -485,8 +485,12 @@ fn trim_opening<'a>(
         } else {
             is_function_word(&w.to_lowercase().replace('’', "'"))
         };
+        // Not when the article also capitalises the word inside a sentence: "Rally Canada,
+        // the group that organized the event, said" after "In a release, Rally Canada said".
+        // A letter stays an opener: "A" of "A Persico" in a team list is an initial at best.
         let common_opener = sentence_start
             && doc.written_lower_key(toks[first].lower)
+            && (w.len() == 1 || !doc.capitalised_inside_key(toks[first].lower))
             && !g.is_known_word(w)
             && w.chars().skip(1).all(char::is_lowercase);
         if !(function_word || common_opener) {

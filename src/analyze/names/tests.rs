@@ -732,3 +732,18 @@ fn a_nickname_in_quotation_marks_is_inside_the_name() {
 fn without_nickname_of(name: &str) -> String {
     recognise::without_nickname(name).unwrap_or_default()
 }
+
+#[test]
+fn an_opening_word_the_article_capitalises_inside_sentences_stays_in_the_name() {
+    let found = names(
+        "T\n\nA rally was held in Calgary. In a news release, Rally Canada said the plan is \
+         flawed.\n\nRally Canada, the group that organized the event, said more would come. \
+         Crooked deals were made. Crooked Hillary Clinton spoke.",
+    );
+    assert_eq!(
+        found.iter().filter(|n| n.0 == "Rally Canada").count(),
+        2,
+        "{found:?}"
+    );
+    assert!(found.iter().any(|n| n.0 == "Hillary Clinton"), "{found:?}");
+}

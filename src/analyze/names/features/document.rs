@@ -119,6 +119,12 @@ impl DocContext {
     pub fn written_lower_key(&self, key: u64) -> bool {
         self.by_word.get(&key).is_some_and(|u| u.lower_case)
     }
+
+    /// Whether the article writes the word (given its [`lower_key`]) capitalised after a
+    /// sentence's first word, outside lines in capitals: there its capital is the name's.
+    pub fn capitalised_inside_key(&self, key: u64) -> bool {
+        self.by_word.get(&key).is_some_and(|u| u.capitalised_inside)
+    }
 }
 
 /// How the first pass tagged each word of the article (lower case): counts of person,
