@@ -42,6 +42,7 @@ impl<'a> Ctx<'a> {
             }
         }
         self.speaker_before(toks, lo, k - 1)
+            .filter(|s| !is_no_one(&s.canonical))
     }
 
     /// The speaker whose phrase ends at token `k` (the cue is at `k + 1`), looking no
@@ -424,4 +425,17 @@ impl<'a> Ctx<'a> {
         };
         (stop > start).then(|| self.described(&toks[start..stop], definite))
     }
+}
+
+/// A subject that names no one: small words only ("always maintained", "all suggest",
+/// "them argue", "didn't say"), where the subject search stopped at an adverb, a
+/// quantifier or an object. A pronoun resolved to a name has that name as its canonical.
+fn is_no_one(canonical: &str) -> bool {
+    canonical.contains("n't")
+        || canonical.contains("n’t")
+        || (!canonical.is_empty()
+            && canonical.split(' ').all(|w| {
+                w.starts_with(char::is_lowercase)
+                    && crate::text::stopwords::StopWords::english().contains(&w.replace('’', "'"))
+            }))
 }

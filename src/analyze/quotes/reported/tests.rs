@@ -386,3 +386,11 @@ fn what_someone_calls_a_thing() {
         ]
     );
 }
+
+#[test]
+fn small_words_before_the_verb_name_no_speaker() {
+    // Regression (BBC): "always" was the speaker of "has always maintained".
+    let t = "Headline here\n\nThe vote was held in Leeds.\n\n\
+             The party has always maintained that the new rules would hurt small firms.";
+    assert_eq!(reported(t), []);
+}
