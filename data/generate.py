@@ -2064,6 +2064,8 @@ def build_orgs() -> dict:
 #   org_head    lower-case nouns that, heading an apposition after a name ("Dixon Hall, a
 #               non-profit agency that ..."), say the name is an organisation's
 #   place_head  the same for places ("Sundre, a town in central Alberta")
+#   region_abbrev abbreviated provinces and states a town's name is followed by
+#               ("Moncton, N.B.", "Outremont, Que.", "Fresno, Calif.")
 #   family_first common Chinese, Korean and Vietnamese family names, which news writes
 #               first ("Lu Kang", "Kim Jong Un"): the first word of such a name says no
 #               gender, whatever a first-name list says of it ("Lu" is a woman's name there)
@@ -2103,6 +2105,10 @@ NAME_WORDS = {
     "place_head": "city town village hamlet community suburb province country region "
                   "neighbourhood neighborhood municipality district county borough township "
                   "island",
+    "region_abbrev": "Ont. Que. B.C. N.B. N.S. Man. Sask. Alta. Nfld. P.E.I. Calif. Fla. Mass. "
+                     "Mich. Ill. Tex. Pa. N.Y. N.J. Va. Ga. Wash. Ore. Ariz. Colo. Conn. Md. "
+                     "Minn. Mo. Wis. Ky. La. Tenn. Ala. Okla. Nev. N.C. S.C. Ind. Kan. Neb. "
+                     "Miss. Ark. Del. Vt. N.H. N.M. Wyo. Mont.",
     "family_first": "Xi Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Hu Deng Mao Jiang Wen "
                     "Lu Lin Ma Sun Song Han Xiao Yu Wei Su Jin Guo Gao Luo Zheng Xu Tang "
                     "Kim Park Moon Yoon Tsai Lee Jung Shin Kang Choi Cho Ri Nguyen Tran Le Pham",

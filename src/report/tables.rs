@@ -308,12 +308,16 @@ pub fn quotes_of(rec: &ArticleRecord, resolve: &Resolver) -> Vec<QuoteOut> {
         .iter()
         .map(|q| {
             // The one corpus resolver, as for entities.csv.
+            // An unnamed description ("a spokesman", "officials", "the report") names no
+            // entity, so it has no entity type: a `PERSON` speaker is a named person, as
+            // in `speakers.csv`, and the sources of `gender.csv` are named people, as the
+            // Gender Gap Tracker counts them.
             let (speaker, kind) = match q.speaker_type {
-                Some(kind) if !q.speaker.is_empty() => {
+                Some(kind) if names_someone(&q.speaker) => {
                     let (name, kind) = resolve.speaker(&q.speaker, kind);
                     (name, Some(kind))
                 }
-                _ => (q.speaker.clone(), q.speaker_type),
+                _ => (q.speaker.clone(), None),
             };
             let speaker_gender = match kind {
                 Some(EntityType::Person) if !speaker.is_empty() => {

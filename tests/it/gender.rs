@@ -16,7 +16,8 @@ use crate::util::{read_csv, Fixture};
 /// ```
 ///
 /// Ana Ruiz speaks twice in a.txt and is one source of it; Lena Ford is named in a.txt and
-/// c.txt and counts once in each. The closing quote of a.txt is curly and followed by
+/// c.txt and counts once in each. "A council spokesman" in c.txt is quoted but named by no
+/// one: no source, as the Gender Gap Tracker counts them, and no type in `quotes.csv`. The closing quote of a.txt is curly and followed by
 /// ", Ana Ruiz": the shape that once made the gender evidence cut a character in two.
 fn two_outlets() -> Fixture {
     let f = Fixture::new();
@@ -39,7 +40,8 @@ fn two_outlets() -> Fixture {
         "c.txt",
         "---\noutlet: Gazette\ndate: 2026-04-07\n---\nFlood defences\n\n\
          Ms Lena Ford toured the valley with Mrs Joan Hale.\n\n\
-         \"The wall must be higher,\" Ford said.\n",
+         \"The wall must be higher,\" Ford said.\n\n\
+         \"The budget is set,\" a council spokesman said.\n",
     );
     f.file(
         "d.txt",
@@ -90,6 +92,13 @@ fn people_and_sources_by_outlet_and_month_match_hand_counts() {
         .map(|r| r[0].as_str())
         .collect();
     assert_eq!(unknown, ["Jamie Patel"]);
+
+    let unnamed: Vec<String> = read_csv(&f.out("quotes.csv"))
+        .iter()
+        .filter(|r| r[0] == "c.txt" && r[3] == "The budget is set,")
+        .map(|r| format!("{}|{}|{}", r[4], r[6], r[9]))
+        .collect();
+    assert_eq!(unnamed, ["a council spokesman||"]);
 
     let page = std::fs::read_to_string(f.out("index.html")).unwrap();
     assert!(page.contains("<section id=\"gender\">"));

@@ -65,16 +65,44 @@ fn kind_from_apposition(g: &Gazetteer, text: &str, m: &Mention) -> Option<Entity
     }
 }
 
+/// "Moncton, N.B.", "St. Charles, Missouri", "Paris, France": a name followed by a
+/// province, a state or a country (abbreviated, or a known place the sentence or a comma
+/// ends after) is a town's. Not a first name and a surname ("Ted Cruz, Texas" in a list of
+/// senators).
+fn is_town(g: &Gazetteer, text: &str, m: &Mention, next: Option<&Mention>) -> bool {
+    let Some(rest) = text[m.span.end..].strip_prefix(", ") else {
+        return false;
+    };
+    let written = m.span.slice(text);
+    let mut words = written.split(' ');
+    let first = words.next().unwrap_or_default();
+    if words.next().is_some() && g.first_name_gender(first).is_some() {
+        return false;
+    }
+    let abbreviated = rest
+        .split([' ', ',', ')', ';', '\n'])
+        .next()
+        .is_some_and(|w| g.in_list(NameList::RegionAbbrev, w));
+    let place_follows = next.is_some_and(|n| {
+        n.kind == EntityType::Place
+            && n.span.start == m.span.end + 2
+            && g.place(n.span.slice(text)).is_some()
+            && text[n.span.end..].starts_with([',', '.', ';', ')', '\n'])
+    });
+    abbreviated || place_follows
+}
+
 /// Retypes the names of persons that an apposition says are organisations or places, with
 /// every other mention of the same name in the article.
 pub(super) fn retype(text: &str, mentions: &mut [Mention]) {
     let g = Gazetteer::get();
     let mut retyped: Vec<(String, EntityType)> = Vec::new();
-    for m in mentions.iter() {
+    for (i, m) in mentions.iter().enumerate() {
         if m.kind != EntityType::Person || m.canonical.is_empty() {
             continue;
         }
-        if let Some(kind) = kind_from_apposition(g, text, m) {
+        let town = is_town(g, text, m, mentions.get(i + 1)).then_some(EntityType::Place);
+        if let Some(kind) = town.or_else(|| kind_from_apposition(g, text, m)) {
             if !retyped.iter().any(|(c, _)| *c == m.canonical) {
                 retyped.push((m.canonical.clone(), kind));
             }

@@ -14,7 +14,7 @@ pub struct Gazetteer {
     /// Other names of organisations, for canonical names only (not features).
     org_aliases: FxHashMap<String, String>,
     /// Indexed by `NameList as usize`.
-    name_words: [FxHashSet<String>; 14],
+    name_words: [FxHashSet<String>; 15],
     /// Every list that knows a word ([`flag`]), keyed by [`super::features::lower_key`]: what
     /// the tagger asks of each token in one look-up, with the hash it already has.
     flags_by_key: FxHashMap<u64, u16>,
@@ -91,6 +91,8 @@ pub enum NameList {
     OrgHead,
     /// Nouns heading an apposition that makes a name a place's ("a town").
     PlaceHead,
+    /// Abbreviated provinces and states after a town's name ("Moncton, N.B.").
+    RegionAbbrev,
 }
 
 impl NameList {
@@ -110,6 +112,7 @@ impl NameList {
             "family_first" => NameList::FamilyFirst,
             "org_head" => NameList::OrgHead,
             "place_head" => NameList::PlaceHead,
+            "region_abbrev" => NameList::RegionAbbrev,
             _ => return None,
         })
     }
@@ -212,7 +215,7 @@ impl Gazetteer {
         for t in titles.iter().filter(|t| t.len() == 1) {
             mark(&t[0], flag::TITLE);
         }
-        let mut name_words: [FxHashSet<String>; 14] = Default::default();
+        let mut name_words: [FxHashSet<String>; 15] = Default::default();
         for (list, w) in data_lines(NAME_WORDS).filter_map(|l| l.split_once('\t')) {
             if let Some(list) = NameList::from_name(list) {
                 name_words[list as usize].insert(w.to_string());

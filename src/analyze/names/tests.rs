@@ -747,3 +747,14 @@ fn an_opening_word_the_article_capitalises_inside_sentences_stays_in_the_name() 
     );
     assert!(found.iter().any(|n| n.0 == "Hillary Clinton"), "{found:?}");
 }
+
+#[test]
+fn a_name_before_a_province_or_state_is_a_towns() {
+    let found = names(
+        "T\n\nTrudeau will call byelections for the Outremont, Que., and York-Simcoe, Ont., \
+         ridings. Ted Cruz, Texas, and Marco Rubio, Florida, voted no.",
+    );
+    let kind = |n: &str| found.iter().find(|f| f.0 == n).map(|f| f.1);
+    assert_eq!(kind("York-Simcoe"), Some("PLACE"), "{found:?}");
+    assert_eq!(kind("Ted Cruz"), Some("PERSON"), "{found:?}");
+}
