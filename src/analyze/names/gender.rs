@@ -93,6 +93,15 @@ impl Evidence {
 }
 
 impl Gender {
+    /// The other side: female for male and male for female; unknown stays unknown.
+    fn other(self) -> Gender {
+        match self {
+            Gender::Female => Gender::Male,
+            Gender::Male => Gender::Female,
+            Gender::Unknown => Gender::Unknown,
+        }
+    }
+
     /// The value of a `gender` column.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -138,8 +147,13 @@ pub fn decide(votes: &Votes, name: &str) -> (Gender, Option<Evidence>) {
     match (title, role) {
         (Some(Gender::Unknown), _) | (_, Some(Gender::Unknown)) => return (Gender::Unknown, None),
         (Some(t), Some(r)) if t != r => return (Gender::Unknown, None),
-        (Some(g), _) | (None, Some(g)) if outweighed_by_pronouns(votes, g) => {
-            return (Gender::Unknown, None)
+        (Some(g), _) | (None, Some(g)) if outweighed_by_pronouns(votes, g, 3) => {
+            // Overwhelmed, the titles are another person's of the same surname.
+            return if outweighed_by_pronouns(votes, g, OVERWHELMED) {
+                (g.other(), Some(Evidence::Pronoun))
+            } else {
+                (Gender::Unknown, None)
+            };
         }
         (Some(t), _) => return (t, Some(Evidence::Title)),
         (None, Some(r)) => return (r, Some(Evidence::Role)),
@@ -180,10 +194,17 @@ pub fn decide(votes: &Votes, name: &str) -> (Gender, Option<Evidence>) {
     }
 }
 
-/// Whether pronouns say the other gender, clearly and far more often than the titles and
-/// role nouns say `g`: "Mrs Reagan" twice, merged by the surname into the President's
-/// "Reagan", against dozens of "he". Such evidence conflicts; the gender is not known.
-fn outweighed_by_pronouns(votes: &Votes, g: Gender) -> bool {
+/// How many times the pronouns of the other side must outnumber the titles and role nouns
+/// (and at least how many there must be) for the pronouns to decide: "Mrs Reagan" twice in
+/// a wire corpus whose "Reagan" is the President, "he" hundreds of times.
+const OVERWHELMED: u32 = 10;
+
+/// Whether pronouns say the other gender, clearly and `times` as often as the titles and
+/// role nouns say `g` (and at least four times, or `times` for more than three): "Mrs
+/// Reagan" twice, merged by the surname into the President's "Reagan", against dozens of
+/// "he". Outweighed three times, the evidence conflicts and the gender is not known;
+/// overwhelmed ([`OVERWHELMED`]), the titles are another person's.
+fn outweighed_by_pronouns(votes: &Votes, g: Gender, times: u32) -> bool {
     let side_of = |counts: [u32; 2]| match g {
         Gender::Female => (counts[0], counts[1]),
         _ => (counts[1], counts[0]),
@@ -193,7 +214,7 @@ fn outweighed_by_pronouns(votes: &Votes, g: Gender) -> bool {
     let (with, against) = side_of(votes.pronoun);
     let pronouns_against =
         side(votes.pronoun, MAJORITY).is_some_and(|p| p != g && p != Gender::Unknown);
-    pronouns_against && against >= 4 && against >= 3 * (for_title + for_role + with)
+    pronouns_against && against >= times.max(4) && against >= times * (for_title + for_role + with)
 }
 
 /// Honorifics and titles of nobility, which say a person's gender.
@@ -550,8 +571,15 @@ mod tests {
     fn a_few_titles_against_many_pronouns_give_unknown() {
         // "Mrs Reagan" twice, merged into the President's "Reagan", who is "he" forty times.
         // title f, m; role f, m; pronouns f, m
-        let votes = Votes::from_array([2, 0, 0, 0, 1, 40]);
+        let votes = Votes::from_array([2, 0, 0, 0, 1, 12]);
         assert_eq!(decide(&votes, "Reagan"), (Gender::Unknown, None));
+        // Overwhelmed ten times over, the titles are another person's: a wire corpus's
+        // "Reagan" is the President.
+        let votes = Votes::from_array([2, 0, 0, 0, 1, 40]);
+        assert_eq!(
+            decide(&votes, "Reagan"),
+            (Gender::Male, Some(Evidence::Pronoun))
+        );
         // A title with a pronoun or two misread the other way still decides.
         // title f, m; role f, m; pronouns f, m
         let votes = Votes::from_array([3, 0, 0, 0, 6, 2]);

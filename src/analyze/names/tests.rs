@@ -758,3 +758,29 @@ fn a_name_before_a_province_or_state_is_a_towns() {
     assert_eq!(kind("York-Simcoe"), Some("PLACE"), "{found:?}");
     assert_eq!(kind("Ted Cruz"), Some("PERSON"), "{found:?}");
 }
+
+#[test]
+fn a_name_that_ends_in_s_keeps_it() {
+    let found = names(
+        "T\n\nMoody's Investors Service Inc said it cut the rating of Apex Holdings. Moody's \
+         said the debt was too high. Apex Holdings's shares fell.",
+    );
+    let canonical = |w: &str| {
+        found
+            .iter()
+            .filter(|n| n.0 == w)
+            .map(|n| n.2.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        canonical("Moody").iter().all(|c| *c == "Moody's"),
+        "{found:?}"
+    );
+    assert!(!canonical("Moody").is_empty(), "{found:?}");
+    assert!(
+        canonical("Apex Holdings")
+            .iter()
+            .all(|c| *c == "Apex Holdings"),
+        "{found:?}"
+    );
+}
