@@ -607,6 +607,20 @@ fn mention(
         if toks.len() == 1 && g.title_len(&[toks[0].text]).is_some() {
             return None;
         }
+        // "Reagan Friday", "Trudeau Monday": a weekday run onto a person's name ("Reagan
+        // Friday said") is no part of it. Not a month: "Elizabeth May".
+        const WEEKDAYS: &[&str] = &[
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        while toks.len() > 1 && WEEKDAYS.contains(&toks[toks.len() - 1].text) {
+            toks = &toks[..toks.len() - 1];
+        }
         // "Getty Images Kevin Vickers": a photo credit run into the caption it ends.
         if let Some(at) = toks
             .iter()
