@@ -1,7 +1,9 @@
 //! Stop words: the built-in English list (generated into `data/stopwords_en.txt` and
 //! `data/reporting_en.txt`, see `data/SOURCES.md`) or a user's own file.
 
-use rustc_hash::FxHashSet;
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 const BUILT_IN: &str = include_str!("../../data/stopwords_en.txt");
@@ -10,9 +12,12 @@ const BUILT_IN: &str = include_str!("../../data/stopwords_en.txt");
 const REPORTING: &str = include_str!("../../data/reporting_en.txt");
 
 /// A set of folded words that the word tables leave out.
+///
+/// Keyed by [`StopWords::hash`], the hash the word counts also find a word's position by,
+/// so a word is hashed once for both ([`StopWords::contains_hashed`]).
 #[derive(Debug, Clone, Default)]
 pub struct StopWords {
-    words: FxHashSet<String>,
+    words: HashTable<String>,
 }
 
 impl StopWords {
@@ -30,7 +35,9 @@ impl StopWords {
         static TABLES: OnceLock<StopWords> = OnceLock::new();
         TABLES.get_or_init(|| {
             let mut list = StopWords::english().clone();
-            list.words.extend(StopWords::parse(REPORTING).words);
+            for w in StopWords::parse(REPORTING).words {
+                list.insert(w);
+            }
             list
         })
     }
@@ -43,6 +50,7 @@ impl StopWords {
     /// One word per line; blank lines and lines starting with `#` are ignored. Words are
     /// folded the same way tokens are, so a list may be written in any case.
     pub fn parse(list: &str) -> StopWords {
+        let mut out = StopWords::default();
         let words = list
             .lines()
             .map(str::trim)
@@ -58,13 +66,34 @@ impl StopWords {
                     })
                     .collect::<String>()
                     .to_lowercase()
-            })
-            .collect();
-        StopWords { words }
+            });
+        for w in words {
+            out.insert(w);
+        }
+        out
+    }
+
+    fn insert(&mut self, word: String) {
+        let hash = Self::hash(&word);
+        if self.contains_hashed(hash, &word) {
+            return;
+        }
+        self.words
+            .insert_unique(hash, word, |w| Self::hash(w.as_str()));
+    }
+
+    /// The hash a word is looked up by.
+    pub fn hash(word: &str) -> u64 {
+        FxBuildHasher.hash_one(word)
     }
 
     pub fn contains(&self, folded_word: &str) -> bool {
-        self.words.contains(folded_word)
+        self.contains_hashed(Self::hash(folded_word), folded_word)
+    }
+
+    /// [`StopWords::contains`], given the word's [`StopWords::hash`].
+    pub fn contains_hashed(&self, hash: u64, folded_word: &str) -> bool {
+        self.words.find(hash, |w| w == folded_word).is_some()
     }
 
     /// FNV-1a of the sorted list: partials made with different lists must not merge.
