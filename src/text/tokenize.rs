@@ -67,6 +67,7 @@ pub enum Words<'a> {
 impl<'a> Iterator for Words<'a> {
     type Item = (usize, &'a str);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             Words::Ascii(w) => w.next(),
@@ -88,7 +89,7 @@ impl<'a> Iterator for AsciiWords<'a> {
 
     // Inlined into the article's one tokenization loop, where the position stays in a
     // register instead of going back to memory at every byte.
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.text.as_bytes();
         loop {
