@@ -79,7 +79,8 @@ impl Article {
             };
             for span in spans {
                 let from = words.len() as u32;
-                let at = |(at, w): (usize, &str)| Span::new(span.start + at, span.start + at + w.len());
+                let at =
+                    |(at, w): (usize, &str)| Span::new(span.start + at, span.start + at + w.len());
                 // Which tokenizer, asked once per sentence rather than per word.
                 match tokenize::words(span.slice(&text)) {
                     tokenize::Words::Ascii(w) => words.extend(w.map(at)),

@@ -245,7 +245,9 @@ mod tests {
             }
             true
         };
-        let alphabet = [" ", "a", "b", ".", "\n", "\t", "\r", "é", "\u{a0}", "\u{2003}"];
+        let alphabet = [
+            " ", "a", "b", ".", "\n", "\t", "\r", "é", "\u{a0}", "\u{2003}",
+        ];
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..20_000 {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
@@ -253,7 +255,9 @@ mod tests {
             let mut s = String::new();
             let mut r = seed;
             for _ in 0..len {
-                r = r.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1442695040888963407);
+                r = r
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1442695040888963407);
                 // Mostly letters, so that long plain runs occur.
                 let k = (r >> 59) as usize;
                 s.push_str(if k < alphabet.len() { alphabet[k] } else { "a" });

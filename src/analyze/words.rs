@@ -3,9 +3,9 @@
 use crate::article::Article;
 use crate::text::stopwords::StopWords;
 use crate::text::tokenize;
+use crate::text::Span;
 use compact_str::CompactString;
 use hashbrown::HashTable;
-use crate::text::Span;
 use rustc_hash::FxHashMap;
 
 /// Counts for one article. `terms` holds folded forms with stop words and numbers left
@@ -145,7 +145,10 @@ fn joins_phrase(text: &str, from: usize, to: usize) -> bool {
     let gap = &text.as_bytes()[from..to];
     let ascii = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'-');
     gap.iter().all(ascii)
-        || (!gap.is_ascii() && text[from..to].chars().all(|c| c.is_whitespace() || c == '-'))
+        || (!gap.is_ascii()
+            && text[from..to]
+                .chars()
+                .all(|c| c.is_whitespace() || c == '-'))
 }
 
 /// Counts one more `word` and returns its position in `terms`; allocates only when the
@@ -163,9 +166,7 @@ fn bump(
     }
     let i = terms.len() as u32;
     terms.push((CompactString::new(word), 1));
-    index.insert_unique(hash, i, |&j| {
-        StopWords::hash(terms[j as usize].0.as_str())
-    });
+    index.insert_unique(hash, i, |&j| StopWords::hash(terms[j as usize].0.as_str()));
     i
 }
 

@@ -287,11 +287,7 @@ mod tests {
             "_",
         ] {
             let kept = fold_in(t, &mut buf).map(str::to_string);
-            assert_eq!(
-                kept,
-                fold(t).map(Cow::into_owned),
-                "{t}"
-            );
+            assert_eq!(kept, fold(t).map(Cow::into_owned), "{t}");
         }
     }
 

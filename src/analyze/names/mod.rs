@@ -21,7 +21,7 @@ mod resolve;
 
 pub use corpus_level::{
     is_bare_first_name, is_common_word, lowercase_words, may_be_person, owned_counts,
-    without_common_opener, LowercaseWords,
+    without_common_opener, LowerCounts, LowercaseWords,
 };
 pub use furniture::is_page_furniture;
 pub use resolve::{corpus_aliases, person_core};
