@@ -3,7 +3,7 @@
 use crate::article::Article;
 use crate::text::stopwords::StopWords;
 use crate::text::tokenize;
-use crate::text::Span;
+use crate::text::{packed, Span};
 use compact_str::CompactString;
 use hashbrown::HashTable;
 use rustc_hash::FxHashMap;
@@ -64,7 +64,10 @@ pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
     };
     // Positions in `terms`, found by the word's hash: the words themselves live only in
     // `terms`.
-    let mut index: HashTable<u32> = HashTable::with_capacity(distinct);
+    let mut index: HashTable<u32> = HashTable::with_capacity(distinct / 8);
+    // The same for words that pack into one integer ([`packed::pack`]): most of them.
+    let mut short: FxHashMap<u64, u32> =
+        FxHashMap::with_capacity_and_hasher(distinct, Default::default());
     // The folded word, reused: a new string only when a word is first seen in the article.
     let mut word = String::new();
     let text = a.text.as_str();
@@ -90,13 +93,30 @@ pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
                 prev = None;
                 continue;
             }
-            // One hash for the stop-word test and the word's position.
-            let hash = StopWords::hash(folded);
-            if stopwords.contains_hashed(hash, folded) {
-                prev = None;
-                continue;
-            }
-            let id = bump(&mut counts.terms, &mut index, hash, folded);
+            // The word packed (or hashed) once for the stop-word test and its position.
+            let id = match packed::pack(folded) {
+                Some(key) => {
+                    if stopwords.contains_packed(key) {
+                        prev = None;
+                        continue;
+                    }
+                    let next = counts.terms.len() as u32;
+                    let id = *short.entry(key).or_insert(next);
+                    if id == next {
+                        counts.terms.push((CompactString::new(folded), 0));
+                    }
+                    counts.terms[id as usize].1 += 1;
+                    id
+                }
+                None => {
+                    let hash = StopWords::hash(folded);
+                    if stopwords.contains_hashed(hash, folded) {
+                        prev = None;
+                        continue;
+                    }
+                    bump(&mut counts.terms, &mut index, hash, folded)
+                }
+            };
             if let Some(p) = prev {
                 *counts.bigrams.entry((p, id)).or_insert(0) += 1;
             }
