@@ -159,18 +159,19 @@ pub fn find_with(article: &Article, lowercase_seen: &LowercaseWords<'_>) -> Vec<
         }
     }
     let last = article.paragraphs.len().saturating_sub(1);
-    let furniture: Vec<bool> = article
-        .paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
+    // Asked only of the paragraphs that name someone, once each: the verdict on any other
+    // paragraph would drop nothing.
+    let mut page_furniture: Vec<Option<bool>> = vec![None; article.paragraphs.len()];
+    mentions.retain(|m| {
+        let Some(&p) = article.paragraphs.get(m.paragraph) else {
+            return true;
+        };
+        let i = m.paragraph;
+        !*page_furniture[i].get_or_insert_with(|| {
             is_page_furniture(p.slice(text))
                 || (i == last && i > 0 && furniture::is_author_bio(p.slice(text)))
         })
-        .collect();
-    if furniture.contains(&true) {
-        mentions.retain(|m| !furniture.get(m.paragraph).copied().unwrap_or(false));
-    }
+    });
     mentions
 }
 
