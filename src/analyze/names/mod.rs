@@ -141,11 +141,14 @@ pub fn find_with(article: &Article, lowercase_seen: &LowercaseWords<'_>) -> Vec<
     resolve::in_article(text, &mut mentions, lowercase_seen);
     // A weak one stops being weak if the alias pass found what it refers to, or the article
     // also writes it capitalised where capitals say nothing about sentence starts.
-    let strong: FxHashSet<&str> = mentions
-        .iter()
-        .filter(|m| !m.weak)
-        .map(|m| m.span.slice(text))
-        .collect();
+    let mut strong: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher(mentions.len(), Default::default());
+    strong.extend(
+        mentions
+            .iter()
+            .filter(|m| !m.weak)
+            .map(|m| m.span.slice(text)),
+    );
     let resolved: Vec<bool> = mentions
         .iter()
         .map(|m| {
