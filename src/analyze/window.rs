@@ -50,7 +50,7 @@ pub(super) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Tok<'_>> {
         while i < b.len() {
             // Most of a word is ASCII letters and digits: skipped without decoding a
             // character or testing for an inner mark.
-            if b[i].is_ascii_alphanumeric() {
+            if ALNUM[usize::from(b[i])] {
                 i += 1;
                 continue;
             }
@@ -82,6 +82,17 @@ pub(super) fn tokens(text: &str, lo: usize, hi: usize) -> Vec<Tok<'_>> {
     }
     out
 }
+
+/// ASCII letters and digits, by table: one load per byte of the inner loop.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
 
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
