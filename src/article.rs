@@ -68,7 +68,9 @@ impl Article {
     pub fn new(id: String, text: String, encoding: Encoding) -> Article {
         let paragraphs = paragraphs(&text);
         let title = paragraphs.first().copied().unwrap_or_default();
-        let mut words = Vec::new();
+        // News text runs about six bytes to a word with its space: sized for that, the
+        // word list is grown (and copied) once at most for most articles.
+        let mut words = Vec::with_capacity(text.len() / 6 + 1);
         let mut sentences = Vec::new();
         for (i, &p) in paragraphs.iter().enumerate() {
             let spans = if i == 0 {
@@ -79,10 +81,13 @@ impl Article {
             };
             for span in spans {
                 let from = words.len() as u32;
-                words.extend(
-                    tokenize::words(span.slice(&text))
-                        .map(|(at, w)| Span::new(span.start + at, span.start + at + w.len())),
-                );
+                let at =
+                    |(at, w): (usize, &str)| Span::new(span.start + at, span.start + at + w.len());
+                // Which tokenizer, asked once per sentence rather than per word.
+                match tokenize::words(span.slice(&text)) {
+                    tokenize::Words::Ascii(w) => words.extend(w.map(at)),
+                    tokenize::Words::Unicode(w) => words.extend(w.map(at)),
+                }
                 sentences.push(Sentence {
                     span,
                     paragraph: i,

@@ -568,7 +568,7 @@ pub fn to_body(c: &Corpus) -> Body<Articles<'_>> {
     let mut lowercase: Vec<(String, u64)> = c
         .lowercase
         .iter()
-        .map(|(k, n)| (k.to_string(), *n))
+        .map(|(k, n)| (k.to_string(), n))
         .collect();
     lowercase.sort_unstable();
     Body {
@@ -652,11 +652,9 @@ pub fn from_body(b: Body<Spilled>) -> Result<Corpus, String> {
         let (a, b) = ids.ok_or_else(|| format!("phrase {k:?} of words not in the word list"))?;
         c.words.add_bigram(a, b, Tally { count, articles });
     }
-    c.lowercase = b
-        .lowercase
-        .into_iter()
-        .map(|(k, n)| (k.into(), n))
-        .collect();
+    for (k, n) in b.lowercase {
+        c.lowercase.add_word(&k, n);
+    }
     for (n, k, count) in b.names {
         c.names.insert((n, k), count);
     }

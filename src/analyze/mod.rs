@@ -28,7 +28,7 @@ pub struct ArticleAnalysis {
     pub mention_texts: Vec<String>,
     /// Lower-case word forms and their counts, the corpus-wide evidence against a
     /// capitalised word being a name ([`names::lowercase_words`]).
-    pub lowercase: Vec<(compact_str::CompactString, u32)>,
+    pub lowercase: names::LowerCounts,
     /// What the text says about each person's gender, by the person's canonical name
     /// within the article ([`names::gender::evidence`]); decided once the corpus is in.
     pub genders: Vec<(String, names::gender::Votes)>,

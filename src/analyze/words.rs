@@ -3,10 +3,10 @@
 use crate::article::Article;
 use crate::text::stopwords::StopWords;
 use crate::text::tokenize;
+use crate::text::{packed, Span};
 use compact_str::CompactString;
 use hashbrown::HashTable;
-use rustc_hash::{FxBuildHasher, FxHashMap};
-use std::hash::BuildHasher;
+use rustc_hash::FxHashMap;
 
 /// Counts for one article. `terms` holds folded forms with stop words and numbers left
 /// out; `tokens` counts every word the segmenter found (the `words` column).
@@ -64,33 +64,59 @@ pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
     };
     // Positions in `terms`, found by the word's hash: the words themselves live only in
     // `terms`.
-    let mut index: HashTable<u32> = HashTable::with_capacity(distinct);
+    let mut index: HashTable<u32> = HashTable::with_capacity(distinct / 8);
+    // The same for words that pack into one integer ([`packed::pack`]): most of them.
+    let mut short: FxHashMap<u64, u32> =
+        FxHashMap::with_capacity_and_hasher(distinct, Default::default());
     // The folded word, reused: a new string only when a word is first seen in the article.
     let mut word = String::new();
+    let text = a.text.as_str();
     for s in &a.sentences {
         let mut prev: Option<u32> = None;
         let mut prev_end = s.span.start;
-        for (at, token) in hyphen_joined(&a.text, a.words_of(s)) {
+        let spans = &a.words[s.words.0 as usize..s.words.1 as usize];
+        let mut next = 0;
+        while next < spans.len() {
+            let (at, end) = hyphen_joined(text, spans, &mut next);
             counts.tokens += 1;
-            if !joins_phrase(&a.text[prev_end..at]) {
+            if !joins_phrase(text, prev_end, at) {
                 prev = None;
             }
-            prev_end = at + token.len();
-            if !tokenize::fold_into(token, &mut word) {
+            prev_end = end;
+            let Some(folded) = tokenize::fold_in(&text[at..end], &mut word) else {
                 prev = None;
                 continue;
-            }
+            };
             // A word of no more bytes than the limit has no more characters either.
-            if word.len() > MAX_WORD_CHARS && word.chars().nth(MAX_WORD_CHARS).is_some() {
+            if folded.len() > MAX_WORD_CHARS && folded.chars().nth(MAX_WORD_CHARS).is_some() {
                 counts.long_tokens += 1;
                 prev = None;
                 continue;
             }
-            if stopwords.contains(&word) {
-                prev = None;
-                continue;
-            }
-            let id = bump(&mut counts.terms, &mut index, &word);
+            // The word packed (or hashed) once for the stop-word test and its position.
+            let id = match packed::pack(folded) {
+                Some(key) => {
+                    if stopwords.contains_packed(key) {
+                        prev = None;
+                        continue;
+                    }
+                    let next = counts.terms.len() as u32;
+                    let id = *short.entry(key).or_insert(next);
+                    if id == next {
+                        counts.terms.push((CompactString::new(folded), 0));
+                    }
+                    counts.terms[id as usize].1 += 1;
+                    id
+                }
+                None => {
+                    let hash = StopWords::hash(folded);
+                    if stopwords.contains_hashed(hash, folded) {
+                        prev = None;
+                        continue;
+                    }
+                    bump(&mut counts.terms, &mut index, hash, folded)
+                }
+            };
             if let Some(p) = prev {
                 *counts.bigrams.entry((p, id)).or_insert(0) += 1;
             }
@@ -100,32 +126,28 @@ pub fn count(a: &Article, stopwords: &StopWords) -> WordCounts {
     counts
 }
 
-/// The tokens of one sentence with hyphenated compounds joined: a token that starts right
+/// The next token of a sentence's word spans (from `spans[*next]`) with hyphenated
+/// compounds joined, as its byte range; moves `next` past it. A token that starts right
 /// after a hyphen that directly follows a word, both with letters, extends that word.
-fn hyphen_joined<'t>(
-    text: &'t str,
-    tokens: impl Iterator<Item = (usize, &'t str)>,
-) -> impl Iterator<Item = (usize, &'t str)> {
-    let mut tokens = tokens.peekable();
-    std::iter::from_fn(move || {
-        let (start, first) = tokens.next()?;
-        let mut end = start + first.len();
-        // Whether the word so far has a letter: asked only when a hyphen follows it,
-        // which few words have (the test walks the word's characters).
-        let mut letters = None;
-        while let Some(&(at, next)) = tokens.peek() {
-            let joined = is_hyphen(&text[end..at])
-                && *letters.get_or_insert_with(|| has_letter(first))
-                && has_letter(next);
-            if !joined {
-                break;
-            }
-            end = at + next.len();
-            tokens.next();
-            letters = Some(true);
+fn hyphen_joined(text: &str, spans: &[Span], next: &mut usize) -> (usize, usize) {
+    let first = spans[*next];
+    *next += 1;
+    let mut end = first.end;
+    // Whether the word so far has a letter: asked only when a hyphen follows it, which
+    // few words have (the test walks the word's characters).
+    let mut letters = None;
+    while let Some(&after) = spans.get(*next) {
+        let joined = is_hyphen(&text.as_bytes()[end..after.start])
+            && *letters.get_or_insert_with(|| has_letter(first.slice(text)))
+            && has_letter(after.slice(text));
+        if !joined {
+            break;
         }
-        Some((start, &text[start..end]))
-    })
+        end = after.end;
+        *next += 1;
+        letters = Some(true);
+    }
+    (first.start, end)
 }
 
 fn has_letter(token: &str) -> bool {
@@ -133,27 +155,38 @@ fn has_letter(token: &str) -> bool {
 }
 
 /// One hyphen: ASCII hyphen-minus, or the Unicode hyphen and non-breaking hyphen.
-fn is_hyphen(gap: &str) -> bool {
-    matches!(gap, "-" | "\u{2010}" | "\u{2011}")
+fn is_hyphen(gap: &[u8]) -> bool {
+    matches!(gap, b"-" | [0xe2, 0x80, 0x90 | 0x91])
 }
 
-fn joins_phrase(gap: &str) -> bool {
-    gap.chars().all(|c| c.is_whitespace() || c == '-')
+/// Whether the text between two words (`text[from..to]`) lets them make a phrase: white
+/// space and hyphens only. Tested on bytes: the gap is nearly always one ASCII space.
+fn joins_phrase(text: &str, from: usize, to: usize) -> bool {
+    let gap = &text.as_bytes()[from..to];
+    let ascii = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'-');
+    gap.iter().all(ascii)
+        || (!gap.is_ascii()
+            && text[from..to]
+                .chars()
+                .all(|c| c.is_whitespace() || c == '-'))
 }
 
 /// Counts one more `word` and returns its position in `terms`; allocates only when the
 /// word is new to the article.
-fn bump(terms: &mut Vec<(CompactString, u32)>, index: &mut HashTable<u32>, word: &str) -> u32 {
-    let hash = FxBuildHasher.hash_one(word);
+/// `hash` is the word's [`StopWords::hash`].
+fn bump(
+    terms: &mut Vec<(CompactString, u32)>,
+    index: &mut HashTable<u32>,
+    hash: u64,
+    word: &str,
+) -> u32 {
     if let Some(&i) = index.find(hash, |&i| terms[i as usize].0 == word) {
         terms[i as usize].1 += 1;
         return i;
     }
     let i = terms.len() as u32;
     terms.push((CompactString::new(word), 1));
-    index.insert_unique(hash, i, |&j| {
-        FxBuildHasher.hash_one(terms[j as usize].0.as_str())
-    });
+    index.insert_unique(hash, i, |&j| StopWords::hash(terms[j as usize].0.as_str()));
     i
 }
 

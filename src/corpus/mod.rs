@@ -12,10 +12,11 @@ use crate::ingest::Skip;
 pub use crate::record::EntityKey;
 use crate::record::{ArticleRecord, MentionRec};
 use crate::spill::Spill;
-use compact_str::CompactString;
+pub use lowercase::Lowercase;
 use rustc_hash::{FxHashMap, FxHashSet};
 pub use words::WordTable;
 
+pub mod lowercase;
 pub mod words;
 
 /// How often a word or phrase occurs, and in how many articles.
@@ -98,7 +99,7 @@ pub struct Corpus {
     pub units: Units,
     /// Lower-case occurrences of each word form: a capitalised word that is common in lower
     /// case elsewhere is evidence that it is no name ([`names::is_common_word`]).
-    pub lowercase: FxHashMap<CompactString, u64>,
+    pub lowercase: Lowercase,
     /// Evidence of each person's gender, by the person's name as resolved within each
     /// article, summed over articles: decided per corpus-level person by [`Resolver`].
     pub genders: FxHashMap<String, Votes>,
@@ -184,9 +185,7 @@ impl Corpus {
         for ((a, b), u) in pairs {
             self.add_pair(ids[a], ids[b], u);
         }
-        for (w, n) in a.lowercase {
-            *self.lowercase.entry(w).or_insert(0) += u64::from(n);
-        }
+        self.lowercase.add(a.lowercase);
         for (name, v) in a.genders {
             self.genders.entry(name).or_default().add(&v);
         }
@@ -251,9 +250,7 @@ impl Corpus {
         for ((a, b), u) in small.pairs {
             big.add_pair(remap[a as usize], remap[b as usize], u);
         }
-        for (k, n) in small.lowercase {
-            *big.lowercase.entry(k).or_insert(0) += n;
-        }
+        big.lowercase.merge(small.lowercase);
         for (name, v) in small.genders {
             big.genders.entry(name).or_default().add(&v);
         }
@@ -310,7 +307,7 @@ impl Corpus {
     /// ("Tories" vs "Senior Tories"), so "World Cup" does not become "Cup".
     pub fn without_common_opener<'n>(&self, name: &'n str, kind: EntityType) -> Option<&'n str> {
         let first = name.split(' ').next()?.to_lowercase();
-        let lowercase = self.lowercase.get(first.as_str()).copied().unwrap_or(0);
+        let lowercase = self.lowercase.get(first.as_str()).unwrap_or(0);
         let rest = names::without_common_opener(name, kind, lowercase)?;
         let count = |n: &str| -> u64 {
             [EntityType::Org, EntityType::Place, EntityType::Person]
@@ -511,7 +508,7 @@ impl Resolver {
                 None => (key.as_str(), false),
             };
             let lower = name.to_lowercase();
-            let lowercase = corpus.lowercase.get(lower.as_str()).copied().unwrap_or(0);
+            let lowercase = corpus.lowercase.get(lower.as_str()).unwrap_or(0);
             let common = if weak {
                 lowercase > 0
             } else {

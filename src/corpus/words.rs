@@ -6,25 +6,26 @@
 //! size and lookup cost set much of the fold's cost.
 
 use super::Tally;
+use crate::text::packed;
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 /// Words with their tallies, and phrases of two words by their ids.
 #[derive(Debug, Default)]
 pub struct WordTable {
-    /// Each word's id and tally. Keys of up to 24 bytes are held inline, so a lookup
+    /// The ids of words of up to eight ASCII bytes (most words), keyed packed into one
+    /// integer ([`packed::pack`]): every article's distinct words are looked up here, and
+    /// again when its keywords are scored.
+    short: FxHashMap<u64, u32>,
+    /// The ids of the other words. Keys of up to 24 bytes are held inline, so a lookup
     /// reads the table and not a string elsewhere in memory.
-    words: FxHashMap<CompactString, Entry>,
+    long: FxHashMap<CompactString, u32>,
     /// The way back from an id, for phrases and for merging.
     names: Vec<CompactString>,
+    /// Each word's tally, by id.
+    tallies: Vec<Tally>,
     /// Phrases by `first id << 32 | second id`.
     bigrams: FxHashMap<u64, Tally>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    id: u32,
-    tally: Tally,
 }
 
 fn phrase_key(first: u32, second: u32) -> u64 {
@@ -34,14 +35,23 @@ fn phrase_key(first: u32, second: u32) -> u64 {
 impl WordTable {
     /// Adds `t` to a word's tally, taking the word in if it is new; returns its id.
     pub fn add(&mut self, word: &str, t: Tally) -> u32 {
-        if let Some(e) = self.words.get_mut(word) {
-            e.tally.add(t);
-            return e.id;
+        let next = u32::try_from(self.names.len()).expect("fewer than 2^32 distinct words");
+        let id = match packed::pack(word) {
+            Some(k) => *self.short.entry(k).or_insert(next),
+            None => match self.long.get(word) {
+                Some(&id) => id,
+                None => {
+                    self.long.insert(CompactString::new(word), next);
+                    next
+                }
+            },
+        };
+        if id == next {
+            self.names.push(CompactString::new(word));
+            self.tallies.push(t);
+        } else {
+            self.tallies[id as usize].add(t);
         }
-        let id = u32::try_from(self.names.len()).expect("fewer than 2^32 distinct words");
-        let word = CompactString::new(word);
-        self.names.push(word.clone());
-        self.words.insert(word, Entry { id, tally: t });
         id
     }
 
@@ -55,7 +65,10 @@ impl WordTable {
 
     /// A word's id.
     pub fn id(&self, word: &str) -> Option<u32> {
-        self.words.get(word).map(|e| e.id)
+        match packed::pack(word) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(word).copied(),
+        }
     }
 
     /// The word with this id.
@@ -65,12 +78,12 @@ impl WordTable {
 
     /// A word's id and tally, in one lookup.
     pub fn lookup(&self, word: &str) -> Option<(u32, Tally)> {
-        self.words.get(word).map(|e| (e.id, e.tally))
+        self.id(word).map(|id| (id, self.tallies[id as usize]))
     }
 
     /// A word's tally.
     pub fn get(&self, word: &str) -> Option<Tally> {
-        self.words.get(word).map(|e| e.tally)
+        self.lookup(word).map(|(_, t)| t)
     }
 
     /// Distinct words.
@@ -87,9 +100,12 @@ impl WordTable {
         self.bigrams.len()
     }
 
-    /// Every word with its tally, in no particular order.
+    /// Every word with its tally, in no particular order (by id).
     pub fn iter(&self) -> impl Iterator<Item = (&str, Tally)> + '_ {
-        self.words.iter().map(|(w, e)| (w.as_str(), e.tally))
+        self.names
+            .iter()
+            .zip(&self.tallies)
+            .map(|(w, &t)| (w.as_str(), t))
     }
 
     /// Every phrase as its two words with its tally, in no particular order.
@@ -103,16 +119,18 @@ impl WordTable {
 
     /// A phrase's tally, by its two words.
     pub fn bigram(&self, first: &str, second: &str) -> Option<Tally> {
-        let (a, b) = (self.words.get(first)?.id, self.words.get(second)?.id);
+        let (a, b) = (self.id(first)?, self.id(second)?);
         self.bigrams.get(&phrase_key(a, b)).copied()
     }
 
     /// Takes in another table's words and phrases, its ids mapped to this table's.
     pub fn merge(&mut self, other: WordTable) {
-        let mut ids = vec![0u32; other.names.len()];
-        for (w, e) in other.words {
-            ids[e.id as usize] = self.add(&w, e.tally);
-        }
+        let ids: Vec<u32> = other
+            .names
+            .iter()
+            .zip(other.tallies)
+            .map(|(w, t)| self.add(w, t))
+            .collect();
         self.bigrams.reserve(other.bigrams.len());
         for (k, t) in other.bigrams {
             let (a, b) = (
@@ -128,7 +146,8 @@ impl std::ops::Index<&str> for WordTable {
     type Output = Tally;
 
     fn index(&self, word: &str) -> &Tally {
-        &self.words[word].tally
+        let id = self.id(word).expect("a word of the table");
+        &self.tallies[id as usize]
     }
 }
 

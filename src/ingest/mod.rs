@@ -136,7 +136,11 @@ pub fn discover(inputs: &[PathBuf], exclude: Option<&Path>) -> Discovered {
         }
         let walker = WalkDir::new(input)
             .follow_links(true)
-            .sort_by_file_name()
+            // By file name, as `sort_by_file_name` sorts, without parsing two paths into
+            // components per comparison (a tenth of a million comparisons for 20,000 files):
+            // siblings share their folder's path, so their whole paths compare as their
+            // names do.
+            .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
             .into_iter()
             .filter_entry(|e| {
                 // Only a folder can be the output folder: files skip the two

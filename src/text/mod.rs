@@ -3,6 +3,7 @@
 //! Everything here is a pure function over `&str` returning byte offsets into it, so the
 //! analyses can report spans that index the article text directly.
 
+pub mod packed;
 pub mod sentences;
 pub mod stopwords;
 pub mod tokenize;

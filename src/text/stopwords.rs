@@ -1,7 +1,10 @@
 //! Stop words: the built-in English list (generated into `data/stopwords_en.txt` and
 //! `data/reporting_en.txt`, see `data/SOURCES.md`) or a user's own file.
 
-use rustc_hash::FxHashSet;
+use super::packed;
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashSet};
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 const BUILT_IN: &str = include_str!("../../data/stopwords_en.txt");
@@ -10,9 +13,15 @@ const BUILT_IN: &str = include_str!("../../data/stopwords_en.txt");
 const REPORTING: &str = include_str!("../../data/reporting_en.txt");
 
 /// A set of folded words that the word tables leave out.
+///
+/// The words of up to eight ASCII bytes (nearly all) are held packed into integers
+/// ([`packed::pack`]), as the word counts pack each word once for this test and for its
+/// position ([`StopWords::contains_packed`]); the others are keyed by [`StopWords::hash`],
+/// the hash the word counts find such a word's position by.
 #[derive(Debug, Clone, Default)]
 pub struct StopWords {
-    words: FxHashSet<String>,
+    short: FxHashSet<u64>,
+    words: HashTable<String>,
 }
 
 impl StopWords {
@@ -30,7 +39,11 @@ impl StopWords {
         static TABLES: OnceLock<StopWords> = OnceLock::new();
         TABLES.get_or_init(|| {
             let mut list = StopWords::english().clone();
-            list.words.extend(StopWords::parse(REPORTING).words);
+            let reporting = StopWords::parse(REPORTING);
+            list.short.extend(reporting.short);
+            for w in reporting.words {
+                list.insert(w);
+            }
             list
         })
     }
@@ -43,6 +56,7 @@ impl StopWords {
     /// One word per line; blank lines and lines starting with `#` are ignored. Words are
     /// folded the same way tokens are, so a list may be written in any case.
     pub fn parse(list: &str) -> StopWords {
+        let mut out = StopWords::default();
         let words = list
             .lines()
             .map(str::trim)
@@ -58,28 +72,63 @@ impl StopWords {
                     })
                     .collect::<String>()
                     .to_lowercase()
-            })
-            .collect();
-        StopWords { words }
+            });
+        for w in words {
+            out.insert(w);
+        }
+        out
+    }
+
+    fn insert(&mut self, word: String) {
+        if let Some(k) = packed::pack(&word) {
+            self.short.insert(k);
+            return;
+        }
+        let hash = Self::hash(&word);
+        if self.contains_hashed(hash, &word) {
+            return;
+        }
+        self.words
+            .insert_unique(hash, word, |w| Self::hash(w.as_str()));
+    }
+
+    /// The hash a word that does not pack is looked up by.
+    pub fn hash(word: &str) -> u64 {
+        FxBuildHasher.hash_one(word)
     }
 
     pub fn contains(&self, folded_word: &str) -> bool {
-        self.words.contains(folded_word)
+        match packed::pack(folded_word) {
+            Some(k) => self.contains_packed(k),
+            None => self.contains_hashed(Self::hash(folded_word), folded_word),
+        }
+    }
+
+    /// [`StopWords::contains`] of a word that packs, given packed.
+    pub fn contains_packed(&self, key: u64) -> bool {
+        self.short.contains(&key)
+    }
+
+    /// [`StopWords::contains`] of a word that does not pack, given its [`StopWords::hash`].
+    pub fn contains_hashed(&self, hash: u64, folded_word: &str) -> bool {
+        self.words.find(hash, |w| w == folded_word).is_some()
     }
 
     /// FNV-1a of the sorted list: partials made with different lists must not merge.
     pub fn fingerprint(&self) -> u64 {
+        let short: Vec<_> = self.short.iter().map(|&k| packed::unpack(k)).collect();
         let mut words: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        words.extend(short.iter().map(|w| w.as_str()));
         words.sort_unstable();
         crate::shard::fnv1a64(words.join("\n").as_bytes())
     }
 
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.short.len() + self.words.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.len() == 0
     }
 }
 

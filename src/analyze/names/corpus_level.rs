@@ -7,34 +7,73 @@
 
 use super::{is_acronym, is_capitalised, EntityType, Gazetteer, CONNECTORS, WEAK_MARK};
 use crate::article::Article;
+use crate::text::packed;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// Lower-case word forms of an article with their counts, borrowed from its text.
-pub type LowercaseWords<'a> = FxHashMap<&'a str, u32>;
+/// Lower-case word forms of an article with their counts, borrowed from its text. Words
+/// of up to eight ASCII bytes, most of them, are keyed packed into an integer
+/// ([`packed::pack`]); the rest by their text.
+#[derive(Debug, Default)]
+pub struct LowercaseWords<'a> {
+    short: FxHashMap<u64, u32>,
+    long: FxHashMap<&'a str, u32>,
+}
+
+impl LowercaseWords<'_> {
+    /// Whether the article writes this form in lower case.
+    pub fn contains_key(&self, word: &str) -> bool {
+        match packed::pack(word) {
+            Some(k) => self.short.contains_key(&k),
+            None => self.long.contains_key(word),
+        }
+    }
+}
 
 /// Lower-case words of the article: a capitalised word also used in lower case is
 /// probably a common word capitalised at a sentence start. The counts, summed over the
 /// corpus, are the evidence of [`is_common_word`].
 pub fn lowercase_words(article: &Article) -> LowercaseWords<'_> {
-    // Most of an article's words are lower case; sized so the map does not rehash.
-    let mut out =
-        LowercaseWords::with_capacity_and_hasher(article.words.len() / 2, Default::default());
+    // Most of an article's words are lower case, and most of those short; sized so the
+    // maps do not rehash.
+    let mut out = LowercaseWords {
+        short: FxHashMap::with_capacity_and_hasher(article.words.len() / 2, Default::default()),
+        long: FxHashMap::with_capacity_and_hasher(article.words.len() / 8, Default::default()),
+    };
     for w in article.all_words() {
-        if w.chars().next().is_some_and(char::is_lowercase) {
-            *out.entry(w).or_insert(0) += 1;
+        let lower = match w.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+            _ => w.chars().next().is_some_and(char::is_lowercase),
+        };
+        if lower {
+            match packed::pack(w) {
+                Some(k) => *out.short.entry(k).or_insert(0) += 1,
+                None => *out.long.entry(w).or_insert(0) += 1,
+            }
         }
     }
     out
 }
 
-/// The counts with owned keys, kept after the article's text is dropped: one allocation
-/// per distinct long word, not per token. A list, not a map: the corpus only folds it
-/// into its own map, so hashing every word into a new table here would be wasted.
-pub fn owned_counts(words: &LowercaseWords<'_>) -> Vec<(compact_str::CompactString, u32)> {
-    words
-        .iter()
-        .map(|(w, &n)| (compact_str::CompactString::new(w), n))
-        .collect()
+/// The counts with owned keys, kept after the article's text is dropped ([`LowerCounts`]).
+pub fn owned_counts(words: &LowercaseWords<'_>) -> LowerCounts {
+    LowerCounts {
+        short: words.short.iter().map(|(&k, &n)| (k, n)).collect(),
+        long: words
+            .long
+            .iter()
+            .map(|(w, &n)| (compact_str::CompactString::new(w), n))
+            .collect(),
+    }
+}
+
+/// An article's lower-case word counts with owned keys: one allocation per distinct long
+/// word, not per token. Lists, not maps: the corpus only folds them into its own maps, so
+/// hashing every word into a new table here would be wasted. `short` holds the packed
+/// words ([`packed::pack`]), `long` every other; in no particular order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LowerCounts {
+    pub short: Vec<(u64, u32)>,
+    pub long: Vec<(compact_str::CompactString, u32)>,
 }
 
 /// Whether a one-word name is more likely a common word: across the corpus it is written

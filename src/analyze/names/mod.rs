@@ -22,7 +22,7 @@ mod resolve;
 
 pub use corpus_level::{
     is_bare_first_name, is_common_word, lowercase_words, may_be_person, owned_counts,
-    without_common_opener, LowercaseWords,
+    without_common_opener, LowerCounts, LowercaseWords,
 };
 pub use furniture::is_page_furniture;
 pub use resolve::{corpus_aliases, person_core};
@@ -143,11 +143,14 @@ pub fn find_with(article: &Article, lowercase_seen: &LowercaseWords<'_>) -> Vec<
     apposition::retype(text, &mut mentions);
     // A weak one stops being weak if the alias pass found what it refers to, or the article
     // also writes it capitalised where capitals say nothing about sentence starts.
-    let strong: FxHashSet<&str> = mentions
-        .iter()
-        .filter(|m| !m.weak)
-        .map(|m| m.span.slice(text))
-        .collect();
+    let mut strong: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher(mentions.len(), Default::default());
+    strong.extend(
+        mentions
+            .iter()
+            .filter(|m| !m.weak)
+            .map(|m| m.span.slice(text)),
+    );
     let resolved: Vec<bool> = mentions
         .iter()
         .map(|m| {
@@ -161,18 +164,19 @@ pub fn find_with(article: &Article, lowercase_seen: &LowercaseWords<'_>) -> Vec<
         }
     }
     let last = article.paragraphs.len().saturating_sub(1);
-    let furniture: Vec<bool> = article
-        .paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
+    // Asked only of the paragraphs that name someone, once each: the verdict on any other
+    // paragraph would drop nothing.
+    let mut page_furniture: Vec<Option<bool>> = vec![None; article.paragraphs.len()];
+    mentions.retain(|m| {
+        let Some(&p) = article.paragraphs.get(m.paragraph) else {
+            return true;
+        };
+        let i = m.paragraph;
+        !*page_furniture[i].get_or_insert_with(|| {
             is_page_furniture(p.slice(text))
                 || (i == last && i > 0 && furniture::is_author_bio(p.slice(text)))
         })
-        .collect();
-    if furniture.contains(&true) {
-        mentions.retain(|m| !furniture.get(m.paragraph).copied().unwrap_or(false));
-    }
+    });
     mentions
 }
 

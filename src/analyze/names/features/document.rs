@@ -64,7 +64,15 @@ fn lower_hash(toks: &[Token], at: Option<usize>) -> u64 {
 
 impl DocContext {
     pub fn new(sentences: &[TokSentence]) -> DocContext {
-        let mut by_word: FxHashMap<u64, WordUse> = FxHashMap::default();
+        // Sized for every capitalised candidate being a word of its own, so the map (of
+        // large entries) is never grown and copied.
+        let capitalised = sentences
+            .iter()
+            .flat_map(|s| &s.tokens)
+            .filter(|t| t.candidate && t.upper)
+            .count();
+        let mut by_word: FxHashMap<u64, WordUse> =
+            FxHashMap::with_capacity_and_hasher(capitalised, Default::default());
         // Candidates first: only their lower-case uses matter, so the many lower-case words
         // of an article are looked up, never stored.
         for s in sentences {
