@@ -2091,9 +2091,11 @@ NAME_WORDS = {
     "place_first": "Lake Mount Fort Port Point Cape Glen",
     "facility_last": "Hotel Hotels Stadium Arena Theatre Theater Cathedral Church Chapel Mosque "
                      "Temple Synagogue Gallery Library Centre Center Plaza Tower Towers Palace "
-                     "Castle Abbey Prison Jail Cemetery Zoo Resort Casino Campus",
+                     "Castle Abbey Prison Jail Cemetery Zoo Resort Casino Campus Playhouse "
+                     "Pavilion",
     "event_last": "Award Awards Prize Prizes Trophy Cup Championship Championships Games "
-                  "Festival Tournament Olympics Marathon Derby Grammys Oscars Emmys Day Eve",
+                  "Festival Tournament Olympics Marathon Derby Grammys Oscars Emmys Day Eve "
+                  "Challenge Classic Invitational Open Series Bowl Prix Rising",
     "org_head": "agency company firm corporation conglomerate group organization organisation "
                 "charity non-profit nonprofit foundation institute association union society "
                 "coalition alliance network newspaper magazine website startup "
