@@ -2075,7 +2075,7 @@ NAME_WORDS = {
     "acronym": "TV PC PCs DVD DVDs CD CDs MP MPs MEP MEPs CEO CEOs GDP SMS PIN ID IDs DJ DJs "
                "VAT PM AM OK HQ IPO PR MP3 AGM ISP ISPs CFO COO AI GPS SUV SUVs URL FAQ RSS",
     "agency": "Reuters Reuter AFP AP EPA Getty Bloomberg Xinhua PA Anadolu",
-    "credit": "Images Press Photo Photos Pictures Photography AP AFP Reuters Getty EPA "
+    "credit": "Images Press Photo Photos Foto Pictures Photography AP AFP Reuters Getty EPA "
               "Shutterstock Bloomberg",
     "number": "one two three four five six seven eight nine ten eleven twelve twenty fifty "
               "hundred thousand first second third",

@@ -570,6 +570,13 @@ fn mention(
             || g.in_list(NameList::FacilityLast, last)
         {
             EntityType::Place
+        } else if g.in_list(NameList::Credit, last)
+            && !g.in_list(NameList::Agency, last)
+            && g.first_name_gender(first).is_none()
+        {
+            // "photo taken by Antara Foto", "Canadian Press": a picture agency. Not "Michael
+            // Bloomberg", whose surname is an agency's name, nor "Bill Press".
+            EntityType::Org
         } else if g.is_org_word(last)
             && !g.is_surname(last)
             && g.first_name_gender(last).is_none()

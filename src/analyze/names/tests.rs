@@ -799,3 +799,23 @@ fn a_weekday_run_onto_a_persons_name_is_no_part_of_it() {
     );
     assert!(!found.iter().any(|n| n.0 == "Reagan Friday"), "{found:?}");
 }
+
+#[test]
+fn a_picture_agency_is_no_person() {
+    let found = names(
+        "T\n\nThe volcano erupted, in this photo taken by Antara Foto on Sunday. Michael \
+         Bloomberg was in New York.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|n| n.0 == "Michael Bloomberg" && n.1 == "PERSON"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|n| !(n.0 == "Antara Foto" && n.1 == "PERSON")),
+        "{found:?}"
+    );
+}
