@@ -353,13 +353,21 @@ pub fn evidence(
         let i = quoted.partition_point(|q| q.end <= at);
         quoted.get(i).is_some_and(|q| q.start <= at)
     };
-    let mut people: Vec<&Mention> = mentions
+    let mut named: Vec<&Mention> = mentions
         .iter()
-        .filter(|m| m.kind == EntityType::Person && !m.weak && !inside(m.span.start))
+        .filter(|m| m.kind == EntityType::Person && !m.weak)
         .collect();
-    people.sort_by_key(|m| m.span.start);
+    named.sort_by_key(|m| m.span.start);
+    // A name inside a quotation is no antecedent of the writer's pronouns, but an honorific
+    // or a role noun beside it still says the person's gender ("... a Chinese citizen, Ms.
+    // Meng Wanzhou," the statement said).
+    let people: Vec<&Mention> = named
+        .iter()
+        .copied()
+        .filter(|m| !inside(m.span.start))
+        .collect();
     let mut out = People::default();
-    for m in &people {
+    for m in &named {
         let v = out.slot(&m.canonical);
         for (kind, g) in [before_name(text, m), after_name(text, m)]
             .into_iter()

@@ -144,6 +144,7 @@ fn tag(scratch: &mut Scratch, text: &str, sentences: &[features::TokSentence], d
         extend_people(g, doc, s, sentence_tags);
         join_saints(text, s, sentence_tags);
         join_nicknames(text, s, sentence_tags);
+        after_honorifics(s, sentence_tags);
         tags[at..at + n].copy_from_slice(sentence_tags);
     }
 }
@@ -353,6 +354,36 @@ fn join_saints(text: &str, s: &features::TokSentence, tags: &mut [u8]) {
         while j < toks.len() && (j == i + 1 || tags[j] == inside) {
             tags[j] = begin + 1;
             j += 1;
+        }
+    }
+}
+
+/// "Ms. Meng Wanzhou", "Mr Ri Yong Ho": the capitalised words right after an honorific
+/// are a person's name, whatever the tagger made of them ("Wanzhou" is also a city).
+fn after_honorifics(s: &features::TokSentence, tags: &mut [u8]) {
+    let toks = &s.tokens;
+    let capital = |t: &Token| t.candidate && t.text.chars().next().is_some_and(char::is_uppercase);
+    for i in 0..toks.len().saturating_sub(1) {
+        // Not "Miss": "Miss Universe", "Miss Venezuela Organisation".
+        if !matches!(toks[i].text, "Mr" | "Mrs" | "Ms") || !capital(&toks[i + 1]) {
+            continue;
+        }
+        let mut end = i + 2;
+        while end < toks.len() && end < i + 5 && toks[end].gap.joins() && capital(&toks[end]) {
+            end += 1;
+        }
+        if tags[i + 1..end].iter().all(|&t| matches!(t, 1 | 2)) {
+            continue;
+        }
+        tags[i + 1] = 1;
+        for t in &mut tags[i + 2..end] {
+            *t = 2;
+        }
+        // What followed inside the old span is no longer in it: a new name starts there.
+        if let Some(next) = tags.get_mut(end) {
+            if *next % 2 == 0 && *next != model::O && *next < 7 {
+                *next -= 1;
+            }
         }
     }
 }

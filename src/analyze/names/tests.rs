@@ -819,3 +819,27 @@ fn a_picture_agency_is_no_person() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_words_after_an_honorific_are_a_persons_name() {
+    let found = names(
+        "T\n\nThe case involves a Chinese citizen, Ms. Meng Wanzhou. Meng was arrested in \
+         Vancouver. She was crowned Miss Universe Inc in 1996.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|n| n.0 == "Meng Wanzhou" && n.1 == "PERSON"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|n| n.0 == "Wanzhou" && n.1 == "PLACE"),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.0.starts_with("Universe") && n.1 == "PERSON"),
+        "{found:?}"
+    );
+}
