@@ -263,7 +263,11 @@ impl Joint {
         let key = key.max(1);
         let mut i = self.home(key);
         loop {
-            let s = &self.slots[i];
+            // SAFETY: `i` is masked by `mask`, which is `slots.len() - 1` (a power of two
+            // less one, set with the table and never changed), so it is in bounds. This
+            // probe runs for every feature of every candidate token; the bounds test was a
+            // compare and a branch on each.
+            let s = unsafe { self.slots.get_unchecked(i) };
             if s.key == key {
                 return Some(&s.w);
             }
@@ -280,7 +284,9 @@ impl Joint {
     fn prefetch(&self, key: u64) {
         #[cfg(target_arch = "x86_64")]
         {
-            let at = self.home(key.max(1));
+            // Unlike `get`, without mapping a zero hash to 1: fetching the line next to the
+            // right one would only make a (vanishingly rare) probe a little slower.
+            let at = self.home(key);
             let p = self.slots.as_ptr().wrapping_add(at) as *const i8;
             // SAFETY: `at` is masked into the table; prefetching has no effect on memory
             // and cannot fault.
@@ -315,6 +321,23 @@ impl Tagger {
             }
         }
         (*first, *second) = (a, b);
+    }
+
+    /// Adds the features' second-model weights to the second pass's scores, in their order:
+    /// [`Model::add_emissions`] of the second model through the joint table. A feature only
+    /// the first model knows adds `0 * scale`, a zero, which changes no score's value (at
+    /// most the sign of a zero, and the decoder compares, where zeros are equal).
+    #[inline]
+    pub fn add_second(&self, feats: &[u64], out: &mut [f32; LABELS]) {
+        let mut b = *out;
+        for &h in feats {
+            if let Some(w) = self.joint.get(h) {
+                for t in 0..LABELS {
+                    b[t] += w[LABELS + t];
+                }
+            }
+        }
+        *out = b;
     }
 
     /// Starts fetching the weights of these features (see [`Joint::prefetch`]).

@@ -137,7 +137,7 @@ fn tag(scratch: &mut Scratch, text: &str, sentences: &[features::TokSentence], d
             if t.candidate {
                 doc_feats.clear();
                 labels.features_key(t.lower, doc_feats);
-                tagger.second.add_emissions(doc_feats, &mut scores[i]);
+                tagger.add_second(doc_feats, &mut scores[i]);
             }
         }
         tagger.second.decode(scores, slots, sentence_tags);
