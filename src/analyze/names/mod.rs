@@ -19,6 +19,7 @@ pub mod gender;
 pub mod model;
 mod recognise;
 mod resolve;
+mod retag;
 
 pub use corpus_level::{
     is_bare_first_name, is_common_word, lowercase_words, may_be_person, owned_counts,

@@ -730,7 +730,7 @@ fn a_nickname_in_quotation_marks_is_inside_the_name() {
 }
 
 fn without_nickname_of(name: &str) -> String {
-    recognise::without_nickname(name).unwrap_or_default()
+    retag::without_nickname(name).unwrap_or_default()
 }
 
 #[test]
