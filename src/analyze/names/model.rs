@@ -178,21 +178,18 @@ pub struct Tagger {
     joint: Joint,
 }
 
-/// Both models' weights of a feature, the first model's nine, then the second's, each
-/// already multiplied by its model's scale: the product of an `i16` and the scale is one
-/// rounding, the same whenever it is taken, so scores summed from these are bit for bit
-/// those summed from the quantised weights, without a conversion and a multiplication per
-/// lane on every look-up (most of what tagging cost, in instructions).
-type JointRow = [f32; 2 * LABELS];
+/// Both models' weights of a feature, quantised as in the file: the first model's nine,
+/// then the second's.
+type JointRow = [i16; 2 * LABELS];
 
-/// A feature's weights beside its hash, so a probe that finds the feature has its weights in
-/// the same two cache lines: one memory access per feature instead of two. The weights come
-/// first, so they start on a 16-byte boundary.
+/// A feature's hash beside both models' weights, so a probe that finds the feature has
+/// its weights in the same cache line (or the next, fetched with it): one memory access
+/// per feature instead of two, which is most of what tagging costs.
 #[derive(Clone, Copy)]
 #[repr(C, align(16))]
 struct JointSlot {
-    w: JointRow,
     key: u64,
+    w: JointRow,
 }
 
 /// Feature hash -> both models' weights, open addressing with linear probing over
@@ -200,8 +197,7 @@ struct JointSlot {
 struct Joint {
     slots: Vec<JointSlot>,
     mask: usize,
-    /// 64 less the table's size in bits: a key's home slot is its top bits.
-    shift: u32,
+    scales: [f32; 2],
 }
 
 impl Joint {
@@ -217,51 +213,38 @@ impl Joint {
                     Some(at) => at as usize,
                     None => {
                         index.insert(key, rows.len() as u32);
-                        // A feature one model lacks adds `0 * scale` there, as the
-                        // quantised row of zeros did.
-                        let mut w = [0.0; 2 * LABELS];
-                        w[..LABELS].fill(0i16 as f32 * first.scale);
-                        w[LABELS..].fill(0i16 as f32 * second.scale);
-                        rows.push((key, w));
+                        rows.push((key, [0; 2 * LABELS]));
                         rows.len() - 1
                     }
                 };
-                for (o, &q) in rows[at].1[part * LABELS..][..LABELS]
-                    .iter_mut()
-                    .zip(&m.quantised[row as usize])
-                {
-                    *o = q as f32 * m.scale;
-                }
+                rows[at].1[part * LABELS..][..LABELS].copy_from_slice(&m.quantised[row as usize]);
             }
         }
         let size = (rows.len() * 2).next_power_of_two().max(16);
         let mut joint = Joint {
             slots: vec![
                 JointSlot {
-                    w: [0.0; 2 * LABELS],
                     key: EMPTY,
+                    w: [0; 2 * LABELS]
                 };
                 size
             ],
             mask: size - 1,
-            shift: 64 - size.trailing_zeros(),
+            scales: [first.scale, second.scale],
         };
         for (key, w) in rows {
             let mut i = joint.home(key);
             while joint.slots[i].key != EMPTY {
                 i = (i + 1) & joint.mask;
             }
-            joint.slots[i] = JointSlot { w, key };
+            joint.slots[i] = JointSlot { key, w };
         }
         joint
     }
 
-    /// A key's first slot: its top bits, which the hash's last multiplication mixes best,
-    /// in one shift (the masking and folding [`Index`] does cost three more instructions
-    /// on each of the two look-ups per feature; where a key sits changes no result).
     #[inline]
     fn home(&self, key: u64) -> usize {
-        (key >> self.shift) as usize
+        ((key ^ (key >> 29)) as usize) & self.mask
     }
 
     #[inline]
@@ -269,12 +252,7 @@ impl Joint {
         let key = key.max(1);
         let mut i = self.home(key);
         loop {
-            // SAFETY: `i` is a home (the top `log2(slots.len())` bits of a key, so less than
-            // `slots.len()`, a power of two) or masked by `mask`, `slots.len() - 1`; both are
-            // set with the table and never changed, so `i` is in bounds. This
-            // probe runs for every feature of every candidate token; the bounds test was a
-            // compare and a branch on each.
-            let s = unsafe { self.slots.get_unchecked(i) };
+            let s = &self.slots[i];
             if s.key == key {
                 return Some(&s.w);
             }
@@ -291,19 +269,14 @@ impl Joint {
     fn prefetch(&self, key: u64) {
         #[cfg(target_arch = "x86_64")]
         {
-            // Unlike `get`, without mapping a zero hash to 1: fetching the line next to the
-            // right one would only make a (vanishingly rare) probe a little slower.
-            let at = self.home(key);
+            let at = self.home(key.max(1));
             let p = self.slots.as_ptr().wrapping_add(at) as *const i8;
-            // SAFETY: `at` is a home, within the table; prefetching has no effect on memory
+            // SAFETY: `at` is masked into the table; prefetching has no effect on memory
             // and cannot fault.
             unsafe {
                 use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
                 _mm_prefetch(p, _MM_HINT_T0);
-                _mm_prefetch(
-                    p.wrapping_add(std::mem::size_of::<JointSlot>() - 1),
-                    _MM_HINT_T0,
-                );
+                _mm_prefetch(p.wrapping_add(47), _MM_HINT_T0);
             }
         }
         #[cfg(not(target_arch = "x86_64"))]
@@ -316,35 +289,19 @@ impl Tagger {
     /// sums are those of [`Model::add_emissions`], bit for bit).
     #[inline]
     pub fn add_both(&self, feats: &[u64], first: &mut [f32; LABELS], second: &mut [f32; LABELS]) {
+        let [s1, s2] = self.joint.scales;
         // Summed in local copies, which stay in registers from feature to feature; the
         // same additions in the same order as into the arrays themselves.
         let (mut a, mut b) = (*first, *second);
         for &h in feats {
             if let Some(w) = self.joint.get(h) {
                 for t in 0..LABELS {
-                    a[t] += w[t];
-                    b[t] += w[LABELS + t];
+                    a[t] += w[t] as f32 * s1;
+                    b[t] += w[LABELS + t] as f32 * s2;
                 }
             }
         }
         (*first, *second) = (a, b);
-    }
-
-    /// Adds the features' second-model weights to the second pass's scores, in their order:
-    /// [`Model::add_emissions`] of the second model through the joint table. A feature only
-    /// the first model knows adds `0 * scale`, a zero, which changes no score's value (at
-    /// most the sign of a zero, and the decoder compares, where zeros are equal).
-    #[inline]
-    pub fn add_second(&self, feats: &[u64], out: &mut [f32; LABELS]) {
-        let mut b = *out;
-        for &h in feats {
-            if let Some(w) = self.joint.get(h) {
-                for t in 0..LABELS {
-                    b[t] += w[LABELS + t];
-                }
-            }
-        }
-        *out = b;
     }
 
     /// Starts fetching the weights of these features (see [`Joint::prefetch`]).

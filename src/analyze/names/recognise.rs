@@ -44,8 +44,6 @@ struct Scratch {
     f: Featurizer<'static>,
     offsets: Vec<u32>,
     hashes: Vec<u64>,
-    /// The slots of every sentence tagged, one after another, as its second pass's scores:
-    /// worked out once, read by both passes.
     slots: Vec<model::Slot>,
     first_scores: Vec<[f32; model::LABELS]>,
     /// The second pass's scores of every sentence tagged, one after another.
@@ -92,7 +90,6 @@ fn tag(scratch: &mut Scratch, text: &str, sentences: &[features::TokSentence], d
         sentence_tags,
     } = scratch;
     second_scores.clear();
-    slots.clear();
     tags.clear();
     tagged.clear();
     // First pass: each sentence alone. Each token's features are looked up once, in both
@@ -105,22 +102,25 @@ fn tag(scratch: &mut Scratch, text: &str, sentences: &[features::TokSentence], d
             continue;
         }
         f.sentence(text, s, doc, offsets, hashes);
-        let at = second_scores.len();
+        slots.clear();
         slots.extend(s.tokens.iter().map(|t| t.slot()));
         first_scores.clear();
         first_scores.resize(s.tokens.len(), [0.0; model::LABELS]);
+        let at = second_scores.len();
         second_scores.resize(at + s.tokens.len(), [0.0; model::LABELS]);
         let second = &mut second_scores[at..];
-        // Only candidates have features, and a token is outside for certain exactly when it
-        // is no candidate: every feature of the sentence is looked up, so all are fetched
-        // in one run, and a token with none adds nothing.
-        tagger.prefetch(hashes);
-        for ((w, a), b) in offsets.windows(2).zip(first_scores.iter_mut()).zip(second) {
-            tagger.add_both(&hashes[w[0] as usize..w[1] as usize], a, b);
+        for i in 0..s.tokens.len() {
+            if slots[i] != model::OUTSIDE {
+                tagger.prefetch(&hashes[offsets[i] as usize..offsets[i + 1] as usize]);
+            }
         }
-        tagger
-            .first
-            .decode(first_scores, &slots[at..], sentence_tags);
+        for i in 0..s.tokens.len() {
+            if slots[i] != model::OUTSIDE {
+                let feats = &hashes[offsets[i] as usize..offsets[i + 1] as usize];
+                tagger.add_both(feats, &mut first_scores[i], &mut second[i]);
+            }
+        }
+        tagger.first.decode(first_scores, slots, sentence_tags);
         for (t, &tag) in s.tokens.iter().zip(sentence_tags.iter()) {
             labels.add_key(t.lower, tag);
         }
@@ -132,16 +132,16 @@ fn tag(scratch: &mut Scratch, text: &str, sentences: &[features::TokSentence], d
         let s = &sentences[si];
         let n = s.tokens.len();
         let scores = &mut second_scores[at..at + n];
+        slots.clear();
+        slots.extend(s.tokens.iter().map(|t| t.slot()));
         for (i, t) in s.tokens.iter().enumerate() {
             if t.candidate {
                 doc_feats.clear();
                 labels.features_key(t.lower, doc_feats);
-                tagger.add_second(doc_feats, &mut scores[i]);
+                tagger.second.add_emissions(doc_feats, &mut scores[i]);
             }
         }
-        tagger
-            .second
-            .decode(scores, &slots[at..at + n], sentence_tags);
+        tagger.second.decode(scores, slots, sentence_tags);
         retag::adjust(g, doc, text, s, sentence_tags);
         tags[at..at + n].copy_from_slice(sentence_tags);
     }

@@ -62,16 +62,6 @@ fn lower_hash(toks: &[Token], at: Option<usize>) -> u64 {
     }
 }
 
-/// 64-bit words in [`DocContext::new`]'s filter of capitalised words' keys.
-const FILTER_WORDS: usize = 16;
-
-/// A key's word and bit in that filter, from its top ten bits (keys are well-mixed hashes).
-#[inline]
-fn filter_bit(key: u64) -> (usize, u64) {
-    let at = (key >> 54) as usize;
-    (at / 64 % FILTER_WORDS, 1 << (at % 64))
-}
-
 impl DocContext {
     pub fn new(sentences: &[TokSentence]) -> DocContext {
         // Sized for every capitalised candidate being a word of its own, so the map (of
@@ -106,24 +96,9 @@ impl DocContext {
             }
         }
         if !by_word.is_empty() {
-            // Most of an article's lower-case words are no capitalised word's: a bit per
-            // key in a small filter rules most of them out before a hash look-up.
-            let mut filter = [0u64; FILTER_WORDS];
-            for &k in by_word.keys() {
-                let (w, bit) = filter_bit(k);
-                filter[w] |= bit;
-            }
             for s in sentences {
                 for t in s.tokens.iter().filter(|t| !t.candidate) {
-                    let (w, bit) = filter_bit(t.lower);
-                    if filter[w] & bit == 0 {
-                        continue;
-                    }
-                    let lower_case = match t.text.as_bytes().first() {
-                        Some(&b) if b.is_ascii() => b.is_ascii_lowercase(),
-                        _ => t.text.chars().next().is_some_and(char::is_lowercase),
-                    };
-                    if lower_case {
+                    if t.text.chars().next().is_some_and(char::is_lowercase) {
                         if let Some(u) = by_word.get_mut(&t.lower) {
                             u.lower_case = true;
                         }

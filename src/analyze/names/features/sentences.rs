@@ -79,13 +79,14 @@ impl Gap {
 
 impl Token<'_> {
     /// What the tagger may call this token ([`model::Slot`]).
-    #[inline]
     pub fn slot(&self) -> model::Slot {
-        // Without branches (a token's kind is as good as random to the branch predictor):
-        // no candidate is `OUTSIDE` (0); a candidate is `NO_INSIDE` (1), or `ANY` (2) when a
-        // name may run on to it.
-        const _: () = assert!(model::OUTSIDE == 0 && model::NO_INSIDE == 1 && model::ANY == 2);
-        u8::from(self.candidate) * (1 + u8::from(self.gap.joins()))
+        if !self.candidate {
+            model::OUTSIDE
+        } else if self.gap.joins() {
+            model::ANY
+        } else {
+            model::NO_INSIDE
+        }
     }
 }
 
