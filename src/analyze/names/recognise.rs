@@ -600,10 +600,11 @@ fn mention(
 }
 
 /// A person's name standing for something named after a person, as the words after it
-/// say: "Crohn's disease", "Tourette syndrome", "Murphy's law"; or "Bill" numbered as a
+/// say: "Crohn's disease", "Tourette syndrome", "Bell's palsy"; or "Bill" numbered as a
 /// bill is ("Bill C-69", "Bill 21").
 fn names_a_thing(text: &str, span: Span) -> bool {
-    const EPONYMS: &[&str] = &["disease", "syndrome", "disorder", "palsy", "law"];
+    // Not "law": "Cohen's law firm" is a person's.
+    const EPONYMS: &[&str] = &["disease", "syndrome", "disorder", "palsy"];
     let after = &text[span.end..];
     let word_after = |prefix: &str| -> &str {
         after
@@ -611,7 +612,7 @@ fn names_a_thing(text: &str, span: Span) -> bool {
             .and_then(|r| r.split(|c: char| !c.is_alphanumeric() && c != '-').next())
             .unwrap_or("")
     };
-    // Only an illness may follow without the possessive: "Smith law firm" is a person's.
+    // Without the possessive, a disease or a syndrome only: "Smith disorder" is rare.
     if ["'s ", "’s "]
         .iter()
         .any(|p| EPONYMS.contains(&word_after(p)))

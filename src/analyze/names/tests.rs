@@ -656,7 +656,8 @@ fn a_surname_typed_as_an_organisation_is_the_person_named_before() {
 fn things_named_after_people_are_no_people() {
     let found = names(
         "T\n\nAt 25, Ana Ruiz was diagnosed with Crohn's disease. Others have Tourette syndrome. \
-         The convoy protested Bill C-69 and Bill 21 in Ottawa. Bill Vickers drove. \
+         The convoy protested Bill C-69 and Bill 21 in Ottawa. Bill Vickers drove to \
+         Michael Cohen's law firm. \
          \"Hey, listen,\" he said. \"Oh my God, you did it?\"",
     );
     let people: Vec<&str> = found
@@ -664,7 +665,7 @@ fn things_named_after_people_are_no_people() {
         .filter(|n| n.1 == "PERSON")
         .map(|n| n.0.as_str())
         .collect();
-    assert_eq!(people, ["Ana Ruiz", "Bill Vickers"]);
+    assert_eq!(people, ["Ana Ruiz", "Bill Vickers", "Michael Cohen"]);
 }
 
 #[test]
