@@ -8,6 +8,18 @@ pub mod sentences;
 pub mod stopwords;
 pub mod tokenize;
 
+/// Days of the week as news writes them: time words, never a name's part ("said Thursday",
+/// "Reagan Friday said"). Shared by the name and quote stages.
+pub const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// A half-open byte range `start..end` into an article's text.
 #[derive(
     Debug,

@@ -496,19 +496,10 @@ fn mention(
         // "Reagan Friday", "Trudeau Monday": a weekday run onto a person's name ("Reagan
         // Friday said") is no part of it. Not a month: "Elizabeth May". Nor after a first
         // name that is no surname: "Mike Friday" is the coach's name.
-        const WEEKDAYS: &[&str] = &[
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ];
         let first_name_only =
             |t: &Token| g.first_name_gender(t.text).is_some() && !g.is_surname(t.text);
         while toks.len() > 1
-            && WEEKDAYS.contains(&toks[toks.len() - 1].text)
+            && crate::text::WEEKDAYS.contains(&toks[toks.len() - 1].text)
             && !(toks.len() == 2 && first_name_only(&toks[0]))
         {
             toks = &toks[..toks.len() - 1];

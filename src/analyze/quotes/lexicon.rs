@@ -5,15 +5,7 @@ use crate::analyze::window::in_list;
 
 /// Words skipped between a speaker and the cue ("Shamkhani also said").
 /// Days of the week: time words, not names, after a verb ("said Thursday").
-pub(super) const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+pub(super) use crate::text::WEEKDAYS;
 
 /// Months by name: time words, not names, after a verb ("said in July").
 pub(super) const MONTHS: &[&str] = &[
